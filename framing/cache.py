@@ -1,0 +1,78 @@
+"""A content-hash cache of sentence embeddings on disk (SQLite).
+
+Keyed by (encoder key, sha256 of the text): the same sentence under the same model is encoded
+once, whatever article or run it comes from. ``FRAMING_CACHE_DIR`` moves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+CACHE_ENV = "FRAMING_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$FRAMING_CACHE_DIR``, else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "framing"
+
+
+def text_hash(text: str) -> str:
+    """The cache key of a text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors by (model key, text hash) in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.hits = 0
+        self.misses = 0
+        self._conn: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        """Open (and create) the database on first use."""
+        if self._conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, timeout=30)
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, dim INTEGER, "
+                "data BLOB, PRIMARY KEY (model, hash))"
+            )
+        return self._conn
+
+    def get_many(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The cached vectors of those ``texts`` that are cached."""
+        wanted = {text_hash(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        keys = list(wanted)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db().execute(
+                f"SELECT hash, data FROM vectors WHERE model = ? AND hash IN ({marks})",
+                [model, *chunk],
+            )
+            for digest, data in rows:
+                found[wanted[digest]] = np.frombuffer(data, dtype=np.float32)
+        self.hits += len(found)
+        self.misses += len(set(texts)) - len(found)
+        return found
+
+    def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Store vectors by text."""
+        rows = [
+            (model, text_hash(t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+            for t, v in vectors.items()
+        ]
+        with self._db() as conn:
+            conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)

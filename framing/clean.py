@@ -1,0 +1,136 @@
+"""Plain-text cleaning: drop the page furniture that copied web pages carry.
+
+The rules are general (web interface vocabulary, datelines, bylines, credits, repeated and
+contained lines, short unpunctuated navigation items), not lists of any one page's lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words of web interfaces, never of news claims, when they make up a whole short line.
+_UI_LINE = re.compile(
+    r"""^(?:
+        advertisement|advertisements?\s*:?|sponsored|loading\b.*|scanning\b.*|
+        read\s+(?:now|more|comments?|next|full\s+story)\b.*|also\s+read\b.*|
+        (?:share|print|email|tweet|whatsapp|facebook|twitter|telegram|linkedin|copy\s+link)
+            (?:\s+(?:this|on|via|article|story|link))*\s*:?|
+        follow\s+us\b.*|subscribe\b.*|sign\s+(?:in|up)\b.*|log\s*in\b.*|
+        (?:post|leave|add|view|read|show)\s+(?:a\s+)?(?:comments?|reply)\b.*|comments?\s+are\s+closed\.?|
+        please\s+enter\s+your\b.*|you\s+(?:might|may)\s+also\s+like\b.*|related\s+(?:news|stories|articles)\b.*|
+        (?:file\s+)?(?:photo|image|picture|representative\s+image|representational\s+image)s?\b.*|
+        close(?:_game)?|menu|home|search|trending\b.*|top\s+(?:trends|stories|news)\b.*|
+        (?:updated|published|posted|last\s+updated)\s*(?:on|:)?\s*.*\d.*|
+        (?:reported|written|edited|compiled)\s+by\b.*|by\s+[\w.\- ]{2,60}|
+        today'?s\s+paper\b.*|begin\s+text\s*:?|end\s+text\s*:?|media\s+note|
+        .*\byour\s+(?:fastest|trusted|number\s+one|no\.?\s*1)\s+source\b.*|
+        .*\b(?:view\s+source|font\s+replacer|newsroom\s+feed)\b.*|
+        .*\bkept\s+private\b.*\bpublicly\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+# A line that is only a date and/or time (a dateline or timestamp), optionally with a weekday.
+_DATE_LINE = re.compile(
+    rf"""^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
+        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|
+        \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|
+        \d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}
+    )(?:[,\s]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:am|pm)?(?:\s*[a-z]{{2,4}})?)?\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A trailing photo credit in a caption: "(Representational Image/Reuters)", "(Photo: AP)".
+_CREDIT = re.compile(
+    r"\s*[\(\[](?:[^()\[\]]*\b(?:image|photo|picture|file|credit|courtesy)\b[^()\[\]]*)[\)\]]\s*$",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^\s*\d{1,2}\.\s+\S.{0,100}$")
+_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
+
+
+def normalize_text(text: str) -> str:
+    """Unicode-normalise (NFC), unify newlines and drop control characters and trailing spaces."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _key(line: str) -> str:
+    """Comparison key of a line: lower case, letters and digits only."""
+    return re.sub(r"[\W_]+", " ", line.lower()).strip()
+
+
+def is_furniture(line: str, *, first: bool = False) -> bool:
+    """Whether one stripped line is page furniture rather than article text.
+
+    Args:
+        line: the line, stripped of surrounding white space.
+        first: whether it is the first content line (a headline may lack final punctuation).
+    """
+    if not re.search(r"[^\W\d_]", line):  # no letter at all: counters, rules, bullets
+        return True
+    if _UI_LINE.match(line) or _DATE_LINE.match(line) or _BREADCRUMB.match(line):
+        return True
+    words = line.split()
+    if len(words) <= 2 and len(line) < 25 and not _SENTENCE_END.search(line):
+        return True  # a lone navigation item, a section name, an outlet name
+    if not first and len(words) <= 6 and not _SENTENCE_END.search(line):
+        return True  # menu entries, subheadings and outlet names between paragraphs
+    return False
+
+
+def split_title(title: str) -> str:
+    """Drop an outlet suffix from a page title ("Headline | Latest News - Outlet")."""
+    parts = re.split(r"\s+[|]\s+", title)
+    return parts[0].strip() if parts else title.strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """Return the article's content lines, furniture removed, in order."""
+    raw = [_CREDIT.sub("", ln).strip() for ln in normalize_text(text).split("\n")]
+    lines: list[str] = []
+    seen: set[str] = set()
+    for line in raw:
+        if not lines:
+            line = split_title(line)
+        key = _key(line)
+        if not key or key in seen:
+            continue
+        if is_furniture(line, first=not lines):
+            continue
+        seen.add(key)
+        lines.append(line)
+    return _drop_contained(lines)
+
+
+def _drop_contained(lines: list[str]) -> list[str]:
+    """Drop a line whose words stand whole inside another, longer line (standfirsts, captions)."""
+    keys = [_key(line).replace(" ", "") for line in lines]
+    kept = []
+    for i, line in enumerate(lines):
+        key = keys[i]
+        contained = len(line.split()) >= 5 and any(
+            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
+        )
+        if not contained:
+            kept.append(line)
+    return kept
+
+
+def clean_text(text: str) -> tuple[str, str | None]:
+    """Clean a plain-text page: return (text, title).
+
+    The title is the first content line when it reads as a headline (short, no final full stop);
+    it is kept as the text's first line too, since outlets' headlines are claims of their own.
+    """
+    lines = clean_lines(text)
+    if not lines:
+        return "", None
+    head = lines[0]
+    title = None
+    if len(head) <= 200 and not head.rstrip().endswith("."):
+        title = head
+    return "\n".join(lines), title

@@ -1,0 +1,285 @@
+"""Ingest: every input form of CONTRACT.md becomes an :class:`~framing.types.Article`.
+
+Files (.txt, .md, .html/.htm, .jsonl, .csv), directories (recursively, with ``manifest.jsonl``),
+http(s) URLs and ``-`` for standard input.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import io
+import json
+import logging
+import re
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from framing.clean import clean_text, normalize_text, split_title
+from framing.errors import InputError
+from framing.types import Article
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+TABLE_SUFFIXES = {".jsonl", ".csv"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+META_FIELDS = ("title", "outlet", "url", "date", "event")
+MANIFEST = "manifest.jsonl"
+FETCH_TIMEOUT = 20.0
+FETCH_MAX_BYTES = 5 * 1024 * 1024
+
+ErrorHandler = Callable[[InputError], None]
+
+
+def text_id(text: str) -> str:
+    """A stable id for an article that has no other: a hash of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_articles(
+    inputs: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    on_skip: ErrorHandler | None = None,
+) -> list[Article]:
+    """Read every input into articles, in the order given.
+
+    Args:
+        inputs: paths, directories, http(s) URLs, or ``-`` for standard input.
+        stdin: the stream ``-`` reads (default ``sys.stdin``).
+        on_skip: called with the error of each bad file inside a directory, which is skipped;
+            a bad input named directly raises instead.
+
+    Raises:
+        InputError: an input named directly is missing, unreadable or empty.
+    """
+    articles: list[Article] = []
+    for spec in inputs:
+        articles.extend(_load_one(spec, stdin=stdin, on_skip=on_skip))
+    return articles
+
+
+def load_article(spec: str, *, stdin: TextIO | None = None) -> Article:
+    """Read exactly one article (for ``compare``): the first of the input."""
+    articles = load_articles([spec], stdin=stdin)
+    return articles[0]
+
+
+def _load_one(spec: str, *, stdin: TextIO | None, on_skip: ErrorHandler | None) -> list[Article]:
+    """Dispatch one input by its form."""
+    if spec == "-":
+        raw = (stdin or sys.stdin).read()
+        return [_from_text(raw, source="<stdin>", stem=None, meta={})]
+    if re.match(r"^https?://", spec, re.IGNORECASE):
+        return [fetch_url(spec)]
+    path = Path(spec)
+    if not path.exists():
+        raise InputError(spec, "no such file or directory")
+    if path.is_dir():
+        return _load_dir(path, on_skip=on_skip)
+    return _load_file(path, meta=_manifest_for(path))
+
+
+def _load_dir(root: Path, *, on_skip: ErrorHandler | None) -> list[Article]:
+    """Read every supported file below ``root``; report and skip the bad ones."""
+    articles: list[Article] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if path.suffix.lower() not in SUPPORTED or path.name == MANIFEST:
+            continue
+        try:
+            articles.extend(_load_file(path, meta=_manifest_for(path), in_dir=True))
+        except InputError as err:
+            if on_skip is None:
+                log.warning("skipped %s", err)
+            else:
+                on_skip(err)
+    if not articles:
+        raise InputError(str(root), "no readable article in this directory")
+    return articles
+
+
+def _manifest_for(path: Path) -> dict[str, Any]:
+    """Metadata for ``path`` from a ``manifest.jsonl`` beside it, keyed by id (stem) or file."""
+    manifest = path.parent / MANIFEST
+    if not manifest.is_file():
+        return {}
+    rows = _read_manifest(str(manifest), manifest.stat().st_mtime_ns)
+    return rows.get(path.name) or rows.get(path.stem) or {}
+
+
+@functools.lru_cache(maxsize=64)
+def _read_manifest(manifest: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
+    """Rows of a manifest by file name and by id; a malformed manifest is an input error."""
+    rows: dict[str, dict[str, Any]] = {}
+    path = Path(manifest)
+    for lineno, line in enumerate(_read_text(path).splitlines(), 1):
+        if line.strip():
+            row = _parse_json_line(line, path, lineno)
+            for key in (row.get("file"), row.get("id")):
+                if key is not None:
+                    rows[str(key)] = row
+    return rows
+
+
+def _load_file(path: Path, *, meta: dict[str, Any], in_dir: bool = False) -> list[Article]:
+    """Read one file by its suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(
+            str(path), f"unsupported file type '{suffix or path.name}' "
+            "(use .txt, .md, .html, .htm, .jsonl or .csv)"
+        )
+    raw = _read_text(path)
+    if suffix in HTML_SUFFIXES:
+        return [_from_html(raw, source=str(path), stem=path.stem, meta=meta)]
+    if suffix in TEXT_SUFFIXES:
+        return [_from_text(raw, source=str(path), stem=path.stem, meta=meta)]
+    rows = _jsonl_rows(raw, path) if suffix == ".jsonl" else _csv_rows(raw, path)
+    return _from_rows(rows, path, in_dir=in_dir)
+
+
+def _read_text(path: Path) -> str:
+    """Read a file as UTF-8 text, refusing binary files with a clear message."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read file ({err.strerror or err})") from None
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode article bytes as UTF-8 (a BOM is allowed)."""
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            source, f"cannot decode as UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "save the file as UTF-8"
+        ) from None
+
+
+def _parse_json_line(line: str, path: Path, lineno: int) -> dict[str, Any]:
+    """Parse one JSON-lines row, which must be an object."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path}:{lineno}", f"malformed JSON line ({err.msg})") from None
+    if not isinstance(row, dict):
+        raise InputError(f"{path}:{lineno}", "a JSON line must be an object")
+    return row
+
+
+def _jsonl_rows(raw: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line."""
+    return [
+        (lineno, _parse_json_line(line, path, lineno))
+        for lineno, line in enumerate(raw.splitlines(), 1)
+        if line.strip()
+    ]
+
+
+def _csv_rows(raw: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, row) of a CSV file with a header line."""
+    try:
+        reader = csv.DictReader(io.StringIO(raw))
+        return [(n, dict(row)) for n, row in enumerate(reader, 2)]
+    except csv.Error as err:
+        raise InputError(str(path), f"malformed CSV ({err})") from None
+
+
+def _from_rows(
+    rows: Iterable[tuple[int, dict[str, Any]]], path: Path, *, in_dir: bool
+) -> list[Article]:
+    """Articles from table rows; each needs a ``text``."""
+    rows = list(rows)
+    if not rows:
+        raise InputError(str(path), "no rows")
+    if not any("text" in row for _, row in rows):
+        if in_dir:  # a metadata table (gold labels, notes) beside the articles
+            log.debug("%s has no 'text' column: not an article file", path)
+            return []
+        raise InputError(str(path), "no 'text' column: each row needs the article text")
+    articles = []
+    for lineno, row in rows:
+        source = f"{path}:{lineno}"
+        text = row.get("text")
+        if not isinstance(text, str):
+            raise InputError(source, "'text' is missing or not a string")
+        meta = {k: row.get(k) for k in ("id", *META_FIELDS)}
+        articles.append(_from_text(text, source=source, stem=None, meta=meta))
+    return articles
+
+
+def _from_text(raw: str, *, source: str, stem: str | None, meta: dict[str, Any]) -> Article:
+    """An article from plain text: furniture dropped, headline kept as title."""
+    text, title = clean_text(raw)
+    return _article(text, title, source=source, stem=stem, meta=meta)
+
+
+def _from_html(raw: str, *, source: str, stem: str | None, meta: dict[str, Any]) -> Article:
+    """An article from an HTML page: main text extracted with trafilatura."""
+    import trafilatura  # slow import: only where HTML is read
+
+    doc = trafilatura.bare_extraction(raw, include_comments=False, with_metadata=True)
+    body = getattr(doc, "text", None) if doc is not None else None
+    title = getattr(doc, "title", None) if doc is not None else None
+    if not body:
+        raise InputError(source, "no article text found in this HTML page")
+    text, _ = clean_text(body)
+    if title:
+        title = split_title(normalize_text(title))
+        if text and not text.startswith(title):
+            text = f"{title}\n{text}"
+    meta = {"outlet": getattr(doc, "sitename", None), **{k: v for k, v in meta.items() if v}}
+    return _article(text, title, source=source, stem=stem, meta=meta)
+
+
+def _article(
+    text: str, title: str | None, *, source: str, stem: str | None, meta: dict[str, Any]
+) -> Article:
+    """Build the article, refusing an empty one."""
+    if not text.strip():
+        raise InputError(source, "empty article (no text after removing page furniture)")
+    ident = meta.get("id") or stem or text_id(text)
+    fields = {k: (str(meta[k]) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
+    fields["title"] = fields["title"] or title
+    return Article(id=str(ident), source=source, text=text, **fields)
+
+
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES) -> Article:
+    """Fetch an http(s) page and extract its main text.
+
+    Raises:
+        InputError: the page cannot be fetched in time, is too large, or has no article text.
+    """
+    request = urllib.request.Request(url, headers={"User-Agent": "framing/0.1 (+news comparison)"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+            ctype = response.headers.get_content_type()
+    except urllib.error.HTTPError as err:
+        raise InputError(url, f"HTTP error {err.code} ({err.reason})") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise InputError(url, f"cannot fetch ({reason})") from None
+    if len(data) > max_bytes:
+        raise InputError(url, f"page larger than {max_bytes // (1024 * 1024)} MiB")
+    raw = decode_bytes(data, url) if ctype.startswith("text/plain") else _decode_html(data)
+    meta = {"url": url}
+    if ctype.startswith("text/plain"):
+        return _from_text(raw, source=url, stem=None, meta=meta)
+    return _from_html(raw, source=url, stem=None, meta=meta)
+
+
+def _decode_html(data: bytes) -> str:
+    """HTML bytes as text; pages declare many encodings, so decode leniently."""
+    return data.decode("utf-8", errors="replace")

@@ -1,0 +1,119 @@
+"""The typed nouns that travel between stages. All frozen: a stage returns new values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Relation = Literal["same", "partial"]
+Voice = Literal["outlet", "quoted", "attributed"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after ingest: cleaned text plus whatever metadata came with it."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    event: str | None = None
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with character offsets into its article's cleaned text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with its sentences: the unit every stage after segmentation works on."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    cut_off: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One word-level change between two aligned sentences."""
+
+    op: Literal["replace", "insert", "delete"]
+    a: str
+    b: str
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Sentences of A and B that report the same claim."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    relation: Relation
+    score: float
+    edits: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that supports a frame decision."""
+
+    sentence: int
+    text: str
+    voice: Voice = "outlet"
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class FrameResult:
+    """Whether one frame (optionally about one entity) is present in one article."""
+
+    frame: str
+    entity: str | None
+    present: bool
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class FrameDifference:
+    """A frame on which two articles differ, with a plain-language summary."""
+
+    frame: str
+    entity: str | None
+    a: bool
+    b: bool
+    summary: str
+    evidence_a: tuple[Evidence, ...] = ()
+    evidence_b: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``framing compare`` reports about two articles."""
+
+    a: Document
+    b: Document
+    alignments: tuple[Alignment, ...]
+    only_in_a: tuple[int, ...]
+    only_in_b: tuple[int, ...]
+    cut_off_a: tuple[int, ...] = ()
+    cut_off_b: tuple[int, ...] = ()
+    frames_a: tuple[FrameResult, ...] = ()
+    frames_b: tuple[FrameResult, ...] = ()
+    differences: tuple[FrameDifference, ...] = field(default_factory=tuple)

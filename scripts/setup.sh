@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up framing in ./.venv: the CPU torch wheel first (a bare `torch` requirement would pull a
+# multi-GB CUDA build), then the package with its test extras. Safe to run again: it only installs
+# what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+if ! .venv/bin/python -c "import torch" 2>/dev/null; then
+  echo "framing setup: installing the CPU build of torch" >&2
+  .venv/bin/python -m pip install -q "torch==2.13.0"
+fi
+.venv/bin/python -m pip install -q -e ".[test]"
