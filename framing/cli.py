@@ -123,6 +123,123 @@ def sentences(inputs: tuple[str, ...], fmt: str) -> None:
                 emit(f"{s.index:>3} [{s.start}:{s.end}] {s.text}")
 
 
+def _encoder(model: str, allow_download: bool, precision: str) -> Any:
+    """The encoder the options ask for."""
+    from framing.models import get_encoder
+
+    return get_encoder(model, allow_download=allow_download, precision=precision)  # type: ignore[arg-type]
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              default="text", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Write to this file instead of stdout (an existing file is not overwritten "
+              "unless --force).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--labels", "labels_file", default=None,
+              help="TOML file of extra label words for wording differences.")
+@click.option("--color/--no-color", default=None, help="Colour in the text view (default: if a terminal).")
+@model_options
+@handles_errors
+def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str | None,
+            color: bool | None, model: str, allow_download: bool, precision: str) -> None:
+    """Compare two articles about one event: aligned claims, gaps, wording differences.
+
+    A and B are files, URLs or - (stdin), as in CONTRACT.md.
+
+    Example: framing compare corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --format json
+    """
+    from framing.compare import compare as run_compare
+    from framing.ingest import load_article
+
+    art_a, art_b = load_article(a), load_article(b)
+    comp = run_compare(art_a, art_b, encoder=_encoder(model, allow_download, precision),
+                       labels_file=_checked_file(labels_file))
+    write_output(render_comparison(comp, fmt, color), output, force=force)
+
+
+def _checked_file(path: str | None) -> str | None:
+    """A file option's path, which must exist."""
+    from pathlib import Path
+
+    if path is not None and not Path(path).is_file():
+        raise InputError(path, "no such file")
+    return path
+
+
+def render_comparison(comp: Any, fmt: str, color: bool | None) -> str:
+    """A comparison in the chosen format."""
+    from framing import views
+    from framing.render import comparison_json
+
+    if fmt == "json":
+        return json.dumps(comparison_json(comp), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return views.to_markdown(comp)
+    if fmt == "html":
+        return views.to_html(comp)
+    use_color = sys.stdout.isatty() if color is None else color
+    return views.to_text(comp, color=use_color)
+
+
+def write_output(text: str, output: str, *, force: bool) -> None:
+    """Write to stdout (-) or a file; never overwrite a user's file without --force."""
+    from pathlib import Path
+
+    if output == "-":
+        emit(text)
+        return
+    path = Path(output)
+    if path.exists() and not force:
+        raise InputError(output, "output file exists; pass --force to overwrite it")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(output, f"cannot write ({err.strerror or err})") from None
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure framing against gold files.
+
+    Example: framing eval align ../shared/corpus/dev/gold_alignments_dev.jsonl
+    """
+
+
+@eval_group.command(name="align")
+@click.argument("gold")
+@click.option("--corpus", multiple=True, help="Folder(s) holding the articles the gold file names "
+              "(default: the gold file's folder and its siblings).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@model_options
+@handles_errors
+def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, model: str, allow_download: bool,
+               precision: str) -> None:
+    """Link precision, recall and F1 of the aligner against gold sentence links.
+
+    Example: framing eval align ../shared/corpus/dev/gold_alignments_dev.jsonl --format json
+    """
+    from pathlib import Path
+
+    from framing.evaluate import eval_align as run
+
+    report = run(Path(gold), encoder=_encoder(model, allow_download, precision), corpus=corpus)
+    if fmt == "json":
+        emit(json.dumps(report, indent=2))
+        return
+    emit(f"{'pair':<22} {'P':>6} {'R':>6} {'F1':>6}   {'P*':>6} {'R*':>6} {'F1*':>6}")
+    rows = [(f"{p['a']} ~ {p['b']}", p["all"], p["strong"]) for p in report["pairs"]]
+    rows.append(("overall", report["overall"]["all"], report["overall"]["strong"]))
+    for name, full, strong in rows:
+        emit(f"{name:<22} {full['precision']:>6.3f} {full['recall']:>6.3f} {full['f1']:>6.3f}   "
+             f"{strong['precision']:>6.3f} {strong['recall']:>6.3f} {strong['f1']:>6.3f}")
+    emit("(* without links whose gold note says weak:)")
+
+
 def main() -> None:
     """Entry point of the ``framing`` console script."""
     cli(prog_name="framing")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from framing.types import Document
+from framing.types import Comparison, Document, Edit, FrameResult
+from framing.wording import summarize
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -17,3 +18,50 @@ def document_json(doc: Document) -> dict[str, Any]:
             {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in doc.sentences
         ],
     }
+
+
+def frame_json(frame: FrameResult) -> dict[str, Any]:
+    """A FRAME of CONTRACT.md."""
+    return {
+        "frame": frame.frame, "entity": frame.entity, "present": frame.present,
+        "score": round(frame.score, 4), "label": frame.label,
+        "evidence": [
+            {"sentence": e.sentence, "text": e.text, "voice": e.voice, "score": round(e.score, 4)}
+            for e in frame.evidence
+        ],
+    }
+
+
+def edit_json(edit: Edit) -> dict[str, Any]:
+    """One wording difference."""
+    return {"op": edit.op, "a": edit.a, "b": edit.b, "labels": list(edit.labels), "summary": summarize(edit)}
+
+
+def comparison_json(comp: Comparison) -> dict[str, Any]:
+    """The ``compare --format json`` object of CONTRACT.md."""
+    articles = []
+    for doc, frames in ((comp.a, comp.frames_a), (comp.b, comp.frames_b)):
+        articles.append({**document_json(doc), "frames": [frame_json(f) for f in frames]})
+    return {
+        "articles": articles,
+        "alignments": [
+            {"a": list(al.a), "b": list(al.b), "relation": al.relation, "score": round(al.score, 4),
+             "edits": [edit_json(e) for e in al.edits]}
+            for al in comp.alignments
+        ],
+        "only_in_a": list(comp.only_in_a),
+        "only_in_b": list(comp.only_in_b),
+        "possibly_cut_off_a": list(comp.cut_off_a),
+        "possibly_cut_off_b": list(comp.cut_off_b),
+        "differences": [
+            {"frame": d.frame, "entity": d.entity, "a": d.a, "b": d.b, "summary": d.summary,
+             "evidence_a": [{"sentence": e.sentence, "text": e.text, "voice": e.voice} for e in d.evidence_a],
+             "evidence_b": [{"sentence": e.sentence, "text": e.text, "voice": e.voice} for e in d.evidence_b]}
+            for d in comp.differences
+        ],
+    }
+
+
+def outlet_name(doc: Document) -> str:
+    """How to call an article's outlet in prose."""
+    return doc.article.outlet or doc.article.id

@@ -1,0 +1,204 @@
+"""Align: match the claims (sentences) of two articles.
+
+Every sentence pair is scored by meaning and by wording: the encoder's cosine similarity plus the
+IDF-weighted share of content words (numbers, names, quoted words) the two sentences have in
+common. Matching then runs in two steps:
+
+1. an assignment step (Hungarian algorithm) pairs each sentence with at most one counterpart,
+   keeping pairs whose score reaches ``threshold``;
+2. a merge step attaches every further pair above ``threshold`` that scores nearly as well as
+   the sentence's best counterpart to the alignment of that sentence, so an outlet that merges two claims into one sentence (or splits one) gives a
+   one-to-many (or many-to-one) alignment.
+
+Whatever is left is a coverage gap, except where the other article is cut off before the point
+where the claim would come (``possibly_cut_off``). Both steps are symmetric: aligning B with A
+gives the mirror image.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from framing.types import Alignment, Document
+
+# Function words carry no claim; they are left out of the lexical overlap.
+STOPWORDS = frozenset(
+    """a an the of and or to in on at for by with from as is are was were be been being has have
+    had that this these those it its their they them both two sides side also which who whom said
+    says say will would shall should can could may might must into under over than such other all
+    any not no nor but if so very more most there here he she his her we our us i you your""".split()
+)
+LEXICAL_WEIGHT = 0.6  # how much shared content words add to the cosine similarity
+THRESHOLD = 0.5  # score (0..1) from which two sentences report the same claim, at least in part
+MERGE_MARGIN = 0.15  # a further counterpart must score within this of the sentence's best
+SAME_THRESHOLD = 0.75  # score from which a one-to-one pair is the same claim, not a partial one
+
+
+@dataclass(frozen=True)
+class AlignmentResult:
+    """Alignments plus the sentences left over on each side."""
+
+    alignments: tuple[Alignment, ...]
+    only_in_a: tuple[int, ...]
+    only_in_b: tuple[int, ...]
+    cut_off_a: tuple[int, ...]
+    cut_off_b: tuple[int, ...]
+    scores: np.ndarray
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased content words, crudely stemmed (first six letters), numbers kept whole."""
+    words = re.findall(r"[a-z0-9]+(?:[-/][a-z0-9]+)*", text.lower())
+    return [w if w[0].isdigit() else w[:6] for w in words if w not in STOPWORDS]
+
+
+def lexical_overlap(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+    """IDF-weighted share of content words two sentences have in common, (len(a), len(b)).
+
+    The IDF comes from the two articles' own sentences, so words that every sentence of this
+    story repeats ("India", "terrorism") count less than the distinctive ones.
+    """
+    bags_a = [set(content_words(s)) for s in a]
+    bags_b = [set(content_words(s)) for s in b]
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags_a + bags_b:
+        for word in bag:
+            df[word] += 1
+    n = len(bags_a) + len(bags_b)
+    idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
+    mass_a = [sum(idf[w] for w in bag) for bag in bags_a]
+    mass_b = [sum(idf[w] for w in bag) for bag in bags_b]
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    for i, bag_a in enumerate(bags_a):
+        for j, bag_b in enumerate(bags_b):
+            shared = sum(idf[w] for w in bag_a & bag_b)
+            out[i, j] = shared / (min(mass_a[i], mass_b[j]) or 1.0)
+    return out
+
+
+def score_matrix(emb_a: np.ndarray, emb_b: np.ndarray, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+    """Pair scores in [0, 1]: cosine similarity plus weighted lexical overlap, rescaled."""
+    cosine = np.clip(emb_a @ emb_b.T, 0.0, 1.0)
+    return (cosine + LEXICAL_WEIGHT * lexical_overlap(a, b)) / (1.0 + LEXICAL_WEIGHT)
+
+
+def match(
+    scores: np.ndarray, *, threshold: float = THRESHOLD, margin: float = MERGE_MARGIN
+) -> list[tuple[int, int]]:
+    """The linked (a, b) pairs: the assignment step, then the merge step.
+
+    The merge step adds a pair above ``threshold`` only if it is within ``margin`` of the best
+    score of its row or of its column: a second counterpart must be about as good as the first.
+    """
+    if scores.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(-scores)
+    links = {(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] >= threshold}
+    best_a, best_b = scores.max(axis=1), scores.max(axis=0)
+    for i, j in zip(*np.nonzero(scores >= threshold), strict=True):
+        if scores[i, j] >= min(best_a[i], best_b[j]) - margin:
+            links.add((int(i), int(j)))
+    return sorted(links)
+
+
+def group(links: Sequence[tuple[int, int]], scores: np.ndarray) -> list[Alignment]:
+    """Links grouped into one-to-one, one-to-many and many-to-one alignments.
+
+    A connected group with one sentence on either side is one alignment; a tangle with several
+    on both sides is split into one alignment per sentence of the side with fewer sentences.
+    """
+    by_a: dict[int, set[int]] = defaultdict(set)
+    by_b: dict[int, set[int]] = defaultdict(set)
+    for i, j in links:
+        by_a[i].add(j)
+        by_b[j].add(i)
+    out = []
+    for comp_a, comp_b in _components(by_a, by_b):
+        if len(comp_a) == 1 or len(comp_b) == 1:
+            out.append(_alignment(sorted(comp_a), sorted(comp_b), scores))
+        elif len(comp_a) <= len(comp_b):
+            out.extend(_alignment([i], sorted(by_a[i]), scores) for i in sorted(comp_a))
+        else:
+            out.extend(_alignment(sorted(by_b[j]), [j], scores) for j in sorted(comp_b))
+    return sorted(out, key=lambda al: (al.a[0], al.b[0]))
+
+
+def _components(
+    by_a: dict[int, set[int]], by_b: dict[int, set[int]]
+) -> list[tuple[set[int], set[int]]]:
+    """Connected components of the bipartite link graph."""
+    seen_a: set[int] = set()
+    comps = []
+    for start in sorted(by_a):
+        if start in seen_a:
+            continue
+        comp_a, comp_b, todo = {start}, set(), [("a", start)]
+        while todo:
+            side, node = todo.pop()
+            for other in (by_a if side == "a" else by_b)[node]:
+                target, kind = (comp_b, "b") if side == "a" else (comp_a, "a")
+                if other not in target:
+                    target.add(other)
+                    todo.append((kind, other))
+        seen_a |= comp_a
+        comps.append((comp_a, comp_b))
+    return comps
+
+
+def _alignment(a: list[int], b: list[int], scores: np.ndarray) -> Alignment:
+    """One alignment; ``same`` only for a confident one-to-one pair."""
+    score = float(max(scores[i, j] for i in a for j in b))
+    one_to_one = len(a) == 1 and len(b) == 1
+    relation = "same" if one_to_one and score >= SAME_THRESHOLD else "partial"
+    return Alignment(a=tuple(a), b=tuple(b), relation=relation, score=round(score, 4))
+
+
+def cut_off_gaps(unmatched: Sequence[int], links: Sequence[tuple[int, int]], other: Document) -> set[int]:
+    """Unmatched sentences that the other article, being cut off, may simply not have reached.
+
+    The other article's last part is matched to sentences of this one; this one's unmatched
+    sentences after the last of those would have come after the other article's end.
+    """
+    if not other.cut_off or not other.sentences:
+        return set()
+    tail_start = len(other.sentences) // 2
+    reached = [mine for mine, theirs in links if theirs >= tail_start]
+    horizon = max(reached) if reached else max((m for m, _ in links), default=-1)
+    return {i for i in unmatched if i > horizon}
+
+
+def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, threshold: float = THRESHOLD) -> AlignmentResult:
+    """Align two segmented articles given their sentence embeddings.
+
+    Args:
+        a: the first article.
+        b: the second article.
+        emb_a: unit-norm embeddings of ``a``'s sentences, one row each.
+        emb_b: the same for ``b``.
+        threshold: the score (0..1) from which two sentences are linked.
+    """
+    texts_a = [s.text for s in a.sentences]
+    texts_b = [s.text for s in b.sentences]
+    scores = score_matrix(emb_a, emb_b, texts_a, texts_b) if texts_a and texts_b else np.zeros(
+        (len(texts_a), len(texts_b)), dtype=np.float32
+    )
+    links = match(scores, threshold=threshold)
+    unmatched_a = sorted(set(range(len(texts_a))) - {i for i, _ in links})
+    unmatched_b = sorted(set(range(len(texts_b))) - {j for _, j in links})
+    cut_a = cut_off_gaps(unmatched_a, links, b)
+    cut_b = cut_off_gaps(unmatched_b, [(j, i) for i, j in links], a)
+    return AlignmentResult(
+        alignments=tuple(group(links, scores)),
+        only_in_a=tuple(i for i in unmatched_a if i not in cut_a),
+        only_in_b=tuple(j for j in unmatched_b if j not in cut_b),
+        cut_off_a=tuple(sorted(cut_a)),
+        cut_off_b=tuple(sorted(cut_b)),
+        scores=scores,
+    )

@@ -1,0 +1,133 @@
+"""Evaluate: measure framing against gold files (alignment links, sentences)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from framing.compare import embed_documents
+from framing.align import align
+from framing.errors import InputError
+from framing.ingest import load_articles
+from framing.models import Encoder
+from framing.segment import segment
+from framing.types import Article, Document
+
+MAP_MIN_OVERLAP = 80  # partial-ratio from which a gold sentence is the same text as ours
+
+
+@dataclass(frozen=True)
+class PRF:
+    """Counts and precision, recall, F1."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    def as_dict(self) -> dict[str, float]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Objects of a JSON-lines gold file."""
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path}:{n}", f"malformed JSON line ({err.msg})") from None
+    return rows
+
+
+def article_finder(gold: Path, extra: Sequence[str] = ()) -> Callable[[str], Article]:
+    """Find the article a gold id names, in ``extra`` paths or beside the gold file.
+
+    Ids match an article id exactly, or, with a leading tag ("SEED000"), the one article whose
+    id starts with the rest ("000_...") in a folder named like the tag ("seeds/").
+    """
+    roots = [Path(p) for p in extra] or [gold.parent, *sorted(p for p in gold.parent.parent.iterdir() if p.is_dir() and p != gold.parent)]
+    by_root = {root: load_articles([str(root)]) for root in roots if root.exists()}
+
+    def find(ident: str) -> Article:
+        for arts in by_root.values():
+            for art in arts:
+                if art.id == ident:
+                    return art
+        tag, rest = re.match(r"^([A-Za-z]*)(.*)$", ident).groups()  # type: ignore[union-attr]
+        for root, arts in by_root.items():
+            if tag and root.name.lower().startswith(tag.lower()):
+                hits = [a for a in arts if a.id.startswith(rest)]
+                if len(hits) == 1:
+                    return hits[0]
+        raise InputError(str(gold), f"article '{ident}' not found (pass --corpus with its folder)")
+
+    return find
+
+
+def map_sentences(gold: Sequence[str], doc: Document) -> list[set[int]]:
+    """Our sentence indices that each gold sentence covers, by text overlap."""
+    out = []
+    for text in gold:
+        hits = {s.index for s in doc.sentences
+                if fuzz.partial_ratio(text, s.text) >= MAP_MIN_OVERLAP
+                and fuzz.partial_ratio(s.text, text) >= MAP_MIN_OVERLAP}
+        if not hits:
+            best = max(doc.sentences, key=lambda s: fuzz.ratio(text, s.text))
+            hits = {best.index} if fuzz.ratio(text, best.text) >= MAP_MIN_OVERLAP else set()
+        out.append(hits)
+    return out
+
+
+def gold_links(pair: dict[str, Any], map_a: list[set[int]], map_b: list[set[int]], *, weak: bool) -> set[tuple[int, int]]:
+    """Gold links in our sentence indices (``weak=False`` drops links whose note says weak:)."""
+    links = set()
+    for link in pair["links"]:
+        if not weak and str(link.get("note", "")).startswith("weak:"):
+            continue
+        links |= {(i, j) for i in map_a[link["a"]] for j in map_b[link["b"]]}
+    return links
+
+
+def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> dict[str, Any]:
+    """Link precision/recall/F1 per pair and overall, with and without weak links."""
+    find = article_finder(gold, corpus)
+    pairs, total, total_strong = [], PRF(0, 0, 0), PRF(0, 0, 0)
+    for pair in read_jsonl(gold):
+        doc_a, doc_b = segment(find(str(pair["a"]))), segment(find(str(pair["b"])))
+        emb_a, emb_b = embed_documents([doc_a, doc_b], encoder)
+        result = align(doc_a, doc_b, emb_a, emb_b)
+        mine = {(i, j) for al in result.alignments for i in al.a for j in al.b}
+        map_a, map_b = map_sentences(pair["a_sentences"], doc_a), map_sentences(pair["b_sentences"], doc_b)
+        row = {}
+        for name, weak in (("all", True), ("strong", False)):
+            ref = gold_links(pair, map_a, map_b, weak=weak)
+            considered = mine if weak else {p for p in mine if p not in gold_links(pair, map_a, map_b, weak=True) - ref}
+            row[name] = PRF(len(considered & ref), len(considered - ref), len(ref - considered))
+        total, total_strong = total + row["all"], total_strong + row["strong"]
+        pairs.append({"a": pair["a"], "b": pair["b"], "all": row["all"].as_dict(), "strong": row["strong"].as_dict()})
+    return {"pairs": pairs, "overall": {"all": total.as_dict(), "strong": total_strong.as_dict()}}
