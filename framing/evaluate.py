@@ -131,3 +131,50 @@ def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> d
         total, total_strong = total + row["all"], total_strong + row["strong"]
         pairs.append({"a": pair["a"], "b": pair["b"], "all": row["all"].as_dict(), "strong": row["strong"].as_dict()})
     return {"pairs": pairs, "overall": {"all": total.as_dict(), "strong": total_strong.as_dict()}}
+
+
+def gold_frame_key(label: str) -> tuple[str, str | None] | None:
+    """Our (frame id, entity) for a gold label: ``calls_on_pakistan`` → (calls_on_entity, Pakistan).
+
+    ``names_X``, ``calls_on_X``, ``attributes_to_X`` map to the entity frames with entity X;
+    ``highlights_omission`` and ``veiled_reference`` to the entity frame for ``default_entity``
+    (None here, filled in by the caller); ``mentions_Y`` to the user frame ``Y``.
+    """
+    for prefix, frame in (("names_", "names_entity"), ("calls_on_", "calls_on_entity"),
+                          ("attributes_to_", "attributes_to_entity")):
+        if label.startswith(prefix):
+            return frame, label[len(prefix):].replace("_", " ").title()
+    if label in ("highlights_omission", "veiled_reference"):
+        return label, None
+    if label.startswith("mentions_"):
+        return label[len("mentions_"):], None
+    return None
+
+
+def eval_frames(gold_files: Sequence[Path], *, detect: Callable[[Document, Sequence[str]], Any],
+                corpus: Sequence[str] = ()) -> dict[str, Any]:
+    """Per-frame precision, recall and F1 against gold article labels.
+
+    Args:
+        gold_files: JSON-lines files, one object per article (``id`` or ``file`` plus labels).
+        detect: frames of a document for the given entities (a tuple of FrameResult).
+        corpus: folders holding the articles (default: beside each gold file).
+    """
+    counts: dict[str, PRF] = {}
+    errors: list[dict[str, Any]] = []
+    for gold in gold_files:
+        find = article_finder(gold, corpus or [str(gold.parent)])
+        for row in read_jsonl(gold):
+            ident = str(row.get("id") or Path(str(row.get("file"))).stem)
+            labels = {k: v for k, v in row.items() if isinstance(v, bool) and gold_frame_key(k)}
+            entities = sorted({e for k in labels for e in [gold_frame_key(k)[1]] if e})  # type: ignore[index]
+            default = entities[0] if entities else None
+            found = {(f.frame, f.entity): f.present for f in detect(segment(find(ident)), entities)}
+            for label, truth in labels.items():
+                frame, entity = gold_frame_key(label)  # type: ignore[misc]
+                key = (frame, entity or (default if frame in ("highlights_omission", "veiled_reference") else None))
+                pred = found.get(key, False)
+                counts[label] = counts.get(label, PRF(0, 0, 0)) + PRF(int(pred and truth), int(pred and not truth), int(truth and not pred))
+                if pred != truth:
+                    errors.append({"article": ident, "label": label, "gold": truth, "predicted": pred})
+    return {"frames": {k: v.as_dict() for k, v in sorted(counts.items())}, "errors": errors}

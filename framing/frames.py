@@ -1,0 +1,201 @@
+"""Frames: which framing choices an article makes, each with the sentences that prove it.
+
+Entity frames (for each ``--entity``) combine the explicit detectors of :mod:`framing.detectors`
+with the zero-shot classifier; inventory frames (the 15 Media Frames Corpus frames) and user
+frames (TOML) come from the classifier, gated by their lexical cues when they have any.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+
+from framing import detectors
+from framing.classify import Classifier
+from framing.entities import Entity, mentions, resolve_entity, voice
+from framing.errors import FrameSpecError
+from framing.types import Document, Evidence, FrameResult
+
+PRESENT = 0.5  # calibrated score from which a frame is present
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class FrameSpec:
+    """A frame the classifier looks for."""
+
+    id: str
+    label: str
+    hypotheses: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    threshold: float = PRESENT
+
+    def cue_hit(self, sentence: str) -> bool:
+        """Whether a sentence contains one of the frame's cues (whole words, any case)."""
+        import re
+
+        return any(re.search(rf"(?<!\w){re.escape(c)}", sentence, re.IGNORECASE) for c in self.cues)
+
+
+ENTITY_FRAMES = ("names_entity", "calls_on_entity", "attributes_to_entity", "highlights_omission", "veiled_reference")
+ENTITY_HYPOTHESES = {
+    "calls_on_entity": ("{e} is called on to take action against terrorism.",),
+    "attributes_to_entity": ("Terrorist groups are based in {e} and operate from its territory.",),
+    "highlights_omission": ("The statement did not name {e}.",),
+    "veiled_reference": ("This is an indirect, veiled reference to {e}.",),
+}
+
+
+def parse_frames(text: str, source: str) -> tuple[FrameSpec, ...]:
+    """Frames from TOML ``[[frame]]`` tables (id, label, hypotheses; cues, examples, threshold)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise FrameSpecError(source, f"invalid TOML ({err})") from None
+    tables = data.get("frame")
+    if not isinstance(tables, list) or not tables:
+        raise FrameSpecError(source, "no [[frame]] table")
+    return tuple(_frame(t, n, source) for n, t in enumerate(tables, 1))
+
+
+def _frame(table: dict[str, object], n: int, source: str) -> FrameSpec:
+    """One validated FrameSpec."""
+    for key in ("id", "label"):
+        if not isinstance(table.get(key), str) or not table[key]:
+            raise FrameSpecError(source, f"[[frame]] #{n} needs a non-empty string '{key}'")
+    hyps = table.get("hypotheses")
+    if not isinstance(hyps, list) or not hyps or not all(isinstance(h, str) for h in hyps):
+        raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}') needs 'hypotheses', a list of strings")
+    threshold = table.get("threshold", PRESENT)
+    if not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
+        raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}'): 'threshold' must be a number in [0, 1]")
+    return FrameSpec(
+        id=str(table["id"]), label=str(table["label"]), hypotheses=tuple(hyps),
+        cues=tuple(str(c) for c in table.get("cues", []) or []),  # type: ignore[union-attr]
+        examples=tuple(str(e) for e in table.get("examples", []) or []),  # type: ignore[union-attr]
+        threshold=float(threshold),
+    )
+
+
+def load_frames(path: str | Path) -> tuple[FrameSpec, ...]:
+    """User frames from a TOML file."""
+    path = Path(path)
+    if not path.is_file():
+        raise FrameSpecError(str(path), "no such file")
+    return parse_frames(path.read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=1)
+def media_frames() -> tuple[FrameSpec, ...]:
+    """The built-in inventory: the 15 Media Frames Corpus policy frames."""
+    text = files("framing").joinpath("data/media_frames.toml").read_text(encoding="utf-8")
+    return parse_frames(text, "media_frames.toml")
+
+
+def _evidence(doc: Document, hits: Sequence[tuple[int, int | None, float]]) -> tuple[Evidence, ...]:
+    """Evidence from (sentence index, offset in sentence, score), best first."""
+    ordered = sorted(hits, key=lambda h: (-h[2], h[0]))[:MAX_EVIDENCE]
+    return tuple(
+        Evidence(sentence=i, text=doc.sentences[i].text, voice=voice(doc.sentences[i].text, at), score=round(float(s), 4))
+        for i, at, s in sorted(ordered)
+    )
+
+
+Detector = Callable[[str, Entity, str], "int | None"]
+
+
+def _detect(doc: Document, detect: Detector, context: Callable[[int], str]) -> list[tuple[int, int | None]]:
+    """(sentence index, offset) of every sentence where a detector fires."""
+    hits = []
+    for s in doc.sentences:
+        at = detect(s.text, context(s.index))
+        if at is not None:
+            hits.append((s.index, at))
+    return hits
+
+
+def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
+    """The five entity frames: detector decides, the classifier's score backs the evidence."""
+    texts = [s.text for s in doc.sentences]
+    named = [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]]
+    whole = doc.article.text
+    detections: dict[str, list[tuple[int, int | None]]] = {
+        "names_entity": named,
+        "calls_on_entity": _detect(doc, lambda t, c: detectors.calls_on(t, entity), lambda i: ""),
+        "attributes_to_entity": _detect(doc, lambda t, c: detectors.attributes_to(t, entity, c), lambda i: texts[i - 1] if i else ""),
+        "highlights_omission": _detect(doc, lambda t, c: detectors.highlights_omission(t, entity, c), lambda i: whole),
+        "veiled_reference": _detect(doc, lambda t, c: detectors.veiled_reference(t, entity, c), lambda i: whole),
+    }
+    out = []
+    for frame in ENTITY_FRAMES:
+        hits = detections[frame]
+        model = scores.get(frame)
+        conf = [(i, at, 1.0 if model is None else 0.5 + 0.5 * float(model[i])) for i, at in hits]
+        score = max((c for _, _, c in conf), default=0.0 if model is None or not len(model) else 0.5 * float(model.max()))
+        out.append(FrameResult(frame=frame, entity=entity.name, present=bool(hits), score=round(score, 4),
+                               evidence=_evidence(doc, conf)))
+    return out
+
+
+def classified_frames(doc: Document, frames: Sequence[FrameSpec], scores: np.ndarray) -> list[FrameResult]:
+    """Inventory and user frames from classifier scores (sentences × frames), cue-gated."""
+    out = []
+    for k, frame in enumerate(frames):
+        col = scores[:, k] if scores.size else np.zeros(len(doc.sentences))
+        ok = [i for i, s in enumerate(doc.sentences) if (not frame.cues or frame.cue_hit(s.text)) and col[i] >= frame.threshold]
+        score = float(max((col[i] for i in ok), default=col.max() if len(col) and not frame.cues else 0.0))
+        hits = [(i, None, float(col[i])) for i in ok]
+        out.append(FrameResult(frame=frame.id, entity=None, present=bool(ok), score=round(score, 4),
+                               evidence=_evidence(doc, hits), label=frame.label))
+    return out
+
+
+def entity_specs(entity: Entity) -> list[FrameSpec]:
+    """Classifier hypotheses of the entity frames, filled in with the entity's name."""
+    return [FrameSpec(id=f, label=f, hypotheses=tuple(h.format(e=entity.name) for h in hyps))
+            for f, hyps in ENTITY_HYPOTHESES.items()]
+
+
+def detect_frames(
+    doc: Document,
+    *,
+    classifier: Classifier | None = None,
+    entities: Sequence[str] = (),
+    frames: Sequence[FrameSpec] = (),
+    inventory: bool = True,
+    vectors: np.ndarray | None = None,
+) -> tuple[FrameResult, ...]:
+    """Every frame of one article.
+
+    Args:
+        doc: the segmented article.
+        classifier: the zero-shot backend (None: detectors only, no classified frames).
+        entities: entity names ("Pakistan"); aliases come from the gazetteer.
+        frames: user frames (from a TOML file).
+        inventory: include the 15 Media Frames Corpus frames.
+        vectors: the article's sentence embeddings, if already computed (shared with alignment).
+    """
+    texts = [s.text for s in doc.sentences]
+    resolved = [resolve_entity(e) for e in entities]
+    specs = [*(media_frames() if inventory else ()), *frames]
+    ent_specs = [spec for ent in resolved for spec in entity_specs(ent)]
+    all_specs = specs + ent_specs
+    if classifier is not None and texts and all_specs:
+        matrix = classifier.scores(texts, all_specs, vectors=vectors)
+    else:
+        matrix = np.zeros((len(texts), len(all_specs)), dtype=np.float32)
+    out: list[FrameResult] = []
+    for n, ent in enumerate(resolved):
+        base = len(specs) + n * len(ENTITY_HYPOTHESES)
+        cols = {f: matrix[:, base + k] for k, f in enumerate(ENTITY_HYPOTHESES)} if classifier else {}
+        out.extend(entity_frames(doc, ent, cols))
+    if classifier is not None:
+        out.extend(classified_frames(doc, specs, matrix[:, : len(specs)]))
+    return tuple(out)
