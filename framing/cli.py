@@ -60,6 +60,38 @@ def model_options(func: F) -> F:
     return func
 
 
+def frame_options(func: F) -> F:
+    """Options shared by every command that detects frames."""
+    options = [
+        click.option("--entity", "entities", multiple=True, metavar="NAME",
+                     help="An entity (country) whose naming, calls, attribution and omission to "
+                     "flag; repeatable. Aliases come from the gazetteer."),
+        click.option("--frames", "frames_file", default=None, metavar="FILE",
+                     help="TOML file of user frames ([[frame]] id, label, hypotheses, cues)."),
+        click.option("--classifier", type=click.Choice(["embedding", "nli"]), default="embedding",
+                     show_default=True, help="Zero-shot backend for frames."),
+        click.option("--nli-model", default="deberta-zeroshot", show_default=True,
+                     help="NLI model for --classifier nli: registry name, local directory or hub id."),
+        click.option("--no-inventory", is_flag=True,
+                     help="Leave out the 15 built-in Media Frames Corpus frames."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _frame_options(encoder: Any, entities: tuple[str, ...], frames_file: str | None, classifier: str,
+                   nli_model: str, no_inventory: bool, allow_download: bool) -> Any:
+    """The FrameOptions the command line asks for."""
+    from framing.classify import get_classifier
+    from framing.compare import FrameOptions
+    from framing.frames import load_frames
+
+    user = load_frames(frames_file) if frames_file else ()
+    backend = get_classifier(classifier, encoder=encoder, nli_model=nli_model, allow_download=allow_download)
+    return FrameOptions(tuple(entities), tuple(user), backend, not no_inventory)
+
+
 def emit(text: str) -> None:
     """Results go to stdout."""
     click.echo(text, nl=not text.endswith("\n"))
@@ -142,23 +174,66 @@ def _encoder(model: str, allow_download: bool, precision: str) -> Any:
 @click.option("--labels", "labels_file", default=None,
               help="TOML file of extra label words for wording differences.")
 @click.option("--color/--no-color", default=None, help="Colour in the text view (default: if a terminal).")
+@frame_options
 @model_options
 @handles_errors
 def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str | None,
-            color: bool | None, model: str, allow_download: bool, precision: str) -> None:
-    """Compare two articles about one event: aligned claims, gaps, wording differences.
+            color: bool | None, entities: tuple[str, ...], frames_file: str | None, classifier: str,
+            nli_model: str, no_inventory: bool, model: str, allow_download: bool, precision: str) -> None:
+    """Compare two articles about one event: aligned claims, gaps, wording and framing differences.
 
     A and B are files, URLs or - (stdin), as in CONTRACT.md.
 
-    Example: framing compare corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --format json
+    Example: framing compare corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --entity Pakistan
     """
-    from framing.compare import compare as run_compare
+    from framing.compare import compare_documents
     from framing.ingest import load_article
+    from framing.segment import segment
 
     art_a, art_b = load_article(a), load_article(b)
-    comp = run_compare(art_a, art_b, encoder=_encoder(model, allow_download, precision),
-                       labels_file=_checked_file(labels_file))
+    encoder = _encoder(model, allow_download, precision)
+    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    comp = compare_documents(segment(art_a), segment(art_b), encoder=encoder, options=options,
+                             labels_file=_checked_file(labels_file))
     write_output(render_comparison(comp, fmt, color), output, force=force)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
+              show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="In the text view, list absent frames too.")
+@frame_options
+@model_options
+@handles_errors
+def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[str, ...],
+           frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
+           allow_download: bool, precision: str) -> None:
+    """Flag the framing of each article, every flag with the sentences that prove it.
+
+    INPUTS are files, directories, URLs or - (stdin), as in CONTRACT.md.
+
+    Example: framing frames corpus --entity Pakistan --frames corpus/frames.toml --format jsonl
+    """
+    from framing.compare import embed_documents
+    from framing.frames import detect_frames
+    from framing.ingest import load_articles
+    from framing.render import frames_csv, frames_jsonl, frames_text
+    from framing.segment import segment
+
+    docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
+    encoder = _encoder(model, allow_download, precision)
+    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    vectors = embed_documents(docs, encoder) if classifier == "embedding" else [None] * len(docs)
+    results = [detect_frames(d, classifier=opts.classifier, entities=opts.entities, frames=opts.frames,
+                             inventory=opts.inventory, vectors=v) for d, v in zip(docs, vectors, strict=True)]
+    render = {"json": frames_jsonl, "jsonl": frames_jsonl, "csv": frames_csv}.get(fmt)
+    if fmt == "json":
+        emit(json.dumps([json.loads(line) for line in frames_jsonl(docs, results).splitlines()], indent=2, ensure_ascii=False))
+    elif render is not None:
+        emit(render(docs, results))
+    else:
+        emit(frames_text(docs, results, show_all=show_all))
 
 
 def _checked_file(path: str | None) -> str | None:
@@ -238,6 +313,41 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, model: str, allow_d
         emit(f"{name:<22} {full['precision']:>6.3f} {full['recall']:>6.3f} {full['f1']:>6.3f}   "
              f"{strong['precision']:>6.3f} {strong['recall']:>6.3f} {strong['f1']:>6.3f}")
     emit("(* without links whose gold note says weak:)")
+
+
+@eval_group.command(name="frames")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--frames", "frames_file", default=None, metavar="FILE",
+              help="User frames for the gold's mentions_* labels (e.g. corpus/frames.toml).")
+@click.option("--corpus", multiple=True, help="Folder(s) holding the articles (default: beside each gold file).")
+@click.option("--classifier", type=click.Choice(["embedding", "nli"]), default="embedding", show_default=True)
+@click.option("--nli-model", default="deberta-zeroshot", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@model_options
+@handles_errors
+def eval_frames(gold: tuple[str, ...], frames_file: str | None, corpus: tuple[str, ...], classifier: str,
+                nli_model: str, fmt: str, model: str, allow_download: bool, precision: str) -> None:
+    """Per-frame precision, recall and F1 against gold article labels.
+
+    Example: framing eval frames corpus/gold_articles.jsonl ../shared/corpus/dev/gold_articles.jsonl --frames corpus/frames.toml
+    """
+    from pathlib import Path
+
+    from framing.evaluate import eval_frames as run
+    from framing.frames import detect_frames
+
+    encoder = _encoder(model, allow_download, precision)
+    opts = _frame_options(encoder, (), frames_file, classifier, nli_model, True, allow_download)
+    report = run([Path(g) for g in gold], corpus=corpus, detect=lambda doc, ents: detect_frames(
+        doc, classifier=opts.classifier, entities=ents, frames=opts.frames, inventory=False))
+    if fmt == "json":
+        emit(json.dumps(report, indent=2))
+        return
+    emit(f"{'label':<32} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
+    for label, m in report["frames"].items():
+        emit(f"{label:<32} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}  {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
+    for err in report["errors"]:
+        emit(f"  miss: {err['article']} {err['label']} gold={err['gold']} predicted={err['predicted']}")
 
 
 def main() -> None:

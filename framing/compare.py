@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from framing.align import align
+from framing.classify import Classifier, EmbeddingClassifier
+from framing.differences import frame_differences
+from framing.frames import FrameSpec, detect_frames
+from framing.render import outlet_name
 from framing.models import Encoder, get_encoder
 from framing.segment import segment
 from framing.types import Alignment, Article, Comparison, Document
@@ -38,35 +42,67 @@ def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[
     return replace(alignment, edits=word_edits(text_a, text_b, labels=labels))
 
 
+@dataclass(frozen=True)
+class FrameOptions:
+    """What framing to look for in a comparison."""
+
+    entities: tuple[str, ...] = ()
+    frames: tuple[FrameSpec, ...] = ()
+    classifier: Classifier | None = None
+    inventory: bool = True
+
+
 def compare_documents(
     a: Document,
     b: Document,
     *,
     encoder: Encoder | None = None,
-    embeddings: tuple[np.ndarray, np.ndarray] | None = None,
+    options: FrameOptions | None = None,
     labels_file: str | Path | None = None,
 ) -> Comparison:
-    """Compare two segmented articles: alignments, coverage gaps and wording differences."""
-    if embeddings is None:
-        emb_a, emb_b = embed_documents([a, b], encoder or get_encoder())
-    else:
-        emb_a, emb_b = embeddings
+    """Compare two segmented articles: alignments, coverage gaps, wording and framing differences.
+
+    The sentence embeddings are computed once and shared by alignment and the frame classifier.
+    """
+    encoder = encoder or get_encoder()
+    options = options or FrameOptions()
+    emb_a, emb_b = embed_documents([a, b], encoder)
     result = align(a, b, emb_a, emb_b)
     labels = load_labels(labels_file)
     alignments = tuple(with_edits(al, a, b, labels) for al in result.alignments)
+    frames_a, frames_b = (
+        detect_frames(doc, classifier=options.classifier, entities=options.entities,
+                      frames=options.frames, inventory=options.inventory, vectors=vec)
+        for doc, vec in ((a, emb_a), (b, emb_b))
+    )
     return Comparison(
         a=a, b=b, alignments=alignments, only_in_a=result.only_in_a, only_in_b=result.only_in_b,
-        cut_off_a=result.cut_off_a, cut_off_b=result.cut_off_b,
+        cut_off_a=result.cut_off_a, cut_off_b=result.cut_off_b, frames_a=frames_a, frames_b=frames_b,
+        differences=frame_differences(frames_a, frames_b, f"A ({outlet_name(a)})", f"B ({outlet_name(b)})"),
     )
 
 
-def compare(a: Article, b: Article, *, encoder: Encoder | None = None, labels_file: str | Path | None = None) -> Comparison:
+def compare(
+    a: Article,
+    b: Article,
+    *,
+    encoder: Encoder | None = None,
+    entities: Sequence[str] = (),
+    frames: Sequence[FrameSpec] = (),
+    classifier: Classifier | None = None,
+    labels_file: str | Path | None = None,
+) -> Comparison:
     """Compare two articles (segmenting them first).
 
     Args:
         a: the first article.
         b: the second article.
         encoder: the sentence encoder (default: the offline MiniLM).
+        entities: entity names whose naming, calls, attribution and omission to compare.
+        frames: user frames (see :func:`framing.frames.load_frames`).
+        classifier: the zero-shot backend (default: the embedding classifier on ``encoder``).
         labels_file: a TOML of extra label words for wording differences.
     """
-    return compare_documents(segment(a), segment(b), encoder=encoder, labels_file=labels_file)
+    encoder = encoder or get_encoder()
+    options = FrameOptions(tuple(entities), tuple(frames), classifier or EmbeddingClassifier(encoder))
+    return compare_documents(segment(a), segment(b), encoder=encoder, options=options, labels_file=labels_file)

@@ -65,7 +65,7 @@ def mentions(entity: Entity, text: str) -> list[re.Match[str]]:
 
 _QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
 _REPORTING = re.compile(
-    r"\b(?:said|says|say|stated|states|told|tells|according\s+to|accus\w*|alleg\w*|claim\w*|"
+    r"\b(?:said|says|stated|told|tells|according\s+to|accus\w*|alleg\w*|claim\w*|"
     r"noted|added|maintained|asserted|believes?|warned|insisted|argued|reiterated|underlined|"
     r"called\s+(?:up)?on|urged|asked|stressed|the\s+statement\s+(?:read|said|noted)|"
     r"(?:analysts|experts|officials|sources)\s+(?:say|said|believe|told))\b",

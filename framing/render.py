@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Sequence
 from typing import Any
 
 from framing.types import Comparison, Document, Edit, FrameResult
@@ -65,3 +69,40 @@ def comparison_json(comp: Comparison) -> dict[str, Any]:
 def outlet_name(doc: Document) -> str:
     """How to call an article's outlet in prose."""
     return doc.article.outlet or doc.article.id
+
+
+def frames_jsonl(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]]) -> str:
+    """``framing frames --format jsonl``: one object per article and line."""
+    lines = []
+    for doc, frames in zip(docs, results, strict=True):
+        row = {"id": doc.id, "source": doc.article.source, "outlet": doc.article.outlet,
+               "frames": [frame_json(f) for f in frames]}
+        lines.append(json.dumps(row, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def frames_csv(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]]) -> str:
+    """One row per article and frame: id, source, outlet, frame, entity, present, score, evidence."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["id", "source", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"])
+    for doc, frames in zip(docs, results, strict=True):
+        for f in frames:
+            writer.writerow([doc.id, doc.article.source, doc.article.outlet or "", f.frame, f.entity or "",
+                             f.present, round(f.score, 4), " ".join(str(e.sentence) for e in f.evidence),
+                             " | ".join(e.text for e in f.evidence)])
+    return buf.getvalue()
+
+
+def frames_text(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]], *, show_all: bool = False) -> str:
+    """A readable list of each article's frames with evidence."""
+    lines = []
+    for doc, frames in zip(docs, results, strict=True):
+        lines.append(f"# {doc.id} ({outlet_name(doc)})")
+        for f in frames:
+            if not f.present and not show_all:
+                continue
+            name = f"{f.frame}({f.entity})" if f.entity else f.frame
+            lines.append(f"  {'+' if f.present else '-'} {name:<36} {f.score:.2f}")
+            lines.extend(f"      [{e.sentence}] ({e.voice}) {e.text}" for e in f.evidence)
+    return "\n".join(lines) + "\n"

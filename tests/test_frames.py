@@ -1,0 +1,230 @@
+"""Framing detection: constructions, voice, gazetteer, classifiers, user frames, the gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from framing import detectors
+from framing.classify import EmbeddingClassifier, NLIClassifier
+from framing.cli import cli
+from framing.entities import gazetteer, mentions, resolve_entity, voice
+from framing.errors import FrameSpecError
+from framing.frames import FrameSpec, detect_frames, load_frames, media_frames, parse_frames
+from framing.segment import segment
+from framing.types import Article
+from tests.conftest import CORPUS, SEED_A, SEED_B
+
+PAK = resolve_entity("Pakistan")
+
+
+def test_gazetteer_covers_all_countries_with_aliases() -> None:
+    names = {e.name for e in gazetteer().values()}
+    assert len(names) >= 195
+    assert resolve_entity("islamabad").name == "Pakistan"
+    assert resolve_entity("Chinese").name == "China"
+    assert {"Kabul", "Afghan"} <= set(resolve_entity("Afghanistan").aliases)
+
+
+@pytest.mark.parametrize("text", ["Pakistan's army", "the Pakistani side", "talks in Islamabad",
+                                  "Pak needs to act", "PAKISTAN REJECTS", "Pakistan-based groups"])
+def test_names_entity_forms(text: str) -> None:
+    assert mentions(PAK, text)
+
+
+@pytest.mark.parametrize("text", ["Pakistanism is not a word", "a pakora stall", "US officials spoke"])
+def test_names_entity_needs_whole_words(text: str) -> None:
+    assert not mentions(PAK, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The joint statement stopped short of naming Pakistan.",
+    "Without directly referring to Pakistan, the two sides called for action.",
+    "The Minister did not take the name of Pakistan in his speech.",
+    "The statement didn't name any countries, though Pakistan was clearly on their minds.",
+    "Officials refrained from explicitly mentioning Islamabad.",
+    "Pakistan was not named in the final communique.",
+    "Notably, Pakistan went unnamed in the text.",
+    "There was no direct mention of Pakistan in the document.",
+    "The leaders avoided singling out Pakistan.",
+])
+def test_highlights_omission_constructions(text: str) -> None:
+    assert detectors.highlights_omission(text, PAK) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The joint statement named Pakistan as a source of terrorism.",
+    "India and the US called on Pakistan to act.",
+    "The name of the operation was not disclosed.",
+    "An oblique message to Pakistan, officials said.",
+])
+def test_not_an_omission(text: str) -> None:
+    assert detectors.highlights_omission(text, PAK) is None
+
+
+def test_veiled_reference_is_separate() -> None:
+    text = "In an oblique message to Pakistan, the two sides condemned cross-border terrorism."
+    assert detectors.veiled_reference(text, PAK) is not None
+    assert detectors.highlights_omission(text, PAK) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India and the US called on Pakistan to take action against terror groups.", True),
+    ("Both sides urged Islamabad to dismantle terrorist safe havens.", True),
+    ("They underlined the urgent need for Pakistan to take irreversible action.", True),
+    ("Pakistan must end its support to terror groups, the statement said.", True),
+    ("The two countries sought concrete action from Pakistan against the plotters.", True),
+    ("India and the US called on all countries to take action.", False),
+    ("Pakistan rejected the joint statement.", False),
+    ("The leaders did not call on Pakistan to act.", False),
+])
+def test_calls_on(text: str, expected: bool) -> None:
+    assert (detectors.calls_on(text, PAK) is not None) is expected
+
+
+@pytest.mark.parametrize(("text", "previous", "expected"), [
+    ("The attack was carried out by Pakistan-based Jaish-e-Mohammad.", "", True),
+    ("India says the groups operate from Pakistani territory.", "", True),
+    ("Pakistan should act against terrorists operating from its soil.", "", True),
+    ("They act against groups operating from its soil.", "Pakistan was asked to act.", True),
+    ("Experts warned of Pakistan's continued use of militant proxies.", "", True),
+    ("The group is backed by Pakistan, officials said.", "", True),
+    ("Pakistan must ensure that no territory under its control is used for attacks.", "", False),
+    ("Pakistan rejected the statement as one-sided.", "", False),
+])
+def test_attributes_to(text: str, previous: str, expected: bool) -> None:
+    assert (detectors.attributes_to(text, PAK, previous) is not None) is expected
+
+
+@pytest.mark.parametrize(("text", "at", "expected"), [
+    ("India has accused the groups of operating from Pakistani territory.", None, "attributed"),
+    ("Pakistan-based terror outfits were named in the list.", None, "outlet"),
+    ('"Pakistan must act," the statement said.', 2, "quoted"),
+    ("The United States and India called for sanctions.", None, "outlet"),
+])
+def test_voice(text: str, at: int | None, expected: str) -> None:
+    assert voice(text, at) == expected
+
+
+def test_user_frames_toml_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[frame]]\nid = "x"\nlabel = "X"\n')
+    with pytest.raises(FrameSpecError) as err:
+        load_frames(bad)
+    assert str(err.value) == f"{bad}: [[frame]] #1 ('x') needs 'hypotheses', a list of strings"
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[frame]\n")
+    result = CliRunner().invoke(cli, ["frames", str(SEED_A), "--frames", str(broken)])
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: {broken}: invalid TOML")
+
+
+def test_inventory_has_the_15_media_frames() -> None:
+    ids = [f.id for f in media_frames()]
+    assert len(ids) == 15 and "security_defense" in ids and "legality" in ids
+
+
+def test_frames_jsonl_contract_and_evidence() -> None:
+    result = CliRunner().invoke(cli, ["frames", str(SEED_A), str(SEED_B), "--entity", "Pakistan",
+                                      "--frames", str(CORPUS / "frames.toml"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["000_241931a7261d106c", "001_6dab095141be1bf5"]
+    for row in rows:
+        got = {(f["frame"], f["entity"]): f for f in row["frames"]}
+        for frame in ("names_entity", "calls_on_entity", "attributes_to_entity", "highlights_omission"):
+            assert (frame, "Pakistan") in got
+        assert ("china_block", None) in got
+        for f in row["frames"]:
+            assert 0 <= f["score"] <= 1
+            assert f["present"] == bool(f["evidence"])
+    assert got[("highlights_omission", "Pakistan")]["present"]  # B: "stopped short of naming Pakistan"
+    ev = got[("highlights_omission", "Pakistan")]["evidence"][0]
+    assert "stopped short of naming Pakistan" in ev["text"]
+
+
+def test_compare_reports_framing_differences() -> None:
+    result = CliRunner().invoke(cli, ["compare", str(SEED_A), str(SEED_B), "--entity", "Pakistan", "--format", "json"])
+    out = json.loads(result.stdout)
+    diff = {(d["frame"], d["entity"]): d for d in out["differences"]}
+    omission = diff[("highlights_omission", "Pakistan")]
+    assert (omission["a"], omission["b"]) == (False, True)
+    assert "did not" not in omission["summary"] and "names Pakistan itself" in omission["summary"]
+
+
+def test_few_shot_examples_raise_the_score(encoder) -> None:  # noqa: ANN001
+    sentence = ["The committee put a technical hold on the proposal to list the commander."]
+    plain = FrameSpec("x", "x", ("A country obstructed a decision at the United Nations.",))
+    shot = FrameSpec("x", "x", plain.hypotheses, examples=("Beijing placed a technical hold on the listing of the militant leader.",))
+    clf = EmbeddingClassifier(encoder)
+    assert clf.scores(sentence, [shot])[0, 0] > clf.scores(sentence, [plain])[0, 0]
+
+
+def test_sixteen_frames_embed_sentences_once(encoder) -> None:  # noqa: ANN001
+    doc = segment(Article(id="t", source="t", text="India and the US met. They condemned terrorism."))
+    calls = []
+    original = encoder.encode
+    encoder.encode = lambda texts: (calls.append(len(texts)), original(texts))[1]  # type: ignore[method-assign]
+    try:
+        detect_frames(doc, classifier=EmbeddingClassifier(encoder), entities=["Pakistan"])
+    finally:
+        encoder.encode = original  # type: ignore[method-assign]
+    assert calls[0] == 2 and len(calls) == 2  # the sentences once, all hypotheses in one batch
+
+
+@pytest.fixture(scope="module")
+def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random NLI model built by the test itself (no download): tests the loading path."""
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    path = tmp_path_factory.mktemp("tiny-nli")
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *"the a of to pakistan india us called on act this is not named statement".split()]
+    (path / "vocab.txt").write_text("\n".join(vocab) + "\n")
+    BertTokenizerFast(vocab_file=str(path / "vocab.txt")).save_pretrained(path)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, num_labels=3,
+                        id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
+                        label2id={"entailment": 0, "neutral": 1, "contradiction": 2})
+    BertForSequenceClassification(config).save_pretrained(path)
+    return path
+
+
+def test_nli_backend_loads_a_local_model(tiny_nli: Path) -> None:
+    clf = NLIClassifier(str(tiny_nli))
+    frames = [FrameSpec("a", "a", ("This is about Pakistan.",)), FrameSpec("b", "b", ("This is not named.", "A call to act."))]
+    scores = clf.scores(["India called on Pakistan to act.", "The statement is this."], frames)
+    assert scores.shape == (2, 2) and np.all((scores >= 0) & (scores <= 1))
+
+
+def test_nli_backend_from_the_cli(tiny_nli: Path) -> None:
+    result = CliRunner().invoke(cli, ["frames", str(SEED_B), "--entity", "Pakistan", "--classifier", "nli",
+                                      "--nli-model", str(tiny_nli), "--no-inventory", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    frames = json.loads(result.stdout)[0]["frames"]
+    omission = [f for f in frames if f["frame"] == "highlights_omission"][0]
+    assert omission["present"]  # the detector decides; the random model only moves scores
+
+
+def test_unknown_nli_model_is_a_clear_error() -> None:
+    result = CliRunner().invoke(cli, ["frames", str(SEED_B), "--classifier", "nli", "--nli-model", "nope"])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: unknown model 'nope'")
+
+
+def test_frame_accuracy_gate(dev_dir) -> None:  # noqa: ANN001
+    """Seeds + dev F1, measured: names 1.00, calls_on 1.00, attributes 0.97, omission 1.00."""
+    from framing.evaluate import eval_frames
+    from framing.models import get_encoder
+
+    clf = EmbeddingClassifier(get_encoder())
+    user = load_frames(CORPUS / "frames.toml")
+    report = eval_frames([CORPUS / "gold_articles.jsonl", dev_dir / "gold_articles.jsonl"],
+                         detect=lambda d, e: detect_frames(d, classifier=clf, entities=e, frames=user, inventory=False))
+    f1 = {k: v["f1"] for k, v in report["frames"].items()}
+    assert f1["names_pakistan"] >= 0.98
+    assert f1["calls_on_pakistan"] >= 0.93
+    assert f1["attributes_to_pakistan"] >= 0.92
+    assert f1["highlights_omission"] >= 0.95
+    assert f1["mentions_china_block"] >= 0.8 and f1["mentions_afghanistan_taliban"] >= 0.9
