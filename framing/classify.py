@@ -57,15 +57,23 @@ class EmbeddingClassifier:
 
     def __init__(self, encoder: Encoder) -> None:
         self.encoder = encoder
+        self._prompts: dict[str, np.ndarray] = {}
+
+    def _prompt_vectors(self, prompts: Sequence[str]) -> np.ndarray:
+        """Hypothesis vectors, embedded once per classifier whatever the number of articles."""
+        new = [p for p in dict.fromkeys(prompts) if p not in self._prompts]
+        if new:
+            self._prompts.update(zip(new, self.encoder.encode(new), strict=True))
+        return np.stack([self._prompts[p] for p in prompts])
 
     def scores(self, sentences: Sequence[str], frames: Sequence[FrameLike], *, vectors: np.ndarray | None = None) -> np.ndarray:
         """Calibrated scores (len(sentences), len(frames)) in [0, 1]."""
         if not sentences or not frames:
             return np.zeros((len(sentences), len(frames)), dtype=np.float32)
         sent = self.encoder.encode(list(sentences)) if vectors is None else vectors
-        prompts = [p for f in frames for p in (*f.hypotheses, *f.examples)]
-        hyp = self.encoder.encode(list(dict.fromkeys(prompts + list(NULL_HYPOTHESES))))
-        index = {p: i for i, p in enumerate(dict.fromkeys(prompts + list(NULL_HYPOTHESES)))}
+        prompts = list(dict.fromkeys([p for f in frames for p in (*f.hypotheses, *f.examples)] + list(NULL_HYPOTHESES)))
+        hyp = self._prompt_vectors(prompts)
+        index = {p: i for i, p in enumerate(prompts)}
         sims = sent @ hyp.T
         baseline = sims[:, [index[p] for p in NULL_HYPOTHESES]].max(axis=1)
         out = np.zeros((len(sentences), len(frames)), dtype=np.float32)
