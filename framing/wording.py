@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from framing.errors import FrameSpecError
 from framing.types import Edit
 
+MAX_LABELLED_WORDS = 8  # a longer edit rewrites the claim; its label words are not a word choice
 _TOKEN = re.compile(r"\w+(?:[-–’'/]\w+)*|[^\w\s]")
 
 
@@ -26,17 +27,17 @@ class LabelEntry:
     name: str
     words: tuple[str, ...]
 
-    def matches(self, text: str) -> bool:
-        """Whether ``text`` contains a word (or phrase) of this entry."""
+    def matched(self, text: str) -> set[str]:
+        """The words (or phrases) of this entry that ``text`` contains, lower-cased."""
         low = text.lower()
-        tokens = [t.lower() for t in _TOKEN.findall(text)]
-        for pattern in self.words:
-            if " " in pattern:
-                if pattern.rstrip("*") in low:
-                    return True
-            elif any(fnmatch.fnmatchcase(tok, pattern) for tok in tokens):
-                return True
-        return False
+        found = {p.rstrip("*") for p in self.words if " " in p and p.rstrip("*") in low}
+        for tok in (t.lower() for t in _TOKEN.findall(text)):
+            found |= {tok for p in self.words if " " not in p and fnmatch.fnmatchcase(tok, p)}
+        return found
+
+    def flags(self, old: str, new: str) -> bool:
+        """Whether an edit from ``old`` to ``new`` changes this entry's words."""
+        return self.matched(old) != self.matched(new)
 
 
 def load_labels(path: str | Path | None = None) -> tuple[LabelEntry, ...]:
@@ -91,7 +92,8 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
         if not re.search(r"\w", old + new):
             continue
         kind = "replace" if old and new else ("delete" if old else "insert")
-        names = tuple(e.name for e in labels if e.matches(old) or e.matches(new))
+        short = max(len(old.split()), len(new.split())) <= MAX_LABELLED_WORDS
+        names = tuple(e.name for e in labels if e.flags(old, new)) if short else ()
         edits.append(Edit(op=kind, a=_detok(old), b=_detok(new), labels=names))
     return tuple(edits)
 
