@@ -1,0 +1,242 @@
+"""Events: group articles by the event they cover, and find wire copies.
+
+An event is a connected group of articles linked pairwise. Two articles are linked when their
+meaning is close (mean sentence embedding) and the signals news carries agree: the meeting
+ordinals they lead with ("the 21st meeting of the Joint Working Group", "7th Designations
+Dialogue"), and their dates. Articles that lead with different ordinals of the same kind of
+meeting, or whose dates lie far apart, are never linked, however similar their words.
+
+Candidate pairs come from blocking (shared ordinals, and random-hyperplane LSH buckets of the
+article vectors), so large corpora are not compared all against all.
+
+Wire copies (``syndicated_with``) are articles whose sentences are mostly the same text,
+verbatim or lightly edited: the share of one article's sentences that have a near-identical
+sentence (character similarity) in the other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from framing.align import content_words
+
+from framing.types import Document
+
+WORD_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_ORDINAL = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(WORD_ORDINALS) + r")\b", re.IGNORECASE)
+# What an ordinal counts: the kind of meeting named in the words after it.
+KINDS = (
+    ("quad", re.compile(r"\bquad\b", re.I)),
+    ("2+2", re.compile(r"2\s*\+\s*2", re.I)),
+    ("designations", re.compile(r"designation|nomination", re.I)),
+    ("working_group", re.compile(r"working\s+group|\bc?t?jwg\b", re.I)),
+    ("dialogue", re.compile(r"dialogue", re.I)),
+    ("summit", re.compile(r"summit", re.I)),
+)
+LEAD_SENTENCES = 4  # ordinals in the headline and first sentences say which meeting it is
+LINK_SIMILARITY = 0.25  # TF-IDF similarity that links two articles with no shared ordinal
+ATTACH_SIMILARITY = 0.12  # mean similarity to an anchored event that an article needs to join it
+BLOCK_TERMS = 8  # an article's rarest terms used as blocking keys in a large corpus
+MAX_BLOCK = 200  # a huge block says little; cap its cost
+ATTACH_ROUNDS = 3
+MAX_DAYS_APART = 45
+SYNDICATION_SHARE = 0.5  # share of sentences that must be near-identical for a wire copy
+NEAR_IDENTICAL = 85  # character similarity (0-100) of two sentences of the same wire text
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What an article says about which event it covers."""
+
+    lead: frozenset[tuple[str, int]]
+    ordinals: frozenset[tuple[str, int]]
+    day: date | None
+
+
+def ordinals(text: str) -> set[tuple[str, int]]:
+    """(kind, number) of every meeting ordinal in ``text``: "the 21st meeting of the JWG"."""
+    found = set()
+    for match in _ORDINAL.finditer(text):
+        number = int(match.group(1)) if match.group(1) else WORD_ORDINALS[match.group(2).lower()]
+        window = text[match.end() : match.end() + 140]
+        window = re.split(r"[.;]\s|\band\b|\bheld\b|\d(?:st|nd|rd|th)\b", window)[0]
+        hits = [(m.start(), kind) for kind, pattern in KINDS for m in [pattern.search(window)] if m]
+        if hits:
+            found.add((min(hits)[1], number))
+    return found
+
+
+def parse_date(value: str | None) -> date | None:
+    """An article date (YYYY-MM-DD or YYYY-MM) as a date, else None."""
+    if not value:
+        return None
+    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 15)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def signals(doc: Document) -> Signals:
+    """The event signals of one article."""
+    lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
+    return Signals(frozenset(ordinals(lead)), frozenset(ordinals(doc.article.text)), parse_date(doc.article.date))
+
+
+def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int], exact_below: int = 2000) -> set[tuple[int, int]]:
+    """Pairs of ``subset`` worth comparing: all of a small set, blocked pairs of a large one.
+
+    Blocks: a shared lead ordinal, or a shared rare word (one of each article's highest-weighted
+    terms), so that a large corpus is not compared all against all.
+    """
+    members = list(subset)
+    if len(members) <= exact_below:
+        return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
+    blocks: dict[object, list[int]] = defaultdict(list)
+    for i in members:
+        for key in sigs[i].lead:
+            blocks[("ord", key)].append(i)
+        row = sims.getrow(i)
+        for col in row.indices[np.argsort(-row.data)[:BLOCK_TERMS]]:
+            blocks[("term", int(col))].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        block = block[:MAX_BLOCK]
+        pairs.update((a, b) for k, a in enumerate(block) for b in block[k + 1 :])
+    return pairs
+
+
+def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
+    """Unit-norm TF-IDF rows of content words (names, numbers, places weigh most: they are rare)."""
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    bags = [Counter(content_words(d.article.text)) for d in docs]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(docs)
+    for r, bag in enumerate(bags):
+        for word, count in bag.items():
+            rows.append(r)
+            cols.append(vocab.setdefault(word, len(vocab)))
+            vals.append((1 + math.log(count)) * math.log((n + 1) / (df[word] + 0.5)))
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)), dtype=np.float32)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    return sparse.csr_matrix(sparse.diags(1 / np.where(norms == 0, 1, norms)) @ matrix)
+
+
+def _date_conflict(a: Signals, b: Signals) -> bool:
+    """Whether two articles are dated too far apart to cover one event."""
+    return bool(a.day and b.day and abs((a.day - b.day).days) > MAX_DAYS_APART)
+
+
+def _joins(a: Signals, b: Signals) -> bool:
+    """Whether two anchored articles lead with the same meeting (and are dated close)."""
+    return bool(a.lead & b.lead) and not _date_conflict(a, b)
+
+
+def group_events(docs: Sequence[Document]) -> list[list[int]]:
+    """Events as lists of article positions, each article in exactly one event.
+
+    Articles that lead with a meeting ordinal anchor the events (shared ordinal, no conflicting
+    one, dates close); every other article joins the anchored event it is most similar to on
+    average, if similar enough, else groups with other unanchored articles it is close to.
+    """
+    sigs = [signals(d) for d in docs]
+    sims = tfidf_matrix(docs)
+    uf = _UnionFind(len(docs))
+    anchored = [i for i, s in enumerate(sigs) if s.lead]
+    for i, j in sorted(candidate_pairs(sims, sigs, subset=anchored)):
+        if _joins(sigs[i], sigs[j]):
+            uf.union(i, j)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in anchored:
+        clusters[uf.find(i)].append(i)
+    loose = [i for i, s in enumerate(sigs) if not s.lead]
+    for _ in range(ATTACH_ROUNDS):  # a reaction may resemble another reaction before the report
+        joined = [i for i in loose if _attach(i, clusters, sims, sigs, uf)]
+        if not joined:
+            break
+        for i in joined:
+            clusters[uf.find(i)].append(i)
+        loose = [i for i in loose if i not in joined]
+    rest = loose
+    for i, j in sorted(candidate_pairs(sims, sigs, subset=rest)):
+        close = float((sims[i] @ sims[j].T).toarray()[0, 0]) >= LINK_SIMILARITY
+        if close and not _date_conflict(sigs[i], sigs[j]):
+            uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        groups[uf.find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _attach(i: int, clusters: dict[int, list[int]], sims: sparse.csr_matrix, sigs: Sequence[Signals], uf: _UnionFind) -> bool:
+    """Join an article without ordinals to the event holding its most similar article."""
+    row = (sims[i] @ sims.T).toarray().ravel()
+    best, best_sim = None, LINK_SIMILARITY
+    for key, members in clusters.items():
+        if any(_date_conflict(sigs[i], sigs[m]) for m in members):
+            continue
+        top = float(row[members].max())
+        if top >= best_sim and float(row[members].mean()) >= ATTACH_SIMILARITY:
+            best, best_sim = key, top
+    if best is None:
+        return False
+    uf.union(i, best)  # ``best`` is a root, so it stays the event's key
+    return True
+
+
+class _UnionFind:
+    """Disjoint sets over 0..n-1."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+def copied_share(a: Document, b: Document) -> float:
+    """Share of the shorter article's sentences that stand near-identically in the other."""
+    ta, tb = [s.text for s in a.sentences], [s.text for s in b.sentences]
+    if not ta or not tb:
+        return 0.0
+    short, other = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    best = process.cdist(short, other, scorer=fuzz.ratio, workers=1).max(axis=1)
+    return float((best >= NEAR_IDENTICAL).mean())
+
+
+def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]]) -> dict[int, list[int]]:
+    """For each article, the other articles of its event that copy the same wire text.
+
+    Copies of copies count: the groups are the connected sets of pairwise copy links.
+    """
+    uf = _UnionFind(len(docs))
+    for event in events:
+        for k, i in enumerate(event):
+            for j in event[k + 1 :]:
+                if copied_share(docs[i], docs[j]) >= SYNDICATION_SHARE:
+                    uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        groups[uf.find(i)].append(i)
+    return {i: [j for j in g if j != i] for g in groups.values() if len(g) > 1 for i in g}
