@@ -277,6 +277,63 @@ def write_output(text: str, output: str, *, force: bool) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True,
+              help="Directory for the report (html/csv/all), or file for --format json ('-': stdout).")
+@click.option("--format", "fmt", type=click.Choice(["all", "html", "json", "csv"]), default="all",
+              show_default=True, help="all: HTML, report.json, CSV tables and Parquet/datasets in -o DIR.")
+@click.option("--force", is_flag=True, help="Write into an existing non-empty directory / over a file.")
+@frame_options
+@model_options
+@handles_errors
+def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, entities: tuple[str, ...],
+           frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
+           allow_download: bool, precision: str) -> None:
+    """Analyse a corpus: events, wire copies, who reported what, frames per outlet, plots.
+
+    Example: framing report corpus --entity Pakistan --frames corpus/frames.toml -o out/report
+    """
+    from pathlib import Path
+
+    from rich.progress import Progress
+
+    from framing.ingest import load_articles
+    from framing.report import build_report
+    from framing.report_output import csv_tables, report_json, write_html, write_report
+    from framing.segment import segment
+
+    out = Path(output)
+    if fmt != "json" and out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+        raise InputError(output, "output directory exists and is not empty; pass --force to write into it")
+    docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
+    encoder = _encoder(model, allow_download, precision)
+    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        tasks = {"frames": bar.add_task("frames", total=len(docs)), "events": bar.add_task("events", total=None)}
+        result = build_report(docs, encoder=encoder, options=options,
+                              progress=lambda stage, n: bar.advance(tasks[stage], n) if stage in tasks else None)
+    if fmt == "json":
+        write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        for name, text in csv_tables(result).items():
+            (out / name).write_text(text, encoding="utf-8")
+    elif fmt == "html":
+        write_html(result, out)
+    else:
+        write_report(result, out)
+    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
+
+
+def _stderr_console() -> Any:
+    """A rich console on stderr: progress never mixes with results."""
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure framing against gold files.
@@ -313,6 +370,35 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, model: str, allow_d
         emit(f"{name:<22} {full['precision']:>6.3f} {full['recall']:>6.3f} {full['f1']:>6.3f}   "
              f"{strong['precision']:>6.3f} {strong['recall']:>6.3f} {strong['f1']:>6.3f}")
     emit("(* without links whose gold note says weak:)")
+
+
+@eval_group.command(name="events")
+@click.argument("corpus")
+@click.option("--manifest", default=None, help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handles_errors
+def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
+    """Adjusted Rand index and purity of events, wire-copy precision/recall, decoys merged.
+
+    Example: framing eval events ../shared/corpus/dev
+    """
+    from pathlib import Path
+
+    from framing.evaluate import eval_events as run
+    from framing.ingest import load_articles
+    from framing.segment import segment
+
+    docs = [segment(a) for a in load_articles([corpus], on_skip=warn_skipped)]
+    report = run(docs, Path(manifest) if manifest else Path(corpus) / "manifest.jsonl")
+    if fmt == "json":
+        emit(json.dumps(report, indent=2))
+        return
+    syn = report["syndication"]
+    emit(f"articles {report['articles']}, events found {report['events']}")
+    emit(f"ARI {report['ari']:.3f}  purity {report['purity']:.3f}")
+    emit(f"wire copies: P {syn['precision']:.3f} R {syn['recall']:.3f} F1 {syn['f1']:.3f} "
+         f"(groups found {report['syndication_groups_found']})")
+    emit(f"decoys merged: {', '.join(report['decoys_merged']) or 'none'}")
 
 
 @eval_group.command(name="frames")

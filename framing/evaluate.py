@@ -178,3 +178,60 @@ def eval_frames(gold_files: Sequence[Path], *, detect: Callable[[Document, Seque
                 if pred != truth:
                     errors.append({"article": ident, "label": label, "gold": truth, "predicted": pred})
     return {"frames": {k: v.as_dict() for k, v in sorted(counts.items())}, "errors": errors}
+
+
+def adjusted_rand(truth: Sequence[str], pred: Sequence[str]) -> float:
+    """Adjusted Rand index of two labelings."""
+    from collections import Counter
+    from math import comb
+
+    n = len(truth)
+    both = sum(comb(c, 2) for c in Counter(zip(truth, pred, strict=True)).values())
+    a = sum(comb(c, 2) for c in Counter(truth).values())
+    b = sum(comb(c, 2) for c in Counter(pred).values())
+    expected = a * b / comb(n, 2) if n > 1 else 0.0
+    top = (a + b) / 2
+    return 1.0 if top == expected else (both - expected) / (top - expected)
+
+
+def purity(truth: Sequence[str], pred: Sequence[str]) -> float:
+    """Share of articles whose predicted event's majority true event is theirs."""
+    from collections import Counter
+
+    groups: dict[str, list[str]] = {}
+    for t, p in zip(truth, pred, strict=True):
+        groups.setdefault(p, []).append(t)
+    return sum(Counter(g).most_common(1)[0][1] for g in groups.values()) / len(truth)
+
+
+def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy") -> dict[str, Any]:
+    """ARI and purity of event grouping against a manifest's ``event``; pairwise precision and
+    recall of wire copies against its ``syndication_group``; decoys merged into another event.
+
+    Every article whose event is ``decoy`` is an event of its own.
+    """
+    from itertools import combinations
+
+    from framing.events import group_events, syndication
+
+    rows = {str(r.get("id") or Path(str(r.get("file"))).stem): r for r in read_jsonl(manifest)}
+    truth = [str(rows[d.id]["event"]) if rows[d.id]["event"] != decoy else f"{decoy}:{d.id}" for d in docs]
+    groups = group_events(docs)
+    pred = [""] * len(docs)
+    for k, members in enumerate(groups):
+        for i in members:
+            pred[i] = f"e{k}"
+    copies = syndication(docs, groups)
+    found = {(min(i, j), max(i, j)) for i, js in copies.items() for j in js}
+    sg = [rows[d.id].get("syndication_group") for d in docs]
+    gold = {(i, j) for i, j in combinations(range(len(docs)), 2) if sg[i] and sg[i] == sg[j]}
+    merged = [docs[i].id for i, t in enumerate(truth) if t.startswith(decoy) and pred.count(pred[i]) > 1]
+    groups_found = {g for g in set(filter(None, sg)) if any(sg[i] == g and sg[j] == g for i, j in found)}
+    return {
+        "articles": len(docs), "events": len(groups), "ari": round(adjusted_rand(truth, pred), 4),
+        "purity": round(purity(truth, pred), 4),
+        "syndication": PRF(len(found & gold), len(found - gold), len(gold - found)).as_dict(),
+        "syndication_groups_found": f"{len(groups_found)}/{len(set(filter(None, sg)))}",
+        "decoys_merged": merged,
+        "events_found": [[docs[i].id for i in g] for g in groups],
+    }

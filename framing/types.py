@@ -117,3 +117,28 @@ class Comparison:
     frames_a: tuple[FrameResult, ...] = ()
     frames_b: tuple[FrameResult, ...] = ()
     differences: tuple[FrameDifference, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of an event: the aligned sentences of every article that reports it."""
+
+    id: str
+    text: str
+    sentences: tuple[tuple[str, tuple[int, ...]], ...]  # (article id, sentence indices)
+
+    @property
+    def reported_by(self) -> tuple[str, ...]:
+        return tuple(a for a, _ in self.sentences)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A group of articles about one event, with what each reported and left out."""
+
+    id: str
+    label: str
+    articles: tuple[str, ...]
+    claims: tuple[Claim, ...] = ()
+    omissions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (article id, claim ids)
+    cut_off: tuple[tuple[str, tuple[str, ...]], ...] = ()  # claims possibly past an excerpt's end

@@ -1,0 +1,136 @@
+"""Report: a whole corpus grouped by event, wire copies found, outlets compared.
+
+``build_report`` runs the pipeline (segment → embed → frames → events → alignment per event);
+``framing.report_output`` writes it as JSON, CSV, Parquet and HTML.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from framing.align import align
+from framing.compare import FrameOptions, embed_documents
+from framing.events import group_events, signals, syndication
+from framing.frames import detect_frames
+from framing.models import Encoder
+from framing.types import Alignment, Claim, Document, Event, FrameResult
+
+log = logging.getLogger(__name__)
+
+MAX_PARTNERS = 12  # each article is aligned with at most this many others of its event
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """Everything ``framing report`` shows."""
+
+    docs: tuple[Document, ...]
+    frames: tuple[tuple[FrameResult, ...], ...]
+    events: tuple[Event, ...]
+    event_of: dict[str, str]
+    syndicated: dict[str, tuple[str, ...]]
+    pair_alignments: dict[tuple[str, str], tuple[Alignment, ...]] = field(default_factory=dict)
+
+    def doc(self, ident: str) -> Document:
+        """The document with this id."""
+        return next(d for d in self.docs if d.id == ident)
+
+    def frames_of(self, ident: str) -> tuple[FrameResult, ...]:
+        """The frames of one article."""
+        return self.frames[[d.id for d in self.docs].index(ident)]
+
+
+def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Sequence[np.ndarray],
+            pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> list[list[tuple[int, int]]]:
+    """Claim clusters of one event: (doc position, sentence index) nodes joined by alignments."""
+    nodes = [(d, s.index) for d in members for s in docs[d].sentences]
+    index = {n: k for k, n in enumerate(nodes)}
+    parent = list(range(len(nodes)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for pos, i in enumerate(members):
+        for j in members[pos + 1 : pos + 1 + MAX_PARTNERS]:
+            result = align(docs[i], docs[j], vectors[i], vectors[j])
+            pairs_out[(docs[i].id, docs[j].id)] = result.alignments
+            for al in result.alignments:
+                for a, b in itertools.product(al.a, al.b):
+                    parent[find(index[(i, a)])] = find(index[(j, b)])
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for n in nodes:
+        groups[find(index[n])].append(n)
+    return [g for g in groups.values() if len({d for d, _ in g}) > 1 or len(members) == 1]
+
+
+def _event(number: int, members: Sequence[int], docs: Sequence[Document], vectors: Sequence[np.ndarray],
+           pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> Event:
+    """One event: its claims (most widely reported first) and each article's omissions."""
+    clusters = sorted(_claims(members, docs, vectors, pairs_out), key=lambda g: (-len({d for d, _ in g}), min(g)))
+    claims = []
+    for k, group in enumerate(clusters, 1):
+        by_doc: dict[int, list[int]] = defaultdict(list)
+        for d, s in group:
+            by_doc[d].append(s)
+        first_doc = min(by_doc, key=lambda d: (-len(docs[d].sentences), d))
+        text = docs[first_doc].sentences[min(by_doc[first_doc])].text
+        claims.append(Claim(id=f"c{k}", text=text, sentences=tuple(
+            (docs[d].id, tuple(sorted(s))) for d, s in sorted(by_doc.items()))))
+    omissions, cut = [], []
+    for d in members:
+        missing = [c.id for c in claims if docs[d].id not in c.reported_by and len(c.reported_by) >= min(2, len(members) - 1)]
+        (cut if docs[d].cut_off else omissions).append((docs[d].id, tuple(missing)))
+    return Event(id=f"e{number}", label=_label(members, docs), articles=tuple(docs[d].id for d in members),
+                 claims=tuple(claims), omissions=tuple(omissions), cut_off=tuple(cut))
+
+
+def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
+    """A readable event label: the meeting ordinals most of its articles lead with, or a title."""
+    counts = Counter(o for d in members for o in signals(docs[d]).lead)
+    names = {"working_group": "Joint Working Group", "designations": "Designations Dialogue"}
+    ordinals = [f"{n}th {names.get(k, k.replace('_', ' '))}" for (k, n), c in counts.most_common(2) if c * 2 >= len(members)]
+    title = next((docs[d].article.title for d in members if docs[d].article.title), None) or docs[members[0]].sentences[0].text
+    dates = sorted(docs[d].article.date for d in members if docs[d].article.date)
+    when = f" ({dates[0][:7]})" if dates else ""
+    return (" + ".join(ordinals) if ordinals else title[:90]) + when
+
+
+def build_report(docs: Sequence[Document], *, encoder: Encoder, options: FrameOptions,
+                 progress: Progress | None = None) -> CorpusReport:
+    """Run the whole corpus pipeline.
+
+    Args:
+        docs: the segmented articles.
+        encoder: the sentence encoder (its cache makes a re-run reuse unchanged articles).
+        options: entities, user frames, classifier and inventory for the frame detector.
+        progress: called with (stage, count) as the stages advance.
+    """
+    tick = progress or (lambda stage, n: None)
+    vectors = embed_documents(docs, encoder)
+    tick("embedded", len(docs))
+    frames = []
+    for doc, vec in zip(docs, vectors, strict=True):
+        frames.append(detect_frames(doc, classifier=options.classifier, entities=options.entities,
+                                    frames=options.frames, inventory=options.inventory, vectors=vec))
+        tick("frames", 1)
+    groups = group_events(docs)
+    copies = syndication(docs, groups)
+    pairs: dict[tuple[str, str], tuple[Alignment, ...]] = {}
+    events = []
+    for number, members in enumerate(groups, 1):
+        events.append(_event(number, members, docs, vectors, pairs))
+        tick("events", 1)
+    event_of = {a: e.id for e in events for a in e.articles}
+    synd = {docs[i].id: tuple(docs[j].id for j in sorted(js)) for i, js in copies.items()}
+    return CorpusReport(docs=tuple(docs), frames=tuple(frames), events=tuple(events), event_of=event_of,
+                        syndicated=synd, pair_alignments=pairs)

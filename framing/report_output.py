@@ -1,0 +1,212 @@
+"""Write a corpus report: JSON (CONTRACT.md), CSV tables, Parquet / HF datasets, HTML with plots."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from framing.differences import frame_differences
+from framing.render import document_json, frame_json, outlet_name
+from framing.report import CorpusReport
+from framing.types import Document, Event
+from framing.wording import summarize, word_edits
+
+
+def report_json(report: CorpusReport) -> dict[str, Any]:
+    """The ``framing report --format json`` object."""
+    events = [{
+        "id": e.id, "label": e.label, "articles": list(e.articles),
+        "claims": [{"id": c.id, "text": c.text, "reported_by": list(c.reported_by),
+                    "sentences": {a: list(s) for a, s in c.sentences}} for c in e.claims],
+        "omissions": {a: list(c) for a, c in e.omissions},
+        "possibly_cut_off": {a: list(c) for a, c in e.cut_off},
+    } for e in report.events]
+    articles = []
+    for doc, frames in zip(report.docs, report.frames, strict=True):
+        art = doc.article
+        articles.append({"id": doc.id, "source": art.source, "outlet": art.outlet, "title": art.title,
+                         "date": art.date, "url": art.url, "event": report.event_of[doc.id],
+                         "syndicated_with": list(report.syndicated.get(doc.id, ())),
+                         "frames": [frame_json(f) for f in frames]})
+    return {"events": events, "articles": articles}
+
+
+def _csv(rows: list[list[Any]], header: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def csv_tables(report: CorpusReport) -> dict[str, str]:
+    """articles, claims, alignments and frames as CSV texts, by file name."""
+    arts = [[d.id, d.article.source, d.article.outlet or "", d.article.title or "", d.article.date or "",
+             report.event_of[d.id], " ".join(report.syndicated.get(d.id, ())), len(d.sentences)] for d in report.docs]
+    claims = [[e.id, c.id, a, " ".join(map(str, s)), c.text] for e in report.events for c in e.claims for a, s in c.sentences]
+    aligns = [[report.event_of[a], a, b, " ".join(map(str, al.a)), " ".join(map(str, al.b)), al.relation, al.score]
+              for (a, b), als in report.pair_alignments.items() for al in als]
+    frames = [[d.id, report.event_of[d.id], d.article.outlet or "", f.frame, f.entity or "", f.present, round(f.score, 4),
+               " ".join(str(e.sentence) for e in f.evidence), " | ".join(e.text for e in f.evidence)]
+              for d, fs in zip(report.docs, report.frames, strict=True) for f in fs]
+    return {
+        "articles.csv": _csv(arts, ["id", "source", "outlet", "title", "date", "event", "syndicated_with", "sentences"]),
+        "claims.csv": _csv(claims, ["event", "claim", "article", "sentences", "claim_text"]),
+        "alignments.csv": _csv(aligns, ["event", "a", "b", "a_sentences", "b_sentences", "relation", "score"]),
+        "frames.csv": _csv(frames, ["id", "event", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"]),
+    }
+
+
+def write_dataset(report: CorpusReport, out: Path) -> None:
+    """The articles with their frames as a Hugging Face dataset (save_to_disk) and Parquet."""
+    from datasets import Dataset
+
+    rows = [{**{k: v for k, v in document_json(d).items() if k != "sentences"},
+             "text": d.article.text, "event": report.event_of[d.id],
+             "sentences": [s.text for s in d.sentences],
+             "syndicated_with": list(report.syndicated.get(d.id, ())),
+             "frames_json": json.dumps([frame_json(f) for f in fs], ensure_ascii=False)}
+            for d, fs in zip(report.docs, report.frames, strict=True)]
+    dataset = Dataset.from_list(rows)
+    dataset.to_parquet(str(out / "articles.parquet"))
+    dataset.save_to_disk(str(out / "dataset"))
+
+
+def _svg(fig: Any) -> Markup:
+    """A matplotlib figure as inline SVG (no external file: the report works offline)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    text = buf.getvalue()
+    return Markup(text[text.index("<svg") :])
+
+
+def _present_frames(report: CorpusReport) -> list[str]:
+    """Frame names (with entity) present in at least one article, in a stable order."""
+    names: dict[str, None] = {}
+    for fs in report.frames:
+        for f in fs:
+            if f.present:
+                names[_fname(f.frame, f.entity)] = None
+    return list(names)
+
+
+def _fname(frame: str, entity: str | None) -> str:
+    return f"{frame}({entity})" if entity else frame
+
+
+def heatmap_svg(report: CorpusReport) -> Markup | None:
+    """Outlet × frame heatmap: the share of each outlet's articles that carry each frame."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    frames = _present_frames(report)
+    by_outlet: dict[str, list[set[str]]] = defaultdict(list)
+    for d, fs in zip(report.docs, report.frames, strict=True):
+        by_outlet[outlet_name(d)].append({_fname(f.frame, f.entity) for f in fs if f.present})
+    if not frames:
+        return None
+    outlets = sorted(by_outlet)
+    grid = [[sum(f in arts for arts in by_outlet[o]) / len(by_outlet[o]) for f in frames] for o in outlets]
+    fig, ax = plt.subplots(figsize=(1 + 0.45 * len(frames), 1 + 0.32 * len(outlets)))
+    image = ax.imshow(grid, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(frames)), frames, rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(len(outlets)), outlets, fontsize=8)
+    fig.colorbar(image, ax=ax, label="share of the outlet's articles")
+    ax.set_title("Frames by outlet")
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg
+
+
+def timeline_svg(report: CorpusReport) -> Markup | None:
+    """Frames over time per outlet: one mark per dated article and frame it carries."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from framing.events import parse_date
+
+    points = [(parse_date(d.article.date), outlet_name(d), _fname(f.frame, f.entity))
+              for d, fs in zip(report.docs, report.frames, strict=True) for f in fs if f.present]
+    points = [p for p in points if p[0] is not None]
+    if not points:
+        return None
+    frames = sorted({p[2] for p in points})
+    outlets = sorted({p[1] for p in points})
+    fig, ax = plt.subplots(figsize=(9, 1 + 0.3 * len(frames)))
+    cmap = plt.get_cmap("tab20")
+    for k, outlet in enumerate(outlets):
+        mine = [p for p in points if p[1] == outlet]
+        ax.scatter([p[0] for p in mine], [frames.index(p[2]) + (k - len(outlets) / 2) * 0.02 for p in mine],
+                   s=18, color=cmap(k % 20), label=outlet)
+    ax.set_yticks(range(len(frames)), frames, fontsize=8)
+    ax.set_title("Frames over time, by outlet")
+    ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1))
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg
+
+
+def _copy_edits(a: Document, b: Document) -> dict[str, Any]:
+    """What outlet B changed in the shared wire text of A: added, dropped and reworded sentences."""
+    from rapidfuzz import fuzz, process
+
+    ta, tb = [s.text for s in a.sentences], [s.text for s in b.sentences]
+    added, changed = [], []
+    for s in tb:
+        match = process.extractOne(s, ta, scorer=fuzz.ratio)
+        if match is None or match[1] < 60:
+            added.append(s)
+        elif match[1] < 100:
+            changed.append({"a": match[0], "b": s, "edits": [summarize(e) for e in word_edits(match[0], s)]})
+    dropped = [s for s in ta if (m := process.extractOne(s, tb, scorer=fuzz.ratio)) is None or m[1] < 60]
+    return {"a": a.id, "b": b.id, "added": added, "dropped": dropped, "changed": changed}
+
+
+def event_context(report: CorpusReport, event: Event) -> dict[str, Any]:
+    """What an event page shows."""
+    docs = [report.doc(a) for a in event.articles]
+    frames = {d.id: report.frames_of(d.id) for d in docs}
+    diffs = []
+    for a, b in zip(docs, docs[1:], strict=False):
+        diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})"))
+    copies = [_copy_edits(report.doc(a), report.doc(b)) for a in event.articles
+              for b in report.syndicated.get(a, ()) if a < b]
+    names = _present_frames(report)
+    table = [(d, {n: next((f for f in frames[d.id] if _fname(f.frame, f.entity) == n), None) for n in names}) for d in docs]
+    return {"event": event, "docs": docs, "diffs": diffs, "copies": copies, "frame_names": names, "table": table,
+            "omissions": dict(event.omissions), "cut_off": dict(event.cut_off)}
+
+
+def write_html(report: CorpusReport, out: Path) -> None:
+    """index.html plus one page per event; self-contained (inline CSS and SVG), text escaped."""
+    env = Environment(loader=PackageLoader("framing", "data"), autoescape=select_autoescape(["html"]))
+    env.globals["outlet_name"] = outlet_name
+    index = env.get_template("report_index.html").render(
+        report=report, heatmap=heatmap_svg(report), timeline=timeline_svg(report))
+    (out / "index.html").write_text(index, encoding="utf-8")
+    page = env.get_template("report_event.html")
+    for event in report.events:
+        (out / f"event-{event.id}.html").write_text(page.render(**event_context(report, event)), encoding="utf-8")
+
+
+def write_report(report: CorpusReport, out: Path, *, dataset: bool = True) -> list[Path]:
+    """Write every output into directory ``out`` (created); return the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False), encoding="utf-8")
+    for name, text in csv_tables(report).items():
+        (out / name).write_text(text, encoding="utf-8")
+    write_html(report, out)
+    if dataset:
+        write_dataset(report, out)
+    return sorted(p for p in out.iterdir())
