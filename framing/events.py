@@ -51,6 +51,7 @@ ATTACH_SIMILARITY = 0.12  # mean similarity to an anchored event that an article
 BLOCK_TERMS = 8  # an article's rarest terms used as blocking keys in a large corpus
 MAX_BLOCK = 200  # a huge block says little; cap its cost
 ATTACH_ROUNDS = 3
+IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
 MAX_DAYS_APART = 45
 SYNDICATION_SHARE = 0.5  # share of sentences that must be near-identical for a wire copy
 NEAR_IDENTICAL = 85  # character similarity (0-100) of two sentences of the same wire text
@@ -132,7 +133,7 @@ def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
         for word, count in bag.items():
             rows.append(r)
             cols.append(vocab.setdefault(word, len(vocab)))
-            vals.append((1 + math.log(count)) * math.log((n + 1) / (df[word] + 0.5)))
+            vals.append((1 + math.log(count)) * math.log((n + 1 + IDF_PRIOR) / (df[word] + 0.5)))
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)), dtype=np.float32)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
     return sparse.csr_matrix(sparse.diags(1 / np.where(norms == 0, 1, norms)) @ matrix)

@@ -98,11 +98,17 @@ def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
     """A readable event label: the meeting ordinals most of its articles lead with, or a title."""
     counts = Counter(o for d in members for o in signals(docs[d]).lead)
     names = {"working_group": "Joint Working Group", "designations": "Designations Dialogue"}
-    ordinals = [f"{n}th {names.get(k, k.replace('_', ' '))}" for (k, n), c in counts.most_common(2) if c * 2 >= len(members)]
+    ordinals = [f"{_nth(n)} {names.get(k, k.replace('_', ' '))}" for (k, n), c in counts.most_common(2) if c * 2 >= len(members)]
     title = next((docs[d].article.title for d in members if docs[d].article.title), None) or docs[members[0]].sentences[0].text
     dates = sorted(docs[d].article.date for d in members if docs[d].article.date)
     when = f" ({dates[0][:7]})" if dates else ""
     return (" + ".join(ordinals) if ordinals else title[:90]) + when
+
+
+def _nth(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st ..."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def build_report(docs: Sequence[Document], *, encoder: Encoder, options: FrameOptions,

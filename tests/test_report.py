@@ -1,0 +1,118 @@
+"""Events, wire copies, `framing report` outputs, and the event-grouping gate."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import cli
+from framing.events import group_events, ordinals, syndication
+from framing.evaluate import adjusted_rand
+from framing.ingest import load_articles
+from framing.segment import segment
+from framing.types import Article
+from tests.conftest import CORPUS
+
+
+def doc(ident: str, text: str, date: str | None = None):  # noqa: ANN201
+    return segment(Article(id=ident, source=ident, text=text, date=date))
+
+
+def test_ordinals_name_the_meeting() -> None:
+    text = ("The 20th meeting of the US-India Counter Terrorism Joint Working Group and the "
+            "6th Designations Dialogue were held. The third session of the Designations Dialogue.")
+    assert ordinals(text) == {("working_group", 20), ("designations", 6), ("designations", 3)}
+    assert ordinals("the fourth India-US 2+2 Ministerial Dialogue") == {("2+2", 4)}
+
+
+WIRE = ("India and the US called for action against Lashkar-e-Taiba and Jaish-e-Mohammad at the "
+        "17th meeting of the Joint Working Group on Counter-Terrorism held virtually. "
+        "Both sides denounced the use of terrorist proxies and condemned cross-border terrorism. "
+        "They exchanged views on threats posed by UN-sanctioned terrorist entities. "
+        "The next meeting will be held in Washington.")
+
+
+def test_different_meetings_never_merge_and_copies_are_found() -> None:
+    docs = [
+        doc("a", WIRE, "2020-09-11"),
+        doc("b", WIRE.replace("condemned", "strongly condemned") + " In an oblique message to Pakistan, they spoke.", "2020-09-12"),
+        doc("c", WIRE.replace("17th", "16th"), "2019-03-30"),
+        doc("d", "The cricket board announced the squad for the tour of Australia on Monday. "
+                 "Three new players were picked.", "2020-09-11"),
+    ]
+    events = group_events(docs)
+    assert sorted(map(sorted, events)) == [[0, 1], [2], [3]]
+    copies = syndication(docs, events)
+    assert copies == {0: [1], 1: [0]}
+
+
+def test_adjusted_rand() -> None:
+    assert adjusted_rand(list("aabb"), list("xxyy")) == 1.0
+    assert adjusted_rand(list("aabb"), list("xyxy")) < 0.0
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "out"
+    evil = out.parent / "evil"
+    evil.mkdir()
+    (evil / "x.txt").write_text("Terror talks <script>document.title='pwned'</script> held in Delhi today.\n"
+                                "Both sides condemned terrorism.")
+    result = CliRunner().invoke(cli, ["report", str(CORPUS), str(evil), "--entity", "Pakistan",
+                                      "--frames", str(CORPUS / "frames.toml"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_report_outputs(report_dir: Path) -> None:
+    names = {p.name for p in report_dir.iterdir()}
+    assert {"index.html", "report.json", "articles.csv", "claims.csv", "alignments.csv", "frames.csv",
+            "articles.parquet", "dataset"} <= names
+    data = json.loads((report_dir / "report.json").read_text())
+    ids = [a["id"] for a in data["articles"]]
+    assert len(ids) == 6
+    in_events = [a for e in data["events"] for a in e["articles"]]
+    assert sorted(in_events) == sorted(ids)  # every article in exactly one event
+    event_of = {a["id"]: a["event"] for a in data["articles"]}
+    assert event_of["000_241931a7261d106c"] == event_of["001_6dab095141be1bf5"]
+    assert event_of["002_c387223b24257c80"] != event_of["003_fe4e796e0e8e7b78"]
+    for e in data["events"]:
+        assert (report_dir / f"event-{e['id']}.html").exists()
+    rows = list(csv.DictReader((report_dir / "articles.csv").open()))
+    assert {r["id"] for r in rows} == set(ids)
+
+
+def test_report_html_escapes_article_text(report_dir: Path) -> None:
+    pages = [p.read_text() for p in report_dir.glob("*.html")]
+    assert not any("<script>document.title" in p for p in pages)
+    assert any("&lt;script&gt;" in p for p in pages)
+
+
+def test_report_json_to_stdout() -> None:
+    result = CliRunner().invoke(cli, ["report", str(CORPUS / "000_241931a7261d106c.txt"),
+                                      str(CORPUS / "001_6dab095141be1bf5.txt"), "--format", "json", "-o", "-"])
+    data = json.loads(result.stdout)
+    assert len(data["events"]) == 1 and data["events"][0]["claims"]
+
+
+def test_report_refuses_a_non_empty_directory(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["report", str(CORPUS), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path}: output directory exists and is not empty; pass --force to write into it\n"
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_event_gate(dev_dir: Path) -> None:
+    """Dev corpus: measured ARI 0.952, purity 1.0, all 4 syndication groups, no decoy merged."""
+    from framing.evaluate import eval_events
+
+    docs = [segment(a) for a in load_articles([str(dev_dir)])]
+    report = eval_events(docs, dev_dir / "manifest.jsonl")
+    assert report["ari"] >= 0.9 and report["purity"] >= 0.95
+    assert report["decoys_merged"] == []
+    assert report["syndication_groups_found"] == "4/4" and report["syndication"]["recall"] == 1.0
