@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from framing.align import align
+from framing.align import align, match, score_matrix
 from framing.compare import FrameOptions, embed_documents
 from framing.events import group_events, signals, syndication
 from framing.frames import detect_frames
@@ -49,28 +48,38 @@ class CorpusReport:
 
 def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Sequence[np.ndarray],
             pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> list[list[tuple[int, int]]]:
-    """Claim clusters of one event: (doc position, sentence index) nodes joined by alignments."""
-    nodes = [(d, s.index) for d in members for s in docs[d].sentences]
-    index = {n: k for k, n in enumerate(nodes)}
-    parent = list(range(len(nodes)))
+    """Claim clusters of one event, as (doc position, sentence index) lists.
 
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    Articles are taken longest first; each sentence joins the claim whose first sentence it
+    matches (the aligner's assignment and merge steps against the claims' representatives),
+    or starts a claim of its own. Matching against representatives, not against every member,
+    keeps loose partial links from chaining unrelated claims together. Pairwise alignments
+    (for the CSV export) are kept for the first ``MAX_PARTNERS`` partners of each article.
+    """
+    order = sorted(members, key=lambda d: (-len(docs[d].sentences), d))
+    claims: list[list[tuple[int, int]]] = []
+    reps: list[tuple[str, np.ndarray]] = []
+    for d in order:
+        texts = [s.text for s in docs[d].sentences]
+        if not texts:
+            continue
+        if reps:
+            scores = score_matrix(vectors[d], np.stack([v for _, v in reps]), texts, [t for t, _ in reps])
+            links = match(scores)
+        else:
+            links = []
+        linked = {i for i, _ in links}
+        for i, k in links:
+            claims[k].append((d, i))
+        for i, text in enumerate(texts):
+            if i not in linked:
+                claims.append([(d, i)])
+                reps.append((text, vectors[d][i]))
     for pos, i in enumerate(members):
         for j in members[pos + 1 : pos + 1 + MAX_PARTNERS]:
-            result = align(docs[i], docs[j], vectors[i], vectors[j])
-            pairs_out[(docs[i].id, docs[j].id)] = result.alignments
-            for al in result.alignments:
-                for a, b in itertools.product(al.a, al.b):
-                    parent[find(index[(i, a)])] = find(index[(j, b)])
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for n in nodes:
-        groups[find(index[n])].append(n)
-    return [g for g in groups.values() if len({d for d, _ in g}) > 1 or len(members) == 1]
+            pairs_out[(docs[i].id, docs[j].id)] = align(docs[i], docs[j], vectors[i], vectors[j]).alignments
+    multi = [c for c in claims if len({d for d, _ in c}) > 1]
+    return multi + [c for c in claims if len({d for d, _ in c}) == 1]
 
 
 def _event(number: int, members: Sequence[int], docs: Sequence[Document], vectors: Sequence[np.ndarray],

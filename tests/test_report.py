@@ -116,3 +116,31 @@ def test_event_gate(dev_dir: Path) -> None:
     assert report["ari"] >= 0.9 and report["purity"] >= 0.95
     assert report["decoys_merged"] == []
     assert report["syndication_groups_found"] == "4/4" and report["syndication"]["recall"] == 1.0
+
+
+def _chromium() -> str:
+    import shutil
+
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.skip("chromium is not installed (scripts/setup.sh installs it where it can)")
+    return path
+
+
+def test_report_in_a_real_browser(report_dir: Path, tmp_path: Path) -> None:
+    """Headless Chromium renders the report, runs no article script, and shows the tables."""
+    import subprocess
+
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom"]
+    index = subprocess.run([_chromium(), *flags, (report_dir / "index.html").as_uri()],
+                           capture_output=True, text=True, timeout=120).stdout
+    assert '<table id="events">' in index and "<svg" in index and "indianrepublic.in" in index
+    data = json.loads((report_dir / "report.json").read_text())
+    evil_event = next(a["event"] for a in data["articles"] if a["id"] == "x")
+    page = subprocess.run([_chromium(), *flags, (report_dir / f"event-{evil_event}.html").as_uri()],
+                          capture_output=True, text=True, timeout=120).stdout
+    assert "<title>pwned</title>" not in page and "<title>" in page
+    assert "&lt;script&gt;document.title" in page  # shown as text, not run
+    assert '<table id="claims">' in page
