@@ -66,7 +66,10 @@ def csv_tables(report: CorpusReport) -> dict[str, str]:
 
 def write_dataset(report: CorpusReport, out: Path) -> None:
     """The articles with their frames as a Hugging Face dataset (save_to_disk) and Parquet."""
+    import datasets
     from datasets import Dataset
+
+    datasets.disable_progress_bars()  # our own progress goes to stderr; theirs is noise here
 
     rows = [{**{k: v for k, v in document_json(d).items() if k != "sentences"},
              "text": d.article.text, "event": report.event_of[d.id],

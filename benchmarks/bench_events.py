@@ -1,0 +1,57 @@
+"""Benchmark event grouping on synthetic corpora made from the dev texts by recombination.
+
+Run: .venv/bin/python benchmarks/bench_events.py 1000 10000 [100000]
+Each synthetic article takes the sentences of two real articles of one event (or of a decoy)
+in a shuffled order, with its own date near the event's; time and peak memory of
+`group_events` are printed for each size, with the growth factor against the previous size.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from framing.events import group_events  # noqa: E402
+from framing.ingest import load_articles  # noqa: E402
+from framing.segment import segment  # noqa: E402
+from framing.types import Article, Document  # noqa: E402
+
+
+def synthetic(n: int) -> list[Document]:
+    """n documents recombined from the real corpus."""
+    dev = ROOT.parent / "shared" / "corpus" / "dev"
+    arts = load_articles([str(dev if dev.is_dir() else ROOT / "corpus")])
+    rng = random.Random(1)
+    docs = []
+    for k in range(n):
+        a, b = rng.sample(arts, 2)
+        lines = a.text.split("\n") + b.text.split("\n")
+        rng.shuffle(lines)
+        docs.append(segment(Article(id=f"s{k}", source="synthetic", text="\n".join(lines), date=a.date)))
+    return docs
+
+
+def main() -> None:
+    sizes = [int(x) for x in sys.argv[1:]] or [1000, 10000]
+    previous = None
+    for n in sizes:
+        docs = synthetic(n)
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        events = group_events(docs)
+        seconds = time.perf_counter() - t0
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        growth = f", {seconds / previous[0]:.1f}x the time for {n / previous[1]:.0f}x the articles" if previous else ""
+        print(f"{n:>7} articles: {seconds:7.1f} s, peak {peak:7.1f} MiB, {len(events)} events{growth}")
+        previous = (seconds, n)
+
+
+if __name__ == "__main__":
+    main()
