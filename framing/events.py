@@ -51,6 +51,7 @@ ATTACH_SIMILARITY = 0.12  # mean similarity to an anchored event that an article
 BLOCK_TERMS = 8  # an article's rarest terms used as blocking keys in a large corpus
 MAX_BLOCK = 200  # a huge block says little; cap its cost
 ATTACH_ROUNDS = 3
+WINDOW = 20  # in a large corpus, an article is compared with this many others of its ordinal
 IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
 MAX_DAYS_APART = 45
 SYNDICATION_SHARE = 0.5  # share of sentences that must be near-identical for a wire copy
@@ -102,16 +103,18 @@ def signals(doc: Document) -> Signals:
 def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int], exact_below: int = 2000) -> set[tuple[int, int]]:
     """Pairs of ``subset`` worth comparing: all of a small set, blocked pairs of a large one.
 
-    Blocks: a shared lead ordinal, or a shared rare word (one of each article's highest-weighted
-    terms), so that a large corpus is not compared all against all.
+    Blocks: a shared lead ordinal (each article against its ``WINDOW`` nearest in date), or a
+    shared rare word (one of each article's highest-weighted terms, blocks capped), so that a
+    large corpus is not compared all against all.
     """
     members = list(subset)
     if len(members) <= exact_below:
         return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
     blocks: dict[object, list[int]] = defaultdict(list)
+    ordinal_blocks: dict[object, list[int]] = defaultdict(list)
     for i in members:
         for key in sigs[i].lead:
-            blocks[("ord", key)].append(i)
+            ordinal_blocks[key].append(i)
         row = sims.getrow(i)
         for col in row.indices[np.argsort(-row.data)[:BLOCK_TERMS]]:
             blocks[("term", int(col))].append(i)
@@ -119,6 +122,9 @@ def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset:
     for block in blocks.values():
         block = block[:MAX_BLOCK]
         pairs.update((a, b) for k, a in enumerate(block) for b in block[k + 1 :])
+    for block in ordinal_blocks.values():  # by date, each with its WINDOW predecessors: linear
+        block.sort(key=lambda i: (sigs[i].day or date.min, i))
+        pairs.update((min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[max(0, k - WINDOW) : k])
     return pairs
 
 
@@ -152,9 +158,9 @@ def _joins(a: Signals, b: Signals) -> bool:
 def group_events(docs: Sequence[Document]) -> list[list[int]]:
     """Events as lists of article positions, each article in exactly one event.
 
-    Articles that lead with a meeting ordinal anchor the events (shared ordinal, no conflicting
-    one, dates close); every other article joins the anchored event it is most similar to on
-    average, if similar enough, else groups with other unanchored articles it is close to.
+    Articles that lead with a meeting ordinal anchor the events (shared ordinal, dates close);
+    every other article joins the event holding its most similar article, if similar enough
+    and not dated far from it, else groups with other unanchored articles it is close to.
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
@@ -163,21 +169,17 @@ def group_events(docs: Sequence[Document]) -> list[list[int]]:
     for i, j in sorted(candidate_pairs(sims, sigs, subset=anchored)):
         if _joins(sigs[i], sigs[j]):
             uf.union(i, j)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in anchored:
-        clusters[uf.find(i)].append(i)
+    placed = list(anchored)
     loose = [i for i, s in enumerate(sigs) if not s.lead]
     for _ in range(ATTACH_ROUNDS):  # a reaction may resemble another reaction before the report
-        joined = [i for i in loose if _attach(i, clusters, sims, sigs, uf)]
+        joined = _attach_all(loose, placed, sims, sigs, uf)
         if not joined:
             break
-        for i in joined:
-            clusters[uf.find(i)].append(i)
-        loose = [i for i in loose if i not in joined]
-    rest = loose
-    for i, j in sorted(candidate_pairs(sims, sigs, subset=rest)):
-        close = float((sims[i] @ sims[j].T).toarray()[0, 0]) >= LINK_SIMILARITY
-        if close and not _date_conflict(sigs[i], sigs[j]):
+        placed += joined
+        loose = sorted(set(loose) - set(joined))
+    pairs = sorted(candidate_pairs(sims, sigs, subset=loose))
+    for (i, j), sim in zip(pairs, pair_similarity(sims, pairs), strict=True):
+        if sim >= LINK_SIMILARITY and not _date_conflict(sigs[i], sigs[j]):
             uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
@@ -185,20 +187,52 @@ def group_events(docs: Sequence[Document]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
-def _attach(i: int, clusters: dict[int, list[int]], sims: sparse.csr_matrix, sigs: Sequence[Signals], uf: _UnionFind) -> bool:
-    """Join an article without ordinals to the event holding its most similar article."""
-    row = (sims[i] @ sims.T).toarray().ravel()
-    best, best_sim = None, LINK_SIMILARITY
-    for key, members in clusters.items():
-        if any(_date_conflict(sigs[i], sigs[m]) for m in members):
-            continue
-        top = float(row[members].max())
-        if top >= best_sim and float(row[members].mean()) >= ATTACH_SIMILARITY:
-            best, best_sim = key, top
-    if best is None:
-        return False
-    uf.union(i, best)  # ``best`` is a root, so it stays the event's key
-    return True
+def pair_similarity(sims: sparse.csr_matrix, pairs: Sequence[tuple[int, int]], chunk: int = 50_000) -> np.ndarray:
+    """Cosine similarity of many (i, j) pairs of TF-IDF rows, vectorised in chunks."""
+    out = np.zeros(len(pairs), dtype=np.float32)
+    for start in range(0, len(pairs), chunk):
+        part = np.asarray(pairs[start : start + chunk])
+        if len(part):
+            prod = sims[part[:, 0]].multiply(sims[part[:, 1]])
+            out[start : start + len(part)] = np.asarray(prod.sum(axis=1)).ravel()
+    return out
+
+
+def _attach_all(loose: Sequence[int], placed: Sequence[int], sims: sparse.csr_matrix,
+                sigs: Sequence[Signals], uf: _UnionFind) -> list[int]:
+    """Join each unanchored article to the event holding its most similar placed article.
+
+    The event must be close on average too, and no article of it dated far from this one.
+    """
+    if not placed or not loose:
+        return []
+    roots = np.array([uf.find(m) for m in placed])
+    keys, label = np.unique(roots, return_inverse=True)
+    days = [[sigs[m].day for m in placed if uf.find(m) == k and sigs[m].day] for k in keys]
+    span = [(min(d), max(d)) if d else None for d in days]
+    joined = []
+    placed_rows = sims[list(placed)].T.tocsc()
+    for row, i in _rows(sims, loose, placed_rows):
+        top = np.full(len(keys), -1.0)
+        np.maximum.at(top, label, row)
+        mean = np.bincount(label, weights=row, minlength=len(keys)) / np.bincount(label, minlength=len(keys))
+        ok = (top >= LINK_SIMILARITY) & (mean >= ATTACH_SIMILARITY)
+        day = sigs[i].day
+        for k in np.nonzero(ok)[0]:
+            if day and span[k] and ((day - span[k][0]).days > MAX_DAYS_APART or (span[k][1] - day).days > MAX_DAYS_APART):
+                ok[k] = False
+        if ok.any():
+            best = int(np.argmax(np.where(ok, top, -1.0)))
+            uf.union(i, int(keys[best]))
+            joined.append(i)
+    return joined
+
+
+def _rows(sims: sparse.csr_matrix, loose: Sequence[int], placed_rows: sparse.csc_matrix, chunk: int = 256):  # noqa: ANN202
+    """(similarity row to the placed articles, article) for each loose article, in chunks."""
+    for start in range(0, len(loose), chunk):
+        part = list(loose[start : start + chunk])
+        yield from zip((sims[part] @ placed_rows).toarray(), part, strict=True)
 
 
 class _UnionFind:
