@@ -14,7 +14,7 @@ from framing.classify import EmbeddingClassifier, NLIClassifier
 from framing.cli import cli
 from framing.entities import gazetteer, mentions, resolve_entity, voice
 from framing.errors import FrameSpecError
-from framing.frames import FrameSpec, detect_frames, load_frames, media_frames, parse_frames
+from framing.frames import FrameSpec, detect_frames, load_frames, media_frames
 from framing.segment import segment
 from framing.types import Article
 from tests.conftest import CORPUS, SEED_A, SEED_B
