@@ -327,6 +327,73 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, entities
     click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Directory for the worksheet, answer key, quiz and JSON.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Same inputs and seed, same files.")
+@click.option("--items", "n_items", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--types", default=",".join(("omission", "word_choice", "name_check", "frame_match", "discussion")),
+              show_default=True, help="Comma-separated exercise types.")
+@click.option("--grade", type=click.Choice(["middle", "high", "university"]), default="high", show_default=True,
+              help="Grade band: middle school gets 3 choices per question, others 4.")
+@click.option("--event", "event_id", default=None, help="With a corpus: the event to use (default: the largest).")
+@click.option("--force", is_flag=True, help="Write into an existing non-empty directory.")
+@frame_options
+@model_options
+@handles_errors
+def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int, types: str, grade: str,
+              event_id: str | None, force: bool, entities: tuple[str, ...], frames_file: str | None,
+              classifier: str, nli_model: str, no_inventory: bool, model: str, allow_download: bool,
+              precision: str) -> None:
+    """Media-literacy worksheets with answer keys, built from real comparisons.
+
+    INPUTS are two or more articles, or a corpus (one event is chosen, or --event ID).
+
+    Example: framing exercises corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --entity Pakistan -o out/exercises --seed 7
+    """
+    from pathlib import Path
+
+    from framing.compare import compare_documents
+    from framing.errors import FramingError
+    from framing.exercises import TYPES, build_exercises
+    from framing.exercises_output import write_exercises
+    from framing.ingest import load_articles
+    from framing.segment import segment
+
+    wanted = [t.strip() for t in types.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in TYPES]
+    if unknown:
+        raise InputError("--types", f"unknown exercise type '{unknown[0]}' (use {', '.join(TYPES)})")
+    out = Path(output)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+        raise InputError(output, "output directory exists and is not empty; pass --force to write into it")
+    docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
+    docs = _event_docs(docs, event_id)
+    if len(docs) < 2:
+        raise FramingError("exercises need two or more articles about one event")
+    encoder = _encoder(model, allow_download, precision)
+    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    comps = [compare_documents(docs[0], other, encoder=encoder, options=opts) for other in docs[1:3]]
+    ex = build_exercises(comps, seed=seed, items=n_items, types=wanted, grade=grade)
+    write_exercises(ex, out)
+    click.echo(f"wrote {out}/ ({len(ex.items)} items from {len(ex.docs)} articles)", err=True)
+
+
+def _event_docs(docs: list[Any], event_id: str | None) -> list[Any]:
+    """The articles of the chosen event (the largest one, or --event), when given a corpus."""
+    if len(docs) <= 2 and event_id is None:
+        return docs
+    from framing.events import group_events
+
+    groups = group_events(docs)
+    if event_id is not None:
+        number = int(event_id.lstrip("e")) if event_id.lstrip("e").isdigit() else 0
+        if not 1 <= number <= len(groups):
+            raise InputError("--event", f"no event '{event_id}' (the corpus has e1 to e{len(groups)})")
+        return [docs[i] for i in groups[number - 1]]
+    return [docs[i] for i in groups[0]]
+
+
 def _stderr_console() -> Any:
     """A rich console on stderr: progress never mixes with results."""
     from rich.console import Console
