@@ -354,7 +354,6 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int, typ
     from pathlib import Path
 
     from framing.compare import compare_documents
-    from framing.errors import FramingError
     from framing.exercises import TYPES, build_exercises
     from framing.exercises_output import write_exercises
     from framing.ingest import load_articles
@@ -370,7 +369,7 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int, typ
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
     docs = _event_docs(docs, event_id)
     if len(docs) < 2:
-        raise FramingError("exercises need two or more articles about one event")
+        raise InputError(", ".join(inputs), "exercises need two or more articles about one event")
     encoder = _encoder(model, allow_download, precision)
     opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
     comps = [compare_documents(docs[0], other, encoder=encoder, options=opts) for other in docs[1:3]]

@@ -119,3 +119,10 @@ def test_quiz_in_headless_chromium(made: tuple[Path, dict], tmp_path: Path) -> N
         assert item["evidence"][0]["text"] in feedback.text
     finally:
         driver.quit()
+
+
+def test_one_article_is_bad_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["exercises", str(SEED_A), "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {SEED_A}: exercises need two or more articles about one event\n"
+    assert not (tmp_path / "x").exists()
