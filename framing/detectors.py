@@ -1,7 +1,8 @@
 """Explicit detectors of entity framing, as constructions rather than fixed phrases.
 
-Each detector takes one sentence and an entity (and the previous sentence, for "its soil") and
-returns the offset where the construction starts, or ``None``. The constructions:
+Every detector has one signature, ``(sentence, entity, context="")``, and returns the offset where
+the construction starts, or ``None``; ``context`` is the previous sentence or the article, as each
+detector documents. The constructions:
 
 - calls on: a demand verb addressed to the entity ("called on Pakistan", "urged Islamabad to"),
   a need or obligation of the entity ("urgent need for Pakistan to", "Pakistan must end").
@@ -105,8 +106,8 @@ def _first(patterns: list[re.Pattern[str]], sentence: str) -> int | None:
 _NEGATED_CALL = re.compile(rf"\b{NEGATION}\s+{_W}{{0,2}}?$", re.IGNORECASE)
 
 
-def calls_on(sentence: str, entity: Entity) -> int | None:
-    """Where someone calls on the entity to act, unless the call is negated."""
+def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
+    """Where someone calls on the entity to act, unless the call is negated (no context needed)."""
     at = _first(_patterns(entity.pattern)["calls_on"], sentence)
     if at is not None and _NEGATED_CALL.search(sentence[:at]):
         return None

@@ -63,7 +63,6 @@ class Signals:
     """What an article says about which event it covers."""
 
     lead: frozenset[tuple[str, int]]
-    ordinals: frozenset[tuple[str, int]]
     day: date | None
 
 
@@ -97,7 +96,7 @@ def parse_date(value: str | None) -> date | None:
 def signals(doc: Document) -> Signals:
     """The event signals of one article."""
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
-    return Signals(frozenset(ordinals(lead)), frozenset(ordinals(doc.article.text)), parse_date(doc.article.date))
+    return Signals(frozenset(ordinals(lead)), parse_date(doc.article.date))
 
 
 def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int], exact_below: int = 2000) -> set[tuple[int, int]]:

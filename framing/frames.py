@@ -7,8 +7,9 @@ frames (TOML) come from the classifier, gated by their lexical cues when they ha
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -39,8 +40,6 @@ class FrameSpec:
 
     def cue_hit(self, sentence: str) -> bool:
         """Whether a sentence contains one of the frame's cues (whole words, any case)."""
-        import re
-
         return any(re.search(rf"(?<!\w){re.escape(c)}", sentence, re.IGNORECASE) for c in self.cues)
 
 
@@ -108,31 +107,31 @@ def _evidence(doc: Document, hits: Sequence[tuple[int, int | None, float]]) -> t
     )
 
 
-Detector = Callable[[str, Entity, str], "int | None"]
+# Each detector reads one sentence with its context: the sentence before ("its soil" refers back)
+# or the whole article (a remark about "any country" is about the entity only if it is named).
+DETECTORS = {
+    "calls_on_entity": (detectors.calls_on, "none"),
+    "attributes_to_entity": (detectors.attributes_to, "previous"),
+    "highlights_omission": (detectors.highlights_omission, "article"),
+    "veiled_reference": (detectors.veiled_reference, "article"),
+}
 
 
-def _detect(doc: Document, detect: Detector, context: Callable[[int], str]) -> list[tuple[int, int | None]]:
-    """(sentence index, offset) of every sentence where a detector fires."""
-    hits = []
-    for s in doc.sentences:
-        at = detect(s.text, context(s.index))
-        if at is not None:
-            hits.append((s.index, at))
-    return hits
+def _context(doc: Document, index: int, kind: str) -> str:
+    """The context a detector reads beside sentence ``index``."""
+    if kind == "previous":
+        return doc.sentences[index - 1].text if index else ""
+    return doc.article.text if kind == "article" else ""
 
 
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
-    texts = [s.text for s in doc.sentences]
-    named = [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]]
-    whole = doc.article.text
     detections: dict[str, list[tuple[int, int | None]]] = {
-        "names_entity": named,
-        "calls_on_entity": _detect(doc, lambda t, c: detectors.calls_on(t, entity), lambda i: ""),
-        "attributes_to_entity": _detect(doc, lambda t, c: detectors.attributes_to(t, entity, c), lambda i: texts[i - 1] if i else ""),
-        "highlights_omission": _detect(doc, lambda t, c: detectors.highlights_omission(t, entity, c), lambda i: whole),
-        "veiled_reference": _detect(doc, lambda t, c: detectors.veiled_reference(t, entity, c), lambda i: whole),
+        "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
     }
+    for frame, (detect, kind) in DETECTORS.items():
+        found = ((s.index, detect(s.text, entity, _context(doc, s.index, kind))) for s in doc.sentences)
+        detections[frame] = [(i, at) for i, at in found if at is not None]
     out = []
     for frame in ENTITY_FRAMES:
         hits = detections[frame]
