@@ -218,7 +218,7 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
     from framing.compare import embed_documents
     from framing.frames import detect_frames
     from framing.ingest import load_articles
-    from framing.render import frames_csv, frames_jsonl, frames_text
+    from framing.render import frames_csv, frames_jsonl, frames_records, frames_text
     from framing.segment import segment
 
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
@@ -227,11 +227,12 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
     vectors = embed_documents(docs, encoder) if classifier == "embedding" else [None] * len(docs)
     results = [detect_frames(d, classifier=opts.classifier, entities=opts.entities, frames=opts.frames,
                              inventory=opts.inventory, vectors=v) for d, v in zip(docs, vectors, strict=True)]
-    render = {"json": frames_jsonl, "jsonl": frames_jsonl, "csv": frames_csv}.get(fmt)
     if fmt == "json":
-        emit(json.dumps([json.loads(line) for line in frames_jsonl(docs, results).splitlines()], indent=2, ensure_ascii=False))
-    elif render is not None:
-        emit(render(docs, results))
+        emit(json.dumps(frames_records(docs, results), indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        emit(frames_jsonl(docs, results))
+    elif fmt == "csv":
+        emit(frames_csv(docs, results))
     else:
         emit(frames_text(docs, results, show_all=show_all))
 

@@ -123,11 +123,11 @@ def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> d
         result = align(doc_a, doc_b, emb_a, emb_b)
         mine = {(i, j) for al in result.alignments for i in al.a for j in al.b}
         map_a, map_b = map_sentences(pair["a_sentences"], doc_a), map_sentences(pair["b_sentences"], doc_b)
-        row = {}
-        for name, weak in (("all", True), ("strong", False)):
-            ref = gold_links(pair, map_a, map_b, weak=weak)
-            considered = mine if weak else {p for p in mine if p not in gold_links(pair, map_a, map_b, weak=True) - ref}
-            row[name] = PRF(len(considered & ref), len(considered - ref), len(ref - considered))
+        every = gold_links(pair, map_a, map_b, weak=True)
+        strong = gold_links(pair, map_a, map_b, weak=False)
+        kept = mine - (every - strong)  # a link we found that gold calls weak counts neither way
+        row = {"all": PRF(len(mine & every), len(mine - every), len(every - mine)),
+               "strong": PRF(len(kept & strong), len(kept - strong), len(strong - kept))}
         total, total_strong = total + row["all"], total_strong + row["strong"]
         pairs.append({"a": pair["a"], "b": pair["b"], "all": row["all"].as_dict(), "strong": row["strong"].as_dict()})
     return {"pairs": pairs, "overall": {"all": total.as_dict(), "strong": total_strong.as_dict()}}

@@ -71,14 +71,15 @@ def outlet_name(doc: Document) -> str:
     return doc.article.outlet or doc.article.id
 
 
+def frames_records(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]]) -> list[dict[str, Any]]:
+    """One ``framing frames`` object per article (CONTRACT.md)."""
+    return [{"id": doc.id, "source": doc.article.source, "outlet": doc.article.outlet,
+             "frames": [frame_json(f) for f in frames]} for doc, frames in zip(docs, results, strict=True)]
+
+
 def frames_jsonl(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]]) -> str:
     """``framing frames --format jsonl``: one object per article and line."""
-    lines = []
-    for doc, frames in zip(docs, results, strict=True):
-        row = {"id": doc.id, "source": doc.article.source, "outlet": doc.article.outlet,
-               "frames": [frame_json(f) for f in frames]}
-        lines.append(json.dumps(row, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in frames_records(docs, results))
 
 
 def frames_csv(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]]) -> str:
