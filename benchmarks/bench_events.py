@@ -1,9 +1,10 @@
 """Benchmark event grouping on synthetic corpora made from the dev texts by recombination.
 
 Run: .venv/bin/python benchmarks/bench_events.py 1000 10000 [100000]
-Each synthetic article takes the sentences of two real articles of one event (or of a decoy)
-in a shuffled order, with its own date near the event's; time and peak memory of
-`group_events` are printed for each size, with the growth factor against the previous size.
+Each synthetic article takes the sentences of two real articles of one event (a decoy, alone in
+its event, is paired with any other article) in a shuffled order, with the first one's date.
+Time and peak memory of `group_events`, and the time of wire-copy detection (`syndication`) on
+its result, are printed for each size, with the growth factors against the previous size.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.events import group_events  # noqa: E402
+from framing.events import group_events, syndication  # noqa: E402
 from framing.ingest import load_articles  # noqa: E402
 from framing.segment import segment  # noqa: E402
 from framing.types import Article, Document  # noqa: E402
@@ -27,10 +28,14 @@ def synthetic(n: int) -> list[Document]:
     """n documents recombined from the real corpus."""
     dev = ROOT.parent / "shared" / "corpus" / "dev"
     arts = load_articles([str(dev if dev.is_dir() else ROOT / "corpus")])
+    by_event: dict[str, list] = {}
+    for art in arts:
+        by_event.setdefault(art.event or art.id, []).append(art)
     rng = random.Random(1)
     docs = []
     for k in range(n):
-        a, b = rng.sample(arts, 2)
+        pool = rng.choice(list(by_event.values()))
+        a, b = rng.sample(pool, 2) if len(pool) > 1 else (pool[0], rng.choice(arts))
         lines = a.text.split("\n") + b.text.split("\n")
         rng.shuffle(lines)
         docs.append(segment(Article(id=f"s{k}", source="synthetic", text="\n".join(lines), date=a.date)))
@@ -48,9 +53,14 @@ def main() -> None:
         seconds = time.perf_counter() - t0
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-        growth = f", {seconds / previous[0]:.1f}x the time for {n / previous[1]:.0f}x the articles" if previous else ""
-        print(f"{n:>7} articles: {seconds:7.1f} s, peak {peak:7.1f} MiB, {len(events)} events{growth}")
-        previous = (seconds, n)
+        t1 = time.perf_counter()
+        copies = syndication(docs, events)
+        wire = time.perf_counter() - t1
+        growth = (f"; {seconds / previous[0]:.1f}x / {wire / previous[2]:.1f}x the time for {n / previous[1]:.0f}x"
+                  " the articles" if previous else "")
+        print(f"{n:>7} articles: grouping {seconds:7.1f} s, peak {peak:7.1f} MiB, {len(events)} events; "
+              f"wire copies {wire:6.1f} s, {len(copies)} articles with copies{growth}", flush=True)
+        previous = (seconds, n, wire)
 
 
 if __name__ == "__main__":
