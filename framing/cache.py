@@ -1,7 +1,9 @@
-"""A content-hash cache of sentence embeddings on disk (SQLite).
+"""Content-hash caches on disk (SQLite): sentence embeddings and per-article results.
 
-Keyed by (encoder key, sha256 of the text): the same sentence under the same model is encoded
-once, whatever article or run it comes from. ``FRAMING_CACHE_DIR`` moves it.
+Embeddings are keyed by (encoder key, sha256 of the text): the same sentence under the same
+model is encoded once, whatever article or run it comes from. Article results (see
+``framing.batch``) are keyed by a hash of the article and of every setting that shapes the
+result. ``FRAMING_CACHE_DIR`` moves both.
 """
 
 from __future__ import annotations
@@ -30,6 +32,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _connect(path: Path, schema: str) -> sqlite3.Connection:
+    """Open (and create) a cache database with its one table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute(schema)
+    return conn
+
+
 class EmbeddingCache:
     """Vectors by (model key, text hash) in one SQLite file."""
 
@@ -42,12 +52,8 @@ class EmbeddingCache:
     def _db(self) -> sqlite3.Connection:
         """Open (and create) the database on first use."""
         if self._conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, timeout=30)
-            self._conn.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, dim INTEGER, "
-                "data BLOB, PRIMARY KEY (model, hash))"
-            )
+            self._conn = _connect(self.path, "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, "
+                                  "dim INTEGER, data BLOB, PRIMARY KEY (model, hash))")
         return self._conn
 
     def get_many(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -76,3 +82,31 @@ class EmbeddingCache:
         ]
         with self._db() as conn:
             conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+
+
+class ResultCache:
+    """JSON results by key in one SQLite file; each ``put_many`` is committed at once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = _connect(self.path, "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data TEXT)")
+        return self._conn
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        """The stored results of those ``keys`` that are stored."""
+        found: dict[str, str] = {}
+        keys = list(dict.fromkeys(keys))
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db().execute(f"SELECT key, data FROM results WHERE key IN ({marks})", chunk))
+        return found
+
+    def put_many(self, results: Mapping[str, str]) -> None:
+        """Store results by key."""
+        with self._db() as conn:
+            conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", list(results.items()))

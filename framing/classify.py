@@ -47,6 +47,11 @@ class Classifier(Protocol):
 
     name: str
 
+    @property
+    def key(self) -> str:
+        """Identifies the scores this classifier gives (backend and weights)."""
+        ...
+
     def scores(self, sentences: Sequence[str], frames: Sequence[FrameLike], *, vectors: np.ndarray | None = None) -> np.ndarray: ...
 
 
@@ -58,6 +63,10 @@ class EmbeddingClassifier:
     def __init__(self, encoder: Encoder) -> None:
         self.encoder = encoder
         self._prompts: dict[str, np.ndarray] = {}
+
+    @property
+    def key(self) -> str:
+        return f"embedding:{self.encoder.key}"
 
     def _prompt_vectors(self, prompts: Sequence[str]) -> np.ndarray:
         """Hypothesis vectors, embedded once per classifier whatever the number of articles."""
@@ -94,6 +103,10 @@ class NLIClassifier:
         self.model = resolve(name_or_path, kind="nli", allow_download=allow_download)
         self.batch_size = batch_size
         self._pipe: Any = None
+
+    @property
+    def key(self) -> str:
+        return f"nli:{self.model.fingerprint}"
 
     def _pipeline(self) -> Any:
         """Build the transformers pipeline on first use."""

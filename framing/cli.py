@@ -285,13 +285,18 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["all", "html", "json", "csv"]), default="all",
               show_default=True, help="all: HTML, report.json, CSV tables and Parquet/datasets in -o DIR.")
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory / over a file.")
+@click.option("--no-cache", is_flag=True,
+              help="Recompute every article: neither read nor write the per-article result cache.")
 @frame_options
 @model_options
 @handles_errors
-def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, entities: tuple[str, ...],
+def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, entities: tuple[str, ...],
            frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
            allow_download: bool, precision: str) -> None:
     """Analyse a corpus: events, wire copies, who reported what, frames per outlet, plots.
+
+    Articles are processed in batches; each finished batch is cached, so a re-run reuses the
+    articles that did not change and an interrupted run resumes where it stopped.
 
     Example: framing report corpus --entity Pakistan --frames corpus/frames.toml -o out/report
     """
@@ -299,21 +304,30 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, entities
 
     from rich.progress import Progress
 
+    from framing.cache import ResultCache, default_cache_dir
     from framing.ingest import load_articles
     from framing.report import build_report
     from framing.report_output import csv_tables, report_json, write_html, write_report
-    from framing.segment import segment
 
     out = Path(output)
     if fmt != "json" and out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
         raise InputError(output, "output directory exists and is not empty; pass --force to write into it")
-    docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
+    articles = load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    cache = None if no_cache else ResultCache(default_cache_dir() / "results.sqlite")
     with Progress(transient=True, console=_stderr_console()) as bar:
-        tasks = {"frames": bar.add_task("frames", total=len(docs)), "events": bar.add_task("events", total=None)}
-        result = build_report(docs, encoder=encoder, options=options,
-                              progress=lambda stage, n: bar.advance(tasks[stage], n) if stage in tasks else None)
+        events_task = bar.add_task("events", total=None, visible=False)
+
+        def tick(stage: str, n: int) -> None:
+            if stage == "reused" and n:
+                bar.console.print(f"reused {n} of {len(articles)} articles from the cache")
+            elif stage == "events":
+                bar.update(events_task, visible=True, advance=n)
+
+        result = build_report(articles, encoder=encoder, options=options, cache=cache, progress=tick,
+                              batch_progress=True)
+    docs = result.docs
     if fmt == "json":
         write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
         return

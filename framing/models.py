@@ -85,6 +85,18 @@ class ResolvedModel:
     local: bool
     spec: ModelSpec | None = None
 
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the weights: the registry's sha256, else the location and, for a local
+        directory, its files' last modification (retrained weights get a new fingerprint)."""
+        if self.spec and self.spec.sha256:
+            return self.spec.sha256
+        path = Path(self.location)
+        if self.local and path.is_dir():
+            stamps = [f.stat().st_mtime_ns for f in path.iterdir() if f.is_file()]
+            return f"{path.resolve()}@{max(stamps, default=0)}"
+        return self.location
+
 
 def resolve(name_or_path: str, *, kind: str = "encoder", allow_download: bool = False) -> ResolvedModel:
     """Find a model by short name, local directory or (if allowed) hub id.
@@ -171,8 +183,7 @@ class Encoder:
     @property
     def key(self) -> str:
         """Identifies the vectors this encoder makes (model weights and precision)."""
-        ident = self.model.spec.sha256 if self.model.spec and self.model.spec.sha256 else self.model.location
-        return hashlib.sha256(f"{ident}|{self.precision}".encode()).hexdigest()[:16]
+        return hashlib.sha256(f"{self.model.fingerprint}|{self.precision}".encode()).hexdigest()[:16]
 
     @property
     def max_length(self) -> int:

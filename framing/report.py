@@ -1,6 +1,7 @@
 """Report: a whole corpus grouped by event, wire copies found, outlets compared.
 
-``build_report`` runs the pipeline (segment → embed → frames → events → alignment per event);
+``build_report`` runs the pipeline: the per-article stages in batches (``framing.batch``), then
+events, wire copies and the alignment of each event's articles;
 ``framing.report_output`` writes it as JSON, CSV, Parquet and HTML.
 """
 
@@ -8,17 +9,18 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from framing.align import align, match, score_matrix
+from framing.batch import analyse
+from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
 from framing.events import group_events, signals, syndication
-from framing.frames import detect_frames
 from framing.models import Encoder
-from framing.types import Alignment, Claim, Document, Event, FrameResult
+from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ class CorpusReport:
     event_of: dict[str, str]
     syndicated: dict[str, tuple[str, ...]]
     pair_alignments: dict[tuple[str, str], tuple[Alignment, ...]] = field(default_factory=dict)
+    reused: int = 0  # articles whose per-article results came from the cache
 
     def doc(self, ident: str) -> Document:
         """The document with this id."""
@@ -46,7 +49,7 @@ class CorpusReport:
         return self.frames[[d.id for d in self.docs].index(ident)]
 
 
-def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Sequence[np.ndarray],
+def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],
             pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> list[list[tuple[int, int]]]:
     """Claim clusters of one event, as (doc position, sentence index) lists.
 
@@ -82,7 +85,7 @@ def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Sequence[
     return multi + [c for c in claims if len({d for d, _ in c}) == 1]
 
 
-def _event(number: int, members: Sequence[int], docs: Sequence[Document], vectors: Sequence[np.ndarray],
+def _event(number: int, members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],
            pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> Event:
     """One event: its claims (most widely reported first) and each article's omissions."""
     clusters = sorted(_claims(members, docs, vectors, pairs_out), key=lambda g: (-len({d for d, _ in g}), min(g)))
@@ -107,7 +110,8 @@ def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
     """A readable event label: the meeting ordinals most of its articles lead with, or a title."""
     counts = Counter(o for d in members for o in signals(docs[d]).lead)
     names = {"working_group": "Joint Working Group", "designations": "Designations Dialogue"}
-    ordinals = [f"{_nth(n)} {names.get(k, k.replace('_', ' '))}" for (k, n), c in counts.most_common(2) if c * 2 >= len(members)]
+    common = sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))[:2]  # ties in a stable order
+    ordinals = [f"{_nth(n)} {names.get(k, k.replace('_', ' '))}" for (k, n), c in common if c * 2 >= len(members)]
     title = next((docs[d].article.title for d in members if docs[d].article.title), None) or docs[members[0]].sentences[0].text
     dates = sorted(docs[d].article.date for d in members if docs[d].article.date)
     when = f" ({dates[0][:7]})" if dates else ""
@@ -120,32 +124,32 @@ def _nth(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def build_report(docs: Sequence[Document], *, encoder: Encoder, options: FrameOptions,
-                 progress: Progress | None = None) -> CorpusReport:
+def build_report(articles: Sequence[Article], *, encoder: Encoder, options: FrameOptions,
+                 cache: ResultCache | None = None, progress: Progress | None = None,
+                 batch_progress: bool = False) -> CorpusReport:
     """Run the whole corpus pipeline.
 
     Args:
-        docs: the segmented articles.
-        encoder: the sentence encoder (its cache makes a re-run reuse unchanged articles).
+        articles: the corpus.
+        encoder: the sentence encoder.
         options: entities, user frames, classifier and inventory for the frame detector.
-        progress: called with (stage, count) as the stages advance.
+        cache: the per-article result cache (a re-run reuses unchanged articles; None: none).
+        progress: called with (stage, count) as the corpus-level stages advance.
+        batch_progress: show the per-article batches' progress bar on stderr.
     """
     tick = progress or (lambda stage, n: None)
-    vectors = embed_documents(docs, encoder)
-    tick("embedded", len(docs))
-    frames = []
-    for doc, vec in zip(docs, vectors, strict=True):
-        frames.append(detect_frames(doc, classifier=options.classifier, entities=options.entities,
-                                    frames=options.frames, inventory=options.inventory, vectors=vec))
-        tick("frames", 1)
+    analysis = analyse(articles, encoder=encoder, options=options, cache=cache, progress=batch_progress)
+    docs = analysis.docs
+    tick("reused", analysis.reused)
     groups = group_events(docs)
     copies = syndication(docs, groups)
     pairs: dict[tuple[str, str], tuple[Alignment, ...]] = {}
     events = []
     for number, members in enumerate(groups, 1):
+        vectors = dict(zip(members, embed_documents([docs[d] for d in members], encoder), strict=True))
         events.append(_event(number, members, docs, vectors, pairs))
         tick("events", 1)
     event_of = {a: e.id for e in events for a in e.articles}
     synd = {docs[i].id: tuple(docs[j].id for j in sorted(js)) for i, js in copies.items()}
-    return CorpusReport(docs=tuple(docs), frames=tuple(frames), events=tuple(events), event_of=event_of,
-                        syndicated=synd, pair_alignments=pairs)
+    return CorpusReport(docs=tuple(docs), frames=analysis.frames, events=tuple(events), event_of=event_of,
+                        syndicated=synd, pair_alignments=pairs, reused=analysis.reused)

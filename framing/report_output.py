@@ -84,8 +84,11 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
 
 def _svg(fig: Any) -> Markup:
     """A matplotlib figure as inline SVG (no external file: the report works offline)."""
+    import matplotlib
+
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    with matplotlib.rc_context({"svg.hashsalt": "framing"}):  # stable element ids: same input, same file
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buf.getvalue()
     return Markup(text[text.index("<svg") :])
 

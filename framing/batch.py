@@ -1,0 +1,125 @@
+"""Batch: the per-article stages (segment → embed → frames) over a whole corpus.
+
+The articles become a ``datasets.Dataset``; ``Dataset.map`` runs the stages on batches of
+articles, with a progress bar on stderr. Each finished batch is stored at once in a result
+cache (``framing.cache.ResultCache``) under keys made of each article and of every setting that
+shapes its result (framing's code and data files, the encoder, the classifier, the entities and
+frames asked for). So a re-run reuses the work of unchanged articles, and a run that was
+interrupted resumes after the last batch it finished.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from framing.cache import ResultCache
+from framing.compare import FrameOptions, embed_documents
+from framing.frames import detect_frames
+from framing.models import Encoder
+from framing.segment import segment
+from framing.types import Article, Document, Evidence, FrameResult, Sentence
+
+BATCH_SIZE = 32  # articles per batch: one embedding call, one cache write
+ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The per-article results of a corpus, in the order of its articles."""
+
+    docs: tuple[Document, ...]
+    frames: tuple[tuple[FrameResult, ...], ...]
+    reused: int  # articles whose result came from the cache
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of framing's own code and data files: a new version never reuses old results."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".json", ".html"}):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def settings_key(encoder: Encoder, options: FrameOptions) -> str | None:
+    """Identifies everything besides the article that shapes its result (None: not cacheable,
+    for a classifier that does not say which model it runs)."""
+    classifier = "none" if options.classifier is None else getattr(options.classifier, "key", None)
+    if classifier is None:
+        return None
+    parts = [code_fingerprint(), encoder.key, classifier, repr(options.entities), repr(options.frames),
+             str(options.inventory)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def article_key(article: Article, settings: str) -> str:
+    """The result cache key of one article: its text and title under these settings."""
+    return hashlib.sha256(f"{settings}\x1f{article.title}\x1f{article.text}".encode()).hexdigest()
+
+
+def encode_result(doc: Document, frames: Sequence[FrameResult]) -> str:
+    """An article's result as JSON: sentence offsets, cut-off flag and frames."""
+    return json.dumps({"cut_off": doc.cut_off, "spans": [[s.start, s.end] for s in doc.sentences],
+                       "frames": [asdict(f) for f in frames]})
+
+
+def decode_result(article: Article, data: str) -> tuple[Document, tuple[FrameResult, ...]]:
+    """The inverse of :func:`encode_result`, given the article it belongs to."""
+    raw = json.loads(data)
+    sentences = tuple(Sentence(index=i, text=article.text[start:end], start=start, end=end)
+                      for i, (start, end) in enumerate(raw["spans"]))
+    frames = tuple(FrameResult(**{**f, "evidence": tuple(Evidence(**e) for e in f["evidence"])}) for f in raw["frames"])
+    return Document(article=article, sentences=sentences, cut_off=raw["cut_off"]), frames
+
+
+def analyse(articles: Sequence[Article], *, encoder: Encoder, options: FrameOptions,
+            cache: ResultCache | None = None, batch_size: int = BATCH_SIZE, progress: bool = False) -> Analysis:
+    """Segment, embed and detect the frames of every article, in batches.
+
+    Args:
+        articles: the corpus.
+        encoder: the sentence encoder (its own cache keeps the sentence embeddings).
+        options: entities, user frames, classifier and inventory for the frame detector.
+        cache: where finished articles are stored and looked up (None: compute everything).
+        batch_size: articles per batch.
+        progress: show a progress bar on stderr.
+    """
+    import datasets
+
+    (datasets.enable_progress_bars if progress else datasets.disable_progress_bars)()
+    settings = settings_key(encoder, options)
+    if settings is None:
+        cache = None
+    keys = [article_key(a, settings or "") for a in articles]
+    reused = set(cache.get_many(keys)) if cache else set()
+
+    def run(batch: dict[str, list[Any]]) -> dict[str, list[str]]:
+        arts = [Article(**{name: batch[name][k] for name in ARTICLE_FIELDS}) for k in range(len(batch["key"]))]
+        stored = cache.get_many(batch["key"]) if cache else {}
+        todo = [k for k, key in enumerate(batch["key"]) if key not in stored]
+        docs = [segment(arts[k]) for k in todo]
+        fresh = {}
+        for k, doc, vectors in zip(todo, docs, embed_documents(docs, encoder), strict=True):
+            frames = detect_frames(doc, classifier=options.classifier, entities=options.entities,
+                                   frames=options.frames, inventory=options.inventory, vectors=vectors)
+            fresh[batch["key"][k]] = encode_result(doc, frames)
+        if cache and fresh:
+            cache.put_many(fresh)
+        return {"result": [stored.get(key) or fresh[key] for key in batch["key"]]}
+
+    table = datasets.Dataset.from_dict({**{name: [getattr(a, name) for a in articles] for name in ARTICLE_FIELDS},
+                                        "key": keys})
+    done = table.map(run, batched=True, batch_size=batch_size, remove_columns=table.column_names,
+                     new_fingerprint=hashlib.sha256("".join(keys).encode()).hexdigest()[:16],
+                     desc="articles", load_from_cache_file=False)
+    decoded = [decode_result(a, data) for a, data in zip(articles, done["result"], strict=True)]
+    return Analysis(docs=tuple(d for d, _ in decoded), frames=tuple(f for _, f in decoded),
+                    reused=sum(k in reused for k in keys))
