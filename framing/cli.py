@@ -428,10 +428,11 @@ def eval_group() -> None:
 @click.option("--corpus", multiple=True, help="Folder(s) holding the articles the gold file names "
               "(default: the gold file's folder and its siblings).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--show-disagreements", is_flag=True, help="Also list the links missed and the links gold lacks.")
 @model_options
 @handles_errors
-def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, model: str, allow_download: bool,
-               precision: str) -> None:
+def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements: bool, model: str,
+               allow_download: bool, precision: str) -> None:
     """Link precision, recall and F1 of the aligner against gold sentence links.
 
     Example: framing eval align ../shared/corpus/dev/gold_alignments_dev.jsonl --format json
@@ -451,6 +452,10 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, model: str, allow_d
         emit(f"{name:<22} {full['precision']:>6.3f} {full['recall']:>6.3f} {full['f1']:>6.3f}   "
              f"{strong['precision']:>6.3f} {strong['recall']:>6.3f} {strong['f1']:>6.3f}")
     emit("(* without links whose gold note says weak:)")
+    for pair in report["pairs"] if show_disagreements else ():
+        for d in pair["disagreements"]:
+            emit(f"{pair['a']} ~ {pair['b']} {d['kind']:<6} {d['a']:>3} {d['b']:>3}  score {d['score']:.2f}\n"
+                 f"    A: {d['text_a']}\n    B: {d['text_b']}")
 
 
 @eval_group.command(name="events")

@@ -114,7 +114,11 @@ def gold_links(pair: dict[str, Any], map_a: list[set[int]], map_b: list[set[int]
 
 
 def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> dict[str, Any]:
-    """Link precision/recall/F1 per pair and overall, with and without weak links."""
+    """Link precision/recall/F1 per pair and overall, with and without weak links.
+
+    Each pair also lists its disagreements with the gold file: links gold has and we missed, and
+    links we made that gold does not have, with the pair's score and both sentences.
+    """
     find = article_finder(gold, corpus)
     pairs, total, total_strong = [], PRF(0, 0, 0), PRF(0, 0, 0)
     for pair in read_jsonl(gold):
@@ -129,7 +133,11 @@ def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> d
         row = {"all": PRF(len(mine & every), len(mine - every), len(every - mine)),
                "strong": PRF(len(kept & strong), len(kept - strong), len(strong - kept))}
         total, total_strong = total + row["all"], total_strong + row["strong"]
-        pairs.append({"a": pair["a"], "b": pair["b"], "all": row["all"].as_dict(), "strong": row["strong"].as_dict()})
+        disagreements = [{"kind": kind, "a": i, "b": j, "score": round(float(result.scores[i, j]), 4),
+                          "text_a": doc_a.sentences[i].text, "text_b": doc_b.sentences[j].text}
+                         for kind, links in (("missed", every - mine), ("extra", mine - every)) for i, j in sorted(links)]
+        pairs.append({"a": pair["a"], "b": pair["b"], "all": row["all"].as_dict(), "strong": row["strong"].as_dict(),
+                      "disagreements": disagreements})
     return {"pairs": pairs, "overall": {"all": total.as_dict(), "strong": total_strong.as_dict()}}
 
 

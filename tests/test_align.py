@@ -134,3 +134,6 @@ def test_alignment_accuracy_gate(dev_dir, encoder) -> None:  # noqa: ANN001
     report = eval_align(dev_dir / "gold_alignments_dev.jsonl", encoder=encoder)
     assert report["overall"]["all"]["f1"] >= 0.80
     assert report["overall"]["all"]["precision"] >= 0.90
+    for pair in report["pairs"]:  # every error is listed once, with its sentences
+        kinds = [d["kind"] for d in pair["disagreements"]]
+        assert kinds.count("missed") == pair["all"]["fn"] and kinds.count("extra") == pair["all"]["fp"]

@@ -118,6 +118,17 @@ def test_event_gate(dev_dir: Path) -> None:
     assert report["syndication_groups_found"] == "4/4" and report["syndication"]["recall"] == 1.0
 
 
+def test_blocking_finds_what_the_exact_comparison_finds(dev_dir: Path) -> None:
+    """The large-corpus path (blocked candidates) on seeds + dev gives the exact path's events and copies."""
+    docs = [segment(a) for a in load_articles([str(CORPUS), str(dev_dir)])]
+    exact = group_events(docs)
+    blocked = group_events(docs, exact_below=0)
+    assert sorted(map(sorted, blocked)) == sorted(map(sorted, exact))
+    everything = [list(range(len(docs)))]  # one big event: copies must still be found by shared runs
+    assert syndication(docs, everything, exact_below=0) == syndication(docs, everything)
+    assert syndication(docs, blocked, exact_below=0) == syndication(docs, exact)
+
+
 def _chromium() -> str:
     import shutil
 
