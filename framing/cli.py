@@ -325,8 +325,13 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
             elif stage == "events":
                 bar.update(events_task, visible=True, advance=n)
 
-        result = build_report(articles, encoder=encoder, options=options, cache=cache, progress=tick,
-                              batch_progress=True)
+        try:
+            result = build_report(articles, encoder=encoder, options=options, cache=cache, progress=tick,
+                                  batch_progress=True)
+        except KeyboardInterrupt:
+            if cache:
+                click.echo("\nInterrupted: the finished batches are cached; run the same command to resume.", err=True)
+            raise
     docs = result.docs
     if fmt == "json":
         write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)

@@ -92,3 +92,11 @@ def test_report_rerun_says_what_it_reused_and_writes_the_same(tmp_path: Path) ->
     assert "reused 5 of 5 articles" in second.stderr and "reused" not in fresh.stderr
     a, b, c = (json.loads((tmp_path / f"{n}.json").read_text()) for n in "abc")
     assert a == b == c
+
+
+def test_interrupted_report_says_how_to_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))  # nothing cached: frames are detected
+    counting(monkeypatch, fail_after=0)
+    result = CliRunner().invoke(cli, ["report", str(CORPUS), "--format", "json", "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 1 and "run the same command to resume" in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "r.json").exists()
