@@ -59,7 +59,7 @@ def main() -> None:
         growth = (f"; {seconds / previous[0]:.1f}x / {wire / previous[2]:.1f}x the time for {n / previous[1]:.0f}x"
                   " the articles" if previous else "")
         print(f"{n:>7} articles: grouping {seconds:7.1f} s, peak {peak:7.1f} MiB, {len(events)} events; "
-              f"wire copies {wire:6.1f} s, {len(copies)} articles with copies{growth}", flush=True)
+              f"wire copies {wire:6.1f} s, {len(copies)} wire groups of {sum(map(len, copies))} articles{growth}", flush=True)
         previous = (seconds, n, wire)
 
 

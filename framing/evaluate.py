@@ -230,7 +230,7 @@ def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy
         for i in members:
             pred[i] = f"e{k}"
     copies = syndication(docs, groups)
-    found = {(min(i, j), max(i, j)) for i, js in copies.items() for j in js}
+    found = {(i, j) for group in copies for i, j in combinations(group, 2)}
     sg = [rows[d.id].get("syndication_group") for d in docs]
     gold = {(i, j) for i, j in combinations(range(len(docs)), 2) if sg[i] and sg[i] == sg[j]}
     merged = [docs[i].id for i, t in enumerate(truth) if t.startswith(decoy) and pred.count(pred[i]) > 1]

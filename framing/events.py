@@ -323,8 +323,8 @@ def copied_share(a: Document, b: Document) -> float:
 
 
 def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
-                exact_below: int = SYNDICATION_EXACT) -> dict[int, list[int]]:
-    """For each article, the other articles of its event that copy the same wire text.
+                exact_below: int = SYNDICATION_EXACT) -> list[list[int]]:
+    """Wire groups: sets of two or more articles of one event that copy the same wire text.
 
     Copies of copies count: the groups are the connected sets of pairwise copy links, so a pair
     already in one group is not compared again. An event of ``exact_below`` articles or more
@@ -340,7 +340,7 @@ def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[uf.find(i)].append(i)
-    return {i: [j for j in g if j != i] for g in groups.values() if len(g) > 1 for i in g}
+    return sorted(g for g in groups.values() if len(g) > 1)
 
 
 def _shared_text_pairs(docs: Sequence[Document], event: Sequence[int]) -> list[tuple[int, int]]:

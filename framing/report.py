@@ -150,6 +150,6 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
         events.append(_event(number, members, docs, vectors, pairs))
         tick("events", 1)
     event_of = {a: e.id for e in events for a in e.articles}
-    synd = {docs[i].id: tuple(docs[j].id for j in sorted(js)) for i, js in copies.items()}
+    synd = {docs[i].id: tuple(docs[j].id for j in group if j != i) for group in copies for i in group}
     return CorpusReport(docs=tuple(docs), frames=analysis.frames, events=tuple(events), event_of=event_of,
                         syndicated=synd, pair_alignments=pairs, reused=analysis.reused)
