@@ -1,13 +1,15 @@
 """Events: group articles by the event they cover, and find wire copies.
 
 An event is a connected group of articles linked pairwise. Two articles are linked when their
-meaning is close (mean sentence embedding) and the signals news carries agree: the meeting
+words are close (TF-IDF of content words) and the signals news carries agree: the meeting
 ordinals they lead with ("the 21st meeting of the Joint Working Group", "7th Designations
 Dialogue"), and their dates. Articles that lead with different ordinals of the same kind of
 meeting, or whose dates lie far apart, are never linked, however similar their words.
 
-Candidate pairs come from blocking (shared ordinals, and random-hyperplane LSH buckets of the
-article vectors), so large corpora are not compared all against all.
+In a large corpus candidate pairs come from blocking (a shared lead ordinal, a shared rare term,
+a shared run of words for wire copies), and a large block is chained rather than compared all
+against all: events and wire groups are connected sets, so a chain joins them. Time grows about
+linearly with the corpus (``benchmarks/bench_events.py``).
 
 Wire copies (``syndicated_with``) are articles whose sentences are mostly the same text,
 verbatim or lightly edited: the share of one article's sentences that have a near-identical
@@ -53,7 +55,7 @@ BLOCK_TERMS = 8  # an article's rarest terms used as blocking keys in a large co
 MAX_BLOCK = 200  # holders of one term sampled when attaching an article in a large corpus
 ATTACH_ROUNDS = 3
 EXACT_BELOW = 2000  # corpora (or subsets) smaller than this are compared all against all
-WINDOW = 20  # in a large corpus, an article is compared with this many others of its ordinal
+WINDOW = 20  # in a large corpus, an article is compared with the next this many of each block
 IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
 MAX_DAYS_APART = 45
 SYNDICATION_EXACT = 50  # events this large compare only articles that share a run of words
@@ -107,9 +109,9 @@ def signals(doc: Document) -> Signals:
 def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int], exact_below: int = EXACT_BELOW) -> set[tuple[int, int]]:
     """Pairs of ``subset`` worth comparing: all of a small set, blocked pairs of a large one.
 
-    Blocks: a shared lead ordinal (each article against its ``WINDOW`` nearest in date), or a
-    shared rare word (one of each article's highest-weighted terms, blocks capped), so that a
-    large corpus is not compared all against all.
+    Blocks: a shared lead ordinal (ordered by date), or a shared rare word (one of each
+    article's highest-weighted terms); each member is paired with the next ``WINDOW`` of its
+    block, so that a large corpus is not compared all against all.
     """
     members = list(subset)
     if len(members) <= exact_below:
