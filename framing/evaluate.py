@@ -19,7 +19,7 @@ from framing.models import Encoder
 from framing.segment import segment
 from framing.types import Article, Document
 
-MAP_MIN_OVERLAP = 80  # partial-ratio from which a gold sentence is the same text as ours
+MAP_MIN_OVERLAP = 85  # partial-ratio from which a gold sentence is the same text as ours
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,27 @@ def article_finder(gold: Path, extra: Sequence[str] = ()) -> Callable[[str], Art
 
 
 def map_sentences(gold: Sequence[str], doc: Document) -> list[set[int]]:
-    """Our sentence indices that each gold sentence covers, by text overlap."""
-    out = []
-    for text in gold:
-        hits = {s.index for s in doc.sentences
-                if fuzz.partial_ratio(text, s.text) >= MAP_MIN_OVERLAP
-                and fuzz.partial_ratio(s.text, text) >= MAP_MIN_OVERLAP}
-        if not hits:
-            best = max(doc.sentences, key=lambda s: fuzz.ratio(text, s.text))
-            hits = {best.index} if fuzz.ratio(text, best.text) >= MAP_MIN_OVERLAP else set()
-        out.append(hits)
+    """Our sentence indices that each gold sentence covers, by text overlap.
+
+    Each of our sentences belongs to the gold sentence that contains it best (partial ratio),
+    then matches it most fully (ratio): a caption repeated at the start of the body belongs to
+    the gold caption, not to the body sentence that begins with it. Where our segmenter split a
+    gold sentence, it covers several of ours; where ours merged two gold sentences, the one that
+    owns none of ours takes the sentence of ours that contains it best.
+    """
+    out: list[set[int]] = [set() for _ in gold]
+    if not gold or not doc.sentences:
+        return out
+    partial = [[fuzz.partial_ratio(text, s.text) for s in doc.sentences] for text in gold]
+    for s in doc.sentences:
+        owner = max(range(len(gold)), key=lambda g: (partial[g][s.index], fuzz.ratio(gold[g], s.text)))
+        if partial[owner][s.index] >= MAP_MIN_OVERLAP:
+            out[owner].add(s.index)
+    for g, text in enumerate(gold):
+        if not out[g]:
+            best = max(doc.sentences, key=lambda s: (partial[g][s.index], fuzz.ratio(text, s.text)))
+            if partial[g][best.index] >= MAP_MIN_OVERLAP:
+                out[g].add(best.index)
     return out
 
 
