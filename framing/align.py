@@ -10,7 +10,8 @@ common. Matching then runs in two steps:
    the sentence's best counterpart to the alignment of that sentence, so an outlet that merges two claims into one sentence (or splits one) gives a
    one-to-many (or many-to-one) alignment.
 
-Whatever is left is a coverage gap, except where the other article is cut off before the point
+An optional rescorer (``framing.rescore``: a cross-encoder) first revises the scores of the pairs
+near the threshold. Whatever is left is a coverage gap, except where the other article is cut off before the point
 where the claim would come (``possibly_cut_off``). Both steps are symmetric: aligning B with A
 gives the mirror image.
 """
@@ -22,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -39,6 +41,12 @@ LEXICAL_WEIGHT = 0.6  # how much shared content words add to the cosine similari
 THRESHOLD = 0.5  # score (0..1) from which two sentences report the same claim, at least in part
 MERGE_MARGIN = 0.15  # a further counterpart must score within this of the sentence's best
 SAME_THRESHOLD = 0.75  # score from which a one-to-one pair is the same claim, not a partial one
+
+
+class Rescorer(Protocol):
+    """Revises a score matrix (see ``framing.rescore.CrossEncoderRescorer``)."""
+
+    def rescore(self, scores: np.ndarray, a: Sequence[str], b: Sequence[str], *, threshold: float) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,10 @@ def match(
 def group(links: Sequence[tuple[int, int]], scores: np.ndarray) -> list[Alignment]:
     """Links grouped into one-to-one, one-to-many and many-to-one alignments.
 
-    A connected group with one sentence on either side is one alignment; a tangle with several
-    on both sides is split into one alignment per sentence of the side with fewer sentences.
+    A connected group with one sentence on either side is one alignment. A tangle with several
+    on both sides is split into stars: the sentence with the most links (then the strongest)
+    takes all its links as one alignment, and so on with the links left. Both rules look at
+    the links only, not at which article is A, so aligning B with A gives the mirror image.
     """
     by_a: dict[int, set[int]] = defaultdict(set)
     by_b: dict[int, set[int]] = defaultdict(set)
@@ -123,11 +133,27 @@ def group(links: Sequence[tuple[int, int]], scores: np.ndarray) -> list[Alignmen
     for comp_a, comp_b in _components(by_a, by_b):
         if len(comp_a) == 1 or len(comp_b) == 1:
             out.append(_alignment(sorted(comp_a), sorted(comp_b), scores))
-        elif len(comp_a) <= len(comp_b):
-            out.extend(_alignment([i], sorted(by_a[i]), scores) for i in sorted(comp_a))
         else:
-            out.extend(_alignment(sorted(by_b[j]), [j], scores) for j in sorted(comp_b))
+            out.extend(_stars({(i, j) for i in comp_a for j in by_a[i]}, scores))
     return sorted(out, key=lambda al: (al.a[0], al.b[0]))
+
+
+def _stars(tangle: set[tuple[int, int]], scores: np.ndarray) -> list[Alignment]:
+    """A tangle's links as one-to-many and many-to-one alignments, the busiest sentence first."""
+    out = []
+    while tangle:
+        stars: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for i, j in sorted(tangle):
+            stars[(0, i)].append((i, j))
+            stars[(1, j)].append((i, j))
+
+        def strength(item: tuple[tuple[int, int], list[tuple[int, int]]]) -> tuple[int, float]:
+            return len(item[1]), sum(sorted(float(scores[i, j]) for i, j in item[1]))
+
+        _, star = max(stars.items(), key=strength)
+        tangle -= set(star)
+        out.append(_alignment(sorted({i for i, _ in star}), sorted({j for _, j in star}), scores))
+    return out
 
 
 def _components(
@@ -174,7 +200,8 @@ def cut_off_gaps(unmatched: Sequence[int], links: Sequence[tuple[int, int]], oth
     return {i for i in unmatched if i > horizon}
 
 
-def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, threshold: float = THRESHOLD) -> AlignmentResult:
+def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, threshold: float = THRESHOLD,
+          rescorer: Rescorer | None = None) -> AlignmentResult:
     """Align two segmented articles given their sentence embeddings.
 
     Args:
@@ -183,12 +210,15 @@ def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, thr
         emb_a: unit-norm embeddings of ``a``'s sentences, one row each.
         emb_b: the same for ``b``.
         threshold: the score (0..1) from which two sentences are linked.
+        rescorer: revises the scores near ``threshold`` (a cross-encoder), or None.
     """
     texts_a = [s.text for s in a.sentences]
     texts_b = [s.text for s in b.sentences]
     scores = score_matrix(emb_a, emb_b, texts_a, texts_b) if texts_a and texts_b else np.zeros(
         (len(texts_a), len(texts_b)), dtype=np.float32
     )
+    if rescorer is not None and scores.size:
+        scores = rescorer.rescore(scores, texts_a, texts_b, threshold=threshold)
     links = match(scores, threshold=threshold)
     unmatched_a = sorted(set(range(len(texts_a))) - {i for i, _ in links})
     unmatched_b = sorted(set(range(len(texts_b))) - {j for _, j in links})

@@ -60,6 +60,24 @@ def model_options(func: F) -> F:
     return func
 
 
+def rescorer_option(func: F) -> F:
+    """The option of every command that aligns sentences."""
+    return click.option(
+        "--rescorer", default=None, metavar="MODEL",
+        help="Cross-encoder (NLI or similarity) that rescores the sentence pairs near the alignment "
+        "threshold: registry name, local directory, or hub id with --allow-download. Default: none.",
+    )(func)
+
+
+def _rescorer(name: str | None, allow_download: bool) -> Any:
+    """The rescorer ``--rescorer`` names, or None."""
+    if name is None:
+        return None
+    from framing.rescore import CrossEncoderRescorer
+
+    return CrossEncoderRescorer(name, allow_download=allow_download)
+
+
 def frame_options(func: F) -> F:
     """Options shared by every command that detects frames."""
     options = [
@@ -174,11 +192,12 @@ def _encoder(model: str, allow_download: bool, precision: str) -> Any:
 @click.option("--labels", "labels_file", default=None,
               help="TOML file of extra label words for wording differences.")
 @click.option("--color/--no-color", default=None, help="Colour in the text view (default: if a terminal).")
+@rescorer_option
 @frame_options
 @model_options
 @handles_errors
 def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str | None,
-            color: bool | None, entities: tuple[str, ...], frames_file: str | None, classifier: str,
+            color: bool | None, rescorer: str | None, entities: tuple[str, ...], frames_file: str | None, classifier: str,
             nli_model: str, no_inventory: bool, model: str, allow_download: bool, precision: str) -> None:
     """Compare two articles about one event: aligned claims, gaps, wording and framing differences.
 
@@ -194,7 +213,7 @@ def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
     comp = compare_documents(segment(art_a), segment(art_b), encoder=encoder, options=options,
-                             labels_file=_checked_file(labels_file))
+                             labels_file=_checked_file(labels_file), rescorer=_rescorer(rescorer, allow_download))
     write_output(render_comparison(comp, fmt, color), output, force=force)
 
 
@@ -287,10 +306,12 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory / over a file.")
 @click.option("--no-cache", is_flag=True,
               help="Recompute every article: neither read nor write the per-article result cache.")
+@rescorer_option
 @frame_options
 @model_options
 @handles_errors
-def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, entities: tuple[str, ...],
+def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, rescorer: str | None,
+           entities: tuple[str, ...],
            frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
            allow_download: bool, precision: str) -> None:
     """Analyse a corpus: events, wire copies, who reported what, frames per outlet, plots.
@@ -327,7 +348,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
         try:
             result = build_report(articles, encoder=encoder, options=options, cache=cache, progress=tick,
-                                  batch_progress=True)
+                                  batch_progress=True, rescorer=_rescorer(rescorer, allow_download))
         except KeyboardInterrupt:
             if cache:
                 click.echo("\nInterrupted: the finished batches are cached; run the same command to resume.", err=True)
@@ -434,10 +455,11 @@ def eval_group() -> None:
               "(default: the gold file's folder and its siblings).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--show-disagreements", is_flag=True, help="Also list the links missed and the links gold lacks.")
+@rescorer_option
 @model_options
 @handles_errors
-def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements: bool, model: str,
-               allow_download: bool, precision: str) -> None:
+def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements: bool, rescorer: str | None,
+               model: str, allow_download: bool, precision: str) -> None:
     """Link precision, recall and F1 of the aligner against gold sentence links.
 
     Example: framing eval align ../shared/corpus/dev/gold_alignments_dev.jsonl --format json
@@ -446,7 +468,8 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements:
 
     from framing.evaluate import eval_align as run
 
-    report = run(Path(gold), encoder=_encoder(model, allow_download, precision), corpus=corpus)
+    report = run(Path(gold), encoder=_encoder(model, allow_download, precision), corpus=corpus,
+                 rescorer=_rescorer(rescorer, allow_download))
     if fmt == "json":
         emit(json.dumps(report, indent=2))
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from framing.align import align
+from framing.align import Rescorer, align
 from framing.classify import Classifier, EmbeddingClassifier
 from framing.differences import frame_differences
 from framing.frames import FrameSpec, detect_frames
@@ -59,15 +59,17 @@ def compare_documents(
     encoder: Encoder | None = None,
     options: FrameOptions | None = None,
     labels_file: str | Path | None = None,
+    rescorer: Rescorer | None = None,
 ) -> Comparison:
     """Compare two segmented articles: alignments, coverage gaps, wording and framing differences.
 
-    The sentence embeddings are computed once and shared by alignment and the frame classifier.
+    The sentence embeddings are computed once and shared by alignment and the frame classifier;
+    ``rescorer`` (a cross-encoder) revises the alignment scores near the threshold.
     """
     encoder = encoder or get_encoder()
     options = options or FrameOptions()
     emb_a, emb_b = embed_documents([a, b], encoder)
-    result = align(a, b, emb_a, emb_b)
+    result = align(a, b, emb_a, emb_b, rescorer=rescorer)
     labels = load_labels(labels_file)
     alignments = tuple(with_edits(al, a, b, labels) for al in result.alignments)
     frames_a, frames_b = (
@@ -91,6 +93,7 @@ def compare(
     frames: Sequence[FrameSpec] = (),
     classifier: Classifier | None = None,
     labels_file: str | Path | None = None,
+    rescorer: Rescorer | None = None,
 ) -> Comparison:
     """Compare two articles (segmenting them first).
 
@@ -102,7 +105,9 @@ def compare(
         frames: user frames (see :func:`framing.frames.load_frames`).
         classifier: the zero-shot backend (default: the embedding classifier on ``encoder``).
         labels_file: a TOML of extra label words for wording differences.
+        rescorer: a cross-encoder that revises uncertain pair scores (see ``framing.rescore``).
     """
     encoder = encoder or get_encoder()
     options = FrameOptions(tuple(entities), tuple(frames), classifier or EmbeddingClassifier(encoder))
-    return compare_documents(segment(a), segment(b), encoder=encoder, options=options, labels_file=labels_file)
+    return compare_documents(segment(a), segment(b), encoder=encoder, options=options, labels_file=labels_file,
+                             rescorer=rescorer)

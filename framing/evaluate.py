@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from framing.compare import embed_documents
-from framing.align import align
+from framing.align import Rescorer, align
 from framing.errors import InputError
 from framing.ingest import load_articles
 from framing.models import Encoder
@@ -124,7 +124,8 @@ def gold_links(pair: dict[str, Any], map_a: list[set[int]], map_b: list[set[int]
     return links
 
 
-def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> dict[str, Any]:
+def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = (),
+               rescorer: Rescorer | None = None) -> dict[str, Any]:
     """Link precision/recall/F1 per pair and overall, with and without weak links.
 
     Each pair also lists its disagreements with the gold file: links gold has and we missed, and
@@ -135,7 +136,7 @@ def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = ()) -> d
     for pair in read_jsonl(gold):
         doc_a, doc_b = segment(find(str(pair["a"]))), segment(find(str(pair["b"])))
         emb_a, emb_b = embed_documents([doc_a, doc_b], encoder)
-        result = align(doc_a, doc_b, emb_a, emb_b)
+        result = align(doc_a, doc_b, emb_a, emb_b, rescorer=rescorer)
         mine = {(i, j) for al in result.alignments for i in al.a for j in al.b}
         map_a, map_b = map_sentences(pair["a_sentences"], doc_a), map_sentences(pair["b_sentences"], doc_b)
         every = gold_links(pair, map_a, map_b, weak=True)

@@ -98,8 +98,10 @@ class ResolvedModel:
         return self.location
 
 
-def resolve(name_or_path: str, *, kind: str = "encoder", allow_download: bool = False) -> ResolvedModel:
+def resolve(name_or_path: str, *, kind: str | tuple[str, ...] = "encoder", allow_download: bool = False) -> ResolvedModel:
     """Find a model by short name, local directory or (if allowed) hub id.
+
+    ``kind`` is the registry kind the caller can use (or several).
 
     Raises:
         UnknownModelError: the name is not in the registry, not a directory, and not a hub id
@@ -110,8 +112,9 @@ def resolve(name_or_path: str, *, kind: str = "encoder", allow_download: bool = 
         return ResolvedModel(name=path.name, location=str(path), local=True)
     spec = find_spec(name_or_path)
     if spec is not None:
-        if spec.kind != kind:
-            raise UnknownModelError(f"model '{name_or_path}' is a {spec.kind} model, not {kind}")
+        kinds = (kind,) if isinstance(kind, str) else kind
+        if spec.kind not in kinds:
+            raise UnknownModelError(f"model '{name_or_path}' is a {spec.kind} model, not {' or '.join(kinds)}")
         local = spec.local_path()
         if local is not None:
             return ResolvedModel(name=spec.name, location=str(local), local=True, spec=spec)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from framing.align import align, match, score_matrix
+from framing.align import THRESHOLD, Rescorer, align, match, score_matrix
 from framing.batch import analyse
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
@@ -50,7 +50,8 @@ class CorpusReport:
 
 
 def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],
-            pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> list[list[tuple[int, int]]]:
+            pairs_out: dict[tuple[str, str], tuple[Alignment, ...]],
+            rescorer: Rescorer | None = None) -> list[list[tuple[int, int]]]:
     """Claim clusters of one event, as (doc position, sentence index) lists.
 
     Articles are taken longest first; each sentence joins the claim whose first sentence it
@@ -68,6 +69,8 @@ def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[i
             continue
         if reps:
             scores = score_matrix(vectors[d], np.stack([v for _, v in reps]), texts, [t for t, _ in reps])
+            if rescorer is not None:
+                scores = rescorer.rescore(scores, texts, [t for t, _ in reps], threshold=THRESHOLD)
             links = match(scores)
         else:
             links = []
@@ -80,15 +83,16 @@ def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[i
                 reps.append((text, vectors[d][i]))
     for pos, i in enumerate(members):
         for j in members[pos + 1 : pos + 1 + MAX_PARTNERS]:
-            pairs_out[(docs[i].id, docs[j].id)] = align(docs[i], docs[j], vectors[i], vectors[j]).alignments
+            pairs_out[(docs[i].id, docs[j].id)] = align(docs[i], docs[j], vectors[i], vectors[j],
+                                                         rescorer=rescorer).alignments
     multi = [c for c in claims if len({d for d, _ in c}) > 1]
     return multi + [c for c in claims if len({d for d, _ in c}) == 1]
 
 
 def _event(number: int, members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],
-           pairs_out: dict[tuple[str, str], tuple[Alignment, ...]]) -> Event:
+           pairs_out: dict[tuple[str, str], tuple[Alignment, ...]], rescorer: Rescorer | None = None) -> Event:
     """One event: its claims (most widely reported first) and each article's omissions."""
-    clusters = sorted(_claims(members, docs, vectors, pairs_out), key=lambda g: (-len({d for d, _ in g}), min(g)))
+    clusters = sorted(_claims(members, docs, vectors, pairs_out, rescorer), key=lambda g: (-len({d for d, _ in g}), min(g)))
     claims = []
     for k, group in enumerate(clusters, 1):
         by_doc: dict[int, list[int]] = defaultdict(list)
@@ -126,7 +130,7 @@ def _nth(n: int) -> str:
 
 def build_report(articles: Sequence[Article], *, encoder: Encoder, options: FrameOptions,
                  cache: ResultCache | None = None, progress: Progress | None = None,
-                 batch_progress: bool = False) -> CorpusReport:
+                 batch_progress: bool = False, rescorer: Rescorer | None = None) -> CorpusReport:
     """Run the whole corpus pipeline.
 
     Args:
@@ -136,6 +140,7 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
         cache: the per-article result cache (a re-run reuses unchanged articles; None: none).
         progress: called with (stage, count) as the corpus-level stages advance.
         batch_progress: show the per-article batches' progress bar on stderr.
+        rescorer: revises uncertain sentence-pair scores in claims and alignments (a cross-encoder).
     """
     tick = progress or (lambda stage, n: None)
     analysis = analyse(articles, encoder=encoder, options=options, cache=cache, progress=batch_progress)
@@ -147,7 +152,7 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
     events = []
     for number, members in enumerate(groups, 1):
         vectors = dict(zip(members, embed_documents([docs[d] for d in members], encoder), strict=True))
-        events.append(_event(number, members, docs, vectors, pairs))
+        events.append(_event(number, members, docs, vectors, pairs, rescorer))
         tick("events", 1)
     event_of = {a: e.id for e in events for a in e.articles}
     synd = {docs[i].id: tuple(docs[j].id for j in group if j != i) for group in copies for i in group}

@@ -37,3 +37,21 @@ def dev_dir() -> Path:
     if not DEV.is_dir():
         pytest.skip("../shared/corpus/dev is not present")
     return DEV
+
+
+def build_tiny_classifier(path: Path, labels: tuple[str, ...]) -> Path:
+    """Save a tiny random BERT sequence classifier with these labels (no download): it tests
+    the loading and scoring path of models the user brings, not any accuracy."""
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    torch.manual_seed(0)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]",
+             *"the a of to pakistan india us called on act this is not named statement".split()]
+    (path / "vocab.txt").write_text("\n".join(vocab) + "\n")
+    BertTokenizerFast(vocab_file=str(path / "vocab.txt")).save_pretrained(path)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, num_labels=len(labels), initializer_range=0.5,
+                        id2label=dict(enumerate(labels)), label2id={v: i for i, v in enumerate(labels)})
+    BertForSequenceClassification(config).save_pretrained(path)
+    return path

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.align import align, match
+from framing.align import align, group, match
 from framing.cli import cli
 from framing.compare import compare, embed_documents
 from framing.ingest import load_articles
@@ -57,6 +57,8 @@ def test_match_is_symmetric_and_bounded(n: int, m: int, seed: int) -> None:
     links = match(scores)
     assert {(j, i) for i, j in links} == set(match(scores.T.copy()))
     assert all(scores[i, j] >= 0.5 for i, j in links)
+    mirrored = group([(j, i) for i, j in links], scores.T.copy())
+    assert {(al.a, al.b) for al in group(links, scores)} == {(al.b, al.a) for al in mirrored}
 
 
 def test_one_to_many_when_an_outlet_merges_claims(encoder) -> None:  # noqa: ANN001

@@ -17,7 +17,7 @@ from framing.errors import FrameSpecError
 from framing.frames import FrameSpec, detect_frames, load_frames, media_frames
 from framing.segment import segment
 from framing.types import Article
-from tests.conftest import CORPUS, SEED_A, SEED_B
+from tests.conftest import CORPUS, SEED_A, SEED_B, build_tiny_classifier
 
 PAK = resolve_entity("Pakistan")
 
@@ -178,18 +178,7 @@ def test_sixteen_frames_embed_sentences_once(encoder) -> None:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random NLI model built by the test itself (no download): tests the loading path."""
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
-
-    path = tmp_path_factory.mktemp("tiny-nli")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *"the a of to pakistan india us called on act this is not named statement".split()]
-    (path / "vocab.txt").write_text("\n".join(vocab) + "\n")
-    BertTokenizerFast(vocab_file=str(path / "vocab.txt")).save_pretrained(path)
-    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=32, num_labels=3,
-                        id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
-                        label2id={"entailment": 0, "neutral": 1, "contradiction": 2})
-    BertForSequenceClassification(config).save_pretrained(path)
-    return path
+    return build_tiny_classifier(tmp_path_factory.mktemp("tiny-nli"), ("entailment", "neutral", "contradiction"))
 
 
 def test_nli_backend_loads_a_local_model(tiny_nli: Path) -> None:
