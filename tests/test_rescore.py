@@ -125,3 +125,12 @@ def test_compare_and_eval_take_a_rescorer_and_stay_symmetric(tiny_sts: Path) -> 
 def test_bad_rescorer_names_are_clear_errors(name: str, message: str) -> None:
     result = CliRunner().invoke(cli, ["compare", str(SEED_A), str(SEED_B), "--rescorer", name])
     assert result.exit_code == 2 and result.stderr.startswith("Error: ") and message in result.stderr
+
+
+def test_report_takes_a_rescorer(tiny_nli: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, ["report", str(SEED_A), str(SEED_B), "--rescorer", str(tiny_nli),
+                                      "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(out.read_text())
+    assert report["events"] and report["events"][0]["claims"]
