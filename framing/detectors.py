@@ -11,7 +11,9 @@ detector documents. The constructions:
 - highlights omission: negation or avoidance + naming or mentioning + the entity or a reference
   to it ("stopped short of naming Pakistan", "did not take the name of Pakistan", "didn't name any
   countries", "Pakistan was not named").
-- veiled reference: an indirect, oblique or veiled reference or message aimed at someone.
+- veiled reference: an indirect, oblique or veiled reference or message aimed at someone, or an
+  oblique phrase the outlet glosses or reads as meant for someone (", a reference to Pakistan",
+  "seen as a dig at Islamabad").
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ VEILED = (
     r"criticism|nod|hint|signal|rebuke)"
 )
 
+# An outlet's gloss of an oblique phrase (", a reference to Pakistan-based groups"), and what it
+# may read a phrase as ("seen as a dig at", "in what was read as a message to").
+GLOSS = r"(?:reference|allusion|dig|swipe|jab|jibe|barb|nod|hint)"
+ALLUSION = r"(?:reference|allusion|message|dig|swipe|jab|jibe|barb|warning|nod|hint|signal|rebuke)"
+READ_AS = r"(?:seen|read|viewed|interpreted|taken|understood|perceived)\s+as"
+
 
 @lru_cache(maxsize=64)
 def _patterns(entity_pattern: str) -> dict[str, list[re.Pattern[str]]]:
@@ -93,7 +101,11 @@ def _patterns(entity_pattern: str) -> dict[str, list[re.Pattern[str]]]:
             re.compile(rf"{e}\s+(?:went|remained|was\s+left|stayed)\s+(?:\w+\s+)?(?:unnamed|unmentioned)", flags),
             re.compile(rf"\b(?:no|without\s+(?:any|a))\s+{QUALIFIER}(?:mention|reference|naming)\s+(?:of|to)\s+{e}", flags),
         ],
-        "veiled": [re.compile(rf"\b{VEILED}\s+(?:\w+\s+)?(?:to|at|against|aimed\s+at|for)\b", flags)],
+        "veiled": [
+            re.compile(rf"\b{VEILED}\s+(?:\w+\s+)?(?:to|at|against|aimed\s+at|for)\b", flags),
+            re.compile(rf"(?:,|[–—]|\s-)\s*(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{GLOSS}\s+(?:to|at)\s+{_W}{{0,4}}?{e}", flags),
+            re.compile(rf"\b{READ_AS}\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{ALLUSION}\s+(?:to|at|for|aimed\s+at)\s+{_W}{{0,4}}?{e}", flags),
+        ],
     }
 
 

@@ -73,6 +73,22 @@ def test_veiled_reference_is_separate() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The statement condemned terror havens across the border, a clear reference to Pakistan.", True),
+    ("Officials warned against states that use proxies — an allusion to Islamabad's support for militants.", True),
+    ("The minister's remark was widely seen as a dig at Pakistan.", True),
+    ("In what was read as a message to Islamabad, the two sides vowed to act against cross-border terror.", True),
+    ("They spoke of 'neighbours who export terror', in a thinly disguised swipe at Pakistani authorities.", True),
+    ("The Foreign Office issued a statement in reference to Pakistan's concerns.", False),
+    ("He made a reference to Pakistan's economy in his speech.", False),
+    ("The meeting ended with a warning to Pakistan to dismantle the camps.", False),
+    ("The 26/11 attacks, a reference to the 2008 Mumbai attacks, were discussed in Pakistan.", False),
+    ("Pakistan sent a message to India through diplomatic channels.", False),
+])
+def test_glosses_and_readings_of_oblique_phrases_are_veiled(text: str, expected: bool) -> None:
+    assert (detectors.veiled_reference(text, PAK) is not None) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("India and the US called on Pakistan to take action against terror groups.", True),
     ("Both sides urged Islamabad to dismantle terrorist safe havens.", True),
     ("They underlined the urgent need for Pakistan to take irreversible action.", True),
@@ -203,7 +219,8 @@ def test_unknown_nli_model_is_a_clear_error() -> None:
 
 
 def test_frame_accuracy_gate(dev_dir) -> None:  # noqa: ANN001
-    """Seeds + dev F1, measured: names 1.00, calls_on 1.00, attributes 0.97, omission 1.00."""
+    """Seeds + dev F1, measured: names 1.00, calls_on 1.00, attributes 0.97, omission 1.00,
+    veiled reference 0.857 (3 of 4 found, no false flag)."""
     from framing.evaluate import eval_frames
     from framing.models import get_encoder
 
@@ -217,3 +234,4 @@ def test_frame_accuracy_gate(dev_dir) -> None:  # noqa: ANN001
     assert f1["attributes_to_pakistan"] >= 0.92
     assert f1["highlights_omission"] >= 0.95
     assert f1["mentions_china_block"] >= 0.8 and f1["mentions_afghanistan_taliban"] >= 0.9
+    assert f1["veiled_reference"] >= 0.8
