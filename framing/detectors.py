@@ -7,7 +7,8 @@ detector documents. The constructions:
 - calls on: a demand verb addressed to the entity ("called on Pakistan", "urged Islamabad to"),
   a need or obligation of the entity ("urgent need for Pakistan to", "Pakistan must end").
 - attributes to: groups or attacks located in, coming from or backed by the entity
-  ("Pakistan-based", "operating from its soil", "sponsored by Pakistan").
+  ("Pakistan-based", "operating from its soil", "sponsored by Pakistan"), or the entity blamed
+  for them ("accused Pakistan of harbouring", "Pakistan's alleged role in the attack").
 - highlights omission: negation or avoidance + naming or mentioning + the entity or a reference
   to it ("stopped short of naming Pakistan", "did not take the name of Pakistan", "didn't name any
   countries", "Pakistan was not named").
@@ -48,6 +49,12 @@ DEMAND_VERB = (
     r"push(?:es|ed|ing)?|told|tell(?:s|ing)?|exhort(?:s|ed|ing)?|demand(?:s|ed|ing)?(?:\s+that)?|"
     r"want(?:s|ed)?|implor(?:e|es|ed)|reminded)"
 )
+BLAME = r"(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|held|hold(?:s|ing)?|indict(?:s|ed|ing)?)"
+CULPABLE = (
+    r"(?:involved|complicit|behind|responsible|of\s+(?:involvement|complicity|supporting|sponsoring|"
+    r"backing|harbou?ring|aiding|sheltering|shielding|financing|funding))"
+)
+VIOLENCE = r"(?:attack|terror|militan|bombing|blast|strike|plot|violence|extremis|insurgen|killing|massacre)"
 ACTION = r"(?:take|act|end|stop|ensure|bring|do|dismantle|crack|prosecute|shut|close|deny|curb|rein)"
 BASED = (
     r"(?:based|backed|sponsored|supported|funded|financed|trained|linked|harbou?red|sheltered|"
@@ -91,6 +98,9 @@ def _patterns(entity_pattern: str) -> dict[str, list[re.Pattern[str]]]:
             re.compile(rf"\b(?:protection|patronage|support|backing|sponsorship|help|involvement|role|hand)\s+(?:of|from|by)\s+{e}", flags),
             re.compile(rf"{e}\s+(?:continued\s+|continuing\s+)?(?:use|support|sponsorship|backing|involvement|patronage|role)\s+(?:of|for|in)\s+(?:\w+\s+){{0,2}}(?:militan|terror|proxies|proxy|attack|group|jihad)", flags),
             re.compile(rf"{e}\s+(?:sponsors|supports|backs|harbou?rs|shelters|uses)\s+(?:\w+\s+){{0,2}}(?:militan|terror|proxies|proxy|group|jihad)", flags),
+            re.compile(rf"\b{BLAME}\s+{e}\w*\s+(?:(?:of|for)\s+(?:[\w/-]+\s+){{0,4}}?(?:{VIOLENCE}|harbou?r|shelter|sponsor|support|back|financ|fund|aid)|responsible)", flags),
+            re.compile(rf"{e}(?:[’']s\s+(?:\w+\s+)?|\s+)(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:alleged|accused|blamed|said|believed|suspected)\s+(?:to\s+(?:be|have\s+been)\s+)?{CULPABLE}", flags),
+            re.compile(rf"{e}(?:[’']s?)?\s+(?:alleged\s+|suspected\s+|apparent\s+)?(?:involvement|complicity|role|hand)\s+in\s+(?:[\w/-]+\s+){{0,3}}?{VIOLENCE}", flags),
         ],
         "own_soil": [
             re.compile(rf"\b{OPERATE}\s+(?:\w+\s+){{0,2}}(?:from|in|within|on|out\s+of)\s+(?:its|their)\s+(?:own\s+)?(?:soil|territory|land)", flags),
@@ -127,14 +137,15 @@ def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
 
 
 def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | None:
-    """Where groups or attacks are located in, coming from, or backed by the entity.
+    """Where groups or attacks are located in, coming from, or backed by the entity, or the entity
+    is blamed for them; not where the construction is negated ("did not blame Pakistan").
 
     "its soil" counts when the entity is named in this sentence or the one before.
     """
     pats = _patterns(entity.pattern)
     at = _first(pats["attributes_to"], sentence)
     if at is not None:
-        return at
+        return None if _NEGATED_CALL.search(sentence[:at]) else at
     own = _first(pats["own_soil"], sentence)
     if own is not None and (entity.regex.search(sentence[:own]) or entity.regex.search(previous)):
         return own

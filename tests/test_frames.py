@@ -116,6 +116,23 @@ def test_attributes_to(text: str, previous: str, expected: bool) -> None:
     assert (detectors.attributes_to(text, PAK, previous) is not None) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("New Delhi blamed Islamabad for the Pahalgam attack.", True),
+    ("India accused Pakistan of sponsoring cross-border terrorism.", True),
+    ("India holds Pakistan responsible for the attack.", True),
+    ("Pakistan was suspected of involvement in the bombing.", True),
+    ("Pakistan's army was accused of backing the militants.", True),
+    ("The statement referred to Pakistan's alleged role in the Mumbai attacks.", True),
+    ("Pakistan blamed India for the attack.", False),
+    ("Pakistan accused India of sponsoring terrorism.", False),
+    ("The report did not blame Pakistan for the attack.", False),
+    ("India accused Pakistan of violating the ceasefire agreement.", False),
+    ("Pakistan's role in the peace talks was praised.", False),
+])
+def test_blame_is_attribution(text: str, expected: bool) -> None:
+    assert (detectors.attributes_to(text, PAK) is not None) is expected
+
+
 @pytest.mark.parametrize(("text", "at", "expected"), [
     ("India has accused the groups of operating from Pakistani territory.", None, "attributed"),
     ("Pakistan-based terror outfits were named in the list.", None, "outlet"),
@@ -219,7 +236,7 @@ def test_unknown_nli_model_is_a_clear_error() -> None:
 
 
 def test_frame_accuracy_gate(dev_dir) -> None:  # noqa: ANN001
-    """Seeds + dev F1, measured: names 1.00, calls_on 1.00, attributes 0.97, omission 1.00,
+    """Seeds + dev F1, measured: names 1.00, calls_on 1.00, attributes 1.00, omission 1.00,
     veiled reference 0.857 (3 of 4 found, no false flag)."""
     from framing.evaluate import eval_frames
     from framing.models import get_encoder
@@ -231,7 +248,7 @@ def test_frame_accuracy_gate(dev_dir) -> None:  # noqa: ANN001
     f1 = {k: v["f1"] for k, v in report["frames"].items()}
     assert f1["names_pakistan"] >= 0.98
     assert f1["calls_on_pakistan"] >= 0.93
-    assert f1["attributes_to_pakistan"] >= 0.92
+    assert f1["attributes_to_pakistan"] >= 0.95
     assert f1["highlights_omission"] >= 0.95
     assert f1["mentions_china_block"] >= 0.8 and f1["mentions_afghanistan_taliban"] >= 0.9
     assert f1["veiled_reference"] >= 0.8
