@@ -10,10 +10,10 @@ common. Matching then runs in two steps:
    the sentence's best counterpart to the alignment of that sentence, so an outlet that merges two claims into one sentence (or splits one) gives a
    one-to-many (or many-to-one) alignment.
 
-An optional rescorer (``framing.rescore``: a cross-encoder) first revises the scores of the pairs
-near the threshold. Whatever is left is a coverage gap, except where the other article is cut off before the point
-where the claim would come (``possibly_cut_off``). Both steps are symmetric: aligning B with A
-gives the mirror image.
+An optional rescorer (``framing.rescore``: a cross-encoder) first revises the scores of the
+pairs near the threshold. Whatever is left is a coverage gap, except where the other article is
+cut off before the point where the claim would come (``possibly_cut_off``). Every step is
+symmetric: aligning B with A gives the mirror image.
 """
 
 from __future__ import annotations
@@ -91,10 +91,13 @@ def lexical_overlap(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     return out
 
 
-def score_matrix(emb_a: np.ndarray, emb_b: np.ndarray, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-    """Pair scores in [0, 1]: cosine similarity plus weighted lexical overlap, rescaled."""
+def score_matrix(emb_a: np.ndarray, emb_b: np.ndarray, a: Sequence[str], b: Sequence[str], *,
+                 rescorer: Rescorer | None = None, threshold: float = THRESHOLD) -> np.ndarray:
+    """Pair scores in [0, 1]: cosine similarity plus weighted lexical overlap, rescaled; then, with
+    a ``rescorer``, the pairs near ``threshold`` revised by it."""
     cosine = np.clip(emb_a @ emb_b.T, 0.0, 1.0)
-    return (cosine + LEXICAL_WEIGHT * lexical_overlap(a, b)) / (1.0 + LEXICAL_WEIGHT)
+    scores = (cosine + LEXICAL_WEIGHT * lexical_overlap(a, b)) / (1.0 + LEXICAL_WEIGHT)
+    return rescorer.rescore(scores, a, b, threshold=threshold) if rescorer is not None else scores
 
 
 def match(
@@ -214,11 +217,8 @@ def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, thr
     """
     texts_a = [s.text for s in a.sentences]
     texts_b = [s.text for s in b.sentences]
-    scores = score_matrix(emb_a, emb_b, texts_a, texts_b) if texts_a and texts_b else np.zeros(
-        (len(texts_a), len(texts_b)), dtype=np.float32
-    )
-    if rescorer is not None and scores.size:
-        scores = rescorer.rescore(scores, texts_a, texts_b, threshold=threshold)
+    scores = score_matrix(emb_a, emb_b, texts_a, texts_b, rescorer=rescorer, threshold=threshold) if (
+        texts_a and texts_b) else np.zeros((len(texts_a), len(texts_b)), dtype=np.float32)
     links = match(scores, threshold=threshold)
     unmatched_a = sorted(set(range(len(texts_a))) - {i for i, _ in links})
     unmatched_b = sorted(set(range(len(texts_b))) - {j for _, j in links})

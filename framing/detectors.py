@@ -125,13 +125,13 @@ def _first(patterns: list[re.Pattern[str]], sentence: str) -> int | None:
     return min(starts) if starts else None
 
 
-_NEGATED_CALL = re.compile(rf"\b{NEGATION}\s+{_W}{{0,2}}?$", re.IGNORECASE)
+_NEGATED = re.compile(rf"\b{NEGATION}\s+{_W}{{0,2}}?$", re.IGNORECASE)
 
 
 def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where someone calls on the entity to act, unless the call is negated (no context needed)."""
     at = _first(_patterns(entity.pattern)["calls_on"], sentence)
-    if at is not None and _NEGATED_CALL.search(sentence[:at]):
+    if at is not None and _NEGATED.search(sentence[:at]):
         return None
     return at
 
@@ -145,7 +145,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     pats = _patterns(entity.pattern)
     at = _first(pats["attributes_to"], sentence)
     if at is not None:
-        return None if _NEGATED_CALL.search(sentence[:at]) else at
+        return None if _NEGATED.search(sentence[:at]) else at
     own = _first(pats["own_soil"], sentence)
     if own is not None and (entity.regex.search(sentence[:own]) or entity.regex.search(previous)):
         return own

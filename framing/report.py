@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from framing.align import THRESHOLD, Rescorer, align, match, score_matrix
+from framing.align import Rescorer, align, match, score_matrix
 from framing.batch import analyse
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
@@ -68,9 +68,8 @@ def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[i
         if not texts:
             continue
         if reps:
-            scores = score_matrix(vectors[d], np.stack([v for _, v in reps]), texts, [t for t, _ in reps])
-            if rescorer is not None:
-                scores = rescorer.rescore(scores, texts, [t for t, _ in reps], threshold=THRESHOLD)
+            scores = score_matrix(vectors[d], np.stack([v for _, v in reps]), texts, [t for t, _ in reps],
+                                  rescorer=rescorer)
             links = match(scores)
         else:
             links = []

@@ -55,3 +55,9 @@ def build_tiny_classifier(path: Path, labels: tuple[str, ...]) -> Path:
                         id2label=dict(enumerate(labels)), label2id={v: i for i, v in enumerate(labels)})
     BertForSequenceClassification(config).save_pretrained(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random NLI model (entailment / neutral / contradiction) built by the tests."""
+    return build_tiny_classifier(tmp_path_factory.mktemp("tiny-nli"), ("entailment", "neutral", "contradiction"))

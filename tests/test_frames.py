@@ -17,7 +17,7 @@ from framing.errors import FrameSpecError
 from framing.frames import FrameSpec, detect_frames, load_frames, media_frames
 from framing.segment import segment
 from framing.types import Article
-from tests.conftest import CORPUS, SEED_A, SEED_B, build_tiny_classifier
+from tests.conftest import CORPUS, SEED_A, SEED_B
 
 PAK = resolve_entity("Pakistan")
 
@@ -206,12 +206,6 @@ def test_sixteen_frames_embed_sentences_once(encoder) -> None:  # noqa: ANN001
     finally:
         encoder.encode = original  # type: ignore[method-assign]
     assert calls[0] == 2 and len(calls) == 2  # the sentences once, all hypotheses in one batch
-
-
-@pytest.fixture(scope="module")
-def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tiny random NLI model built by the test itself (no download): tests the loading path."""
-    return build_tiny_classifier(tmp_path_factory.mktemp("tiny-nli"), ("entailment", "neutral", "contradiction"))
 
 
 def test_nli_backend_loads_a_local_model(tiny_nli: Path) -> None:

@@ -24,11 +24,6 @@ SENTENCES = ["India called on Pakistan to act.", "The statement is not named.", 
 
 
 @pytest.fixture(scope="module")
-def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_classifier(tmp_path_factory.mktemp("nli"), ("entailment", "neutral", "contradiction"))
-
-
-@pytest.fixture(scope="module")
 def tiny_sts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_classifier(tmp_path_factory.mktemp("sts"), ("similarity",))
 
