@@ -1,10 +1,13 @@
 """Events: group articles by the event they cover, and find wire copies.
 
-An event is a connected group of articles linked pairwise. Two articles are linked when their
-words are close (TF-IDF of content words) and the signals news carries agree: the meeting
-ordinals they lead with ("the 21st meeting of the Joint Working Group", "7th Designations
-Dialogue"), and their dates. Articles that lead with different ordinals of the same kind of
-meeting, or whose dates lie far apart, are never linked, however similar their words.
+An event is a group of articles about one happening, found from the text itself: the words of
+the whole article and of its headline and lede (TF-IDF of content words: names, numbers and
+places weigh most because they are rare), the ordinals an article leads with ("the 21st round of
+talks", "the third summit"), and the dates when the input has them. Pairs of articles are linked
+most similar first; two groups are never joined when that would put articles dated far apart in
+one event, or articles that lead with different ordinals of one series ("the 19th meeting of X"
+and "the 20th meeting of X"). A shared lead ordinal of one series is a strong link. Nothing here
+knows any topic: a series is whatever noun phrase follows the ordinal.
 
 In a large corpus candidate pairs come from blocking (a shared lead ordinal, a shared rare term,
 a shared run of words for wire copies), and a large block is chained rather than compared all
@@ -22,7 +25,7 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,60 +33,93 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from framing.align import content_words
-
+from framing.align import STOPWORDS, content_words
 from framing.types import Document
 
 WORD_ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
 _ORDINAL = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(WORD_ORDINALS) + r")\b", re.IGNORECASE)
-# What an ordinal counts: the kind of meeting named in the words after it.
-KINDS = (
-    ("quad", re.compile(r"\bquad\b", re.I)),
-    ("2+2", re.compile(r"2\s*\+\s*2", re.I)),
-    ("designations", re.compile(r"designation|nomination", re.I)),
-    ("working_group", re.compile(r"working\s+group|\bc?t?jwg\b", re.I)),
-    ("dialogue", re.compile(r"dialogue", re.I)),
-    ("summit", re.compile(r"summit", re.I)),
-)
-LEAD_SENTENCES = 4  # ordinals in the headline and first sentences say which meeting it is
-LINK_SIMILARITY = 0.25  # TF-IDF similarity that links two articles with no shared ordinal
-ATTACH_SIMILARITY = 0.12  # mean similarity to an anchored event that an article needs to join it
-BLOCK_TERMS = 8  # an article's rarest terms used as blocking keys in a large corpus
-MAX_BLOCK = 200  # holders of one term sampled when attaching an article in a large corpus
-ATTACH_ROUNDS = 3
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)  # "March 5th": a date, not a count
+_DATE_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTHS}(?:\s|,|$)", re.IGNORECASE)
+# Where the noun phrase an ordinal counts ends: a clause break, a conjunction, a verb of holding.
+_SERIES_END = re.compile(r"[.;:,()\[\]]|\s(?:and|held|was|were|is|are|took|on|at|in|which|that)\s", re.IGNORECASE)
+SERIES_WINDOW = 80  # characters after an ordinal that may name what it counts
+SERIES_OVERLAP = 2  # shared words that make two ordinals count one series
+LEAD_SENTENCES = 4  # ordinals in the headline and first sentences say which happening it is
+HEAD_SENTENCES = 3  # the lede: sentences weighed again (with the title) in event similarity
+HEAD_WEIGHT = 0.25  # weight of headline + lede similarity against whole-text similarity
+LINK_SIMILARITY = 0.22  # similarity from which two articles (or their groups) join one event
+RELATIVE_LINK = 0.8  # or: similarity this close to both articles' usual nearest neighbours ...
+MIN_SIMILARITY = 0.15  # ... and at least this similar (full articles of one event by other outlets)
+NEIGHBOURS = 2  # an article's usual similarity: the mean of its best this many
+ANCHOR_BONUS = 0.3  # added to the similarity of two articles that lead with one ordinal of one series
+BLOCK_TERMS = 32  # an article's rarest terms used as blocking keys in a large corpus
 EXACT_BELOW = 2000  # corpora (or subsets) smaller than this are compared all against all
 WINDOW = 20  # in a large corpus, an article is compared with the next this many of each block
 IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
-MAX_DAYS_APART = 45
-SYNDICATION_EXACT = 50  # events this large compare only articles that share a run of words
-SHINGLE = 6  # a shared run of this many words suggests a common source
-SAMPLE = 4  # one run in this many is kept as a blocking key
-SYNDICATION_SHARE = 0.5  # share of sentences that must be near-identical for a wire copy
-NEAR_IDENTICAL = 85  # character similarity (0-100) of two sentences of the same wire text
+MAX_DAYS_APART = 30  # dated articles further apart than this never share an event
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A count an article gives: "the 20th meeting of the working group" is 20 of that series."""
+
+    number: int
+    series: frozenset[str]
+
+    def same_series(self, other: Ordinal) -> bool:
+        """Whether both count the same kind of thing (they share enough words)."""
+        return len(self.series & other.series) >= SERIES_OVERLAP
 
 
 @dataclass(frozen=True)
 class Signals:
     """What an article says about which event it covers."""
 
-    lead: frozenset[tuple[str, int]]
+    lead: frozenset[Ordinal]
     day: date | None
 
 
-def ordinals(text: str) -> set[tuple[str, int]]:
-    """(kind, number) of every meeting ordinal in ``text``: "the 21st meeting of the JWG"."""
+def ordinals(text: str) -> set[Ordinal]:
+    """Every ordinal of ``text`` that counts a named series ("the 21st meeting of the council").
+
+    Dates ("March 5th", "5th of May") are not counts; an ordinal followed by fewer than
+    ``SERIES_OVERLAP`` content words ("for the first time") names no series and is skipped.
+    """
     found = set()
     for match in _ORDINAL.finditer(text):
-        number = int(match.group(1)) if match.group(1) else WORD_ORDINALS[match.group(2).lower()]
-        window = text[match.end() : match.end() + 140]
-        window = re.split(r"[.;]\s|\band\b|\bheld\b|\d(?:st|nd|rd|th)\b", window)[0]
-        hits = [(m.start(), kind) for kind, pattern in KINDS for m in [pattern.search(window)] if m]
-        if hits:
-            found.add((min(hits)[1], number))
+        if _DATE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        after = text[match.end() : match.end() + SERIES_WINDOW]
+        if _DATE_AFTER.match(after):
+            continue
+        phrase = _SERIES_END.split(" " + after + " ", maxsplit=1)[0]
+        phrase = _ORDINAL.split(phrase, maxsplit=1)[0]
+        words = frozenset(w[:6] for w in re.findall(r"[a-z0-9]+", phrase.lower())
+                          if len(w) > 1 and w not in STOPWORDS)
+        if len(words) >= SERIES_OVERLAP:
+            number = int(match.group(1)) if match.group(1) else WORD_ORDINALS[match.group(2).lower()]
+            found.add(Ordinal(number, words))
     return found
+
+
+def ordinal_conflict(a: Iterable[Ordinal], b: Iterable[Ordinal]) -> bool:
+    """Whether two sets of ordinals count one series differently and never the same."""
+    a, b = list(a), list(b)
+    clash = same = False
+    for x in a:
+        for y in b:
+            if x.same_series(y):
+                same = same or x.number == y.number
+                clash = clash or x.number != y.number
+    return clash and not same
+
+
+def shared_anchor(a: Iterable[Ordinal], b: Iterable[Ordinal]) -> bool:
+    """Whether two sets of ordinals share one number of one series."""
+    return any(x.number == y.number and x.same_series(y) for x in a for y in b)
 
 
 def parse_date(value: str | None) -> date | None:
@@ -101,27 +137,30 @@ def parse_date(value: str | None) -> date | None:
 
 
 def signals(doc: Document) -> Signals:
-    """The event signals of one article."""
-    lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
+    """The event signals of one article: lead ordinals (title and first sentences) and date."""
+    lead = " ".join([doc.article.title or ""] + [s.text for s in doc.sentences[:LEAD_SENTENCES]])
     return Signals(frozenset(ordinals(lead)), parse_date(doc.article.date))
 
 
-def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int], exact_below: int = EXACT_BELOW) -> set[tuple[int, int]]:
+def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int],
+                    exact_below: int = EXACT_BELOW) -> set[tuple[int, int]]:
     """Pairs of ``subset`` worth comparing: all of a small set, blocked pairs of a large one.
 
-    Blocks: a shared lead ordinal (ordered by date), or a shared rare word (one of each
-    article's highest-weighted terms); each member is paired with the next ``WINDOW`` of its
-    block, so that a large corpus is not compared all against all.
+    Blocks: a shared lead ordinal number and series word (ordered by date), or a shared rare
+    word (one of each article's highest-weighted terms); each member is paired with the next
+    ``WINDOW`` of its block, so that a large corpus is not compared all against all.
     """
     members = list(subset)
     if len(members) <= exact_below:
         return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
     blocks: dict[object, list[int]] = defaultdict(list)
     ordinal_blocks: dict[object, list[int]] = defaultdict(list)
+    shared = np.bincount(sims[members].indices, minlength=sims.shape[1]) > 1
     for i in members:
-        for key in sigs[i].lead:
-            ordinal_blocks[key].append(i)
-        for col in _top_terms(sims, i):
+        for o in sigs[i].lead:
+            for word in o.series:
+                ordinal_blocks[(o.number, word)].append(i)
+        for col in _top_terms(sims, i, shared):
             blocks[("term", col)].append(i)
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
@@ -141,13 +180,12 @@ def _window_pairs(block: Sequence[int]) -> set[tuple[int, int]]:
     return {(min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[k + 1 : k + 1 + WINDOW]}
 
 
-def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
-    """Unit-norm TF-IDF rows of content words (names, numbers, places weigh most: they are rare)."""
+def _tfidf(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
+    """Unit-norm TF-IDF rows of word bags."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
-    bags = [Counter(content_words(d.article.text)) for d in docs]
     df = Counter(w for bag in bags for w in bag)
-    n = len(docs)
+    n = len(bags)
     for r, bag in enumerate(bags):
         for word, count in bag.items():
             rows.append(r)
@@ -158,46 +196,94 @@ def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1 / np.where(norms == 0, 1, norms)) @ matrix)
 
 
-def _date_conflict(a: Signals, b: Signals) -> bool:
-    """Whether two articles are dated too far apart to cover one event."""
-    return bool(a.day and b.day and abs((a.day - b.day).days) > MAX_DAYS_APART)
+def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
+    """Event vectors: whole-text and headline + lede TF-IDF side by side.
+
+    Each part is unit-norm and scaled by the square root of its weight, so the dot product of
+    two rows is the weighted mean of the two cosine similarities.
+    """
+    full = _tfidf([Counter(content_words(d.article.text)) for d in docs])
+    head = _tfidf([Counter(content_words(_head(d))) for d in docs])
+    both = sparse.hstack([full * math.sqrt(1 - HEAD_WEIGHT), head * math.sqrt(HEAD_WEIGHT)])
+    return sparse.csr_matrix(both, dtype=np.float32)
 
 
-def _joins(a: Signals, b: Signals) -> bool:
-    """Whether two anchored articles lead with the same meeting (and are dated close)."""
-    return bool(a.lead & b.lead) and not _date_conflict(a, b)
+def _head(doc: Document) -> str:
+    """The headline (when there is one) and the lede."""
+    return " ".join([doc.article.title or ""] + [s.text for s in doc.sentences[:HEAD_SENTENCES]])
 
 
 def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) -> list[list[int]]:
     """Events as lists of article positions, each article in exactly one event.
 
-    Articles that lead with a meeting ordinal anchor the events (shared ordinal, dates close);
-    every other article joins the event holding its most similar article, if similar enough
-    and not dated far from it, else groups with other unanchored articles it is close to.
+    Candidate pairs are joined most similar first (a shared lead ordinal adds ``ANCHOR_BONUS``)
+    while their similarity reaches ``LINK_SIMILARITY``, unless joining would put articles dated
+    more than ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one
+    series, into one event.
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
-    uf = _UnionFind(len(docs))
-    anchored = [i for i, s in enumerate(sigs) if s.lead]
-    for i, j in sorted(candidate_pairs(sims, sigs, subset=anchored, exact_below=exact_below)):
-        if _joins(sigs[i], sigs[j]):
-            uf.union(i, j)
-    placed = list(anchored)
-    loose = [i for i, s in enumerate(sigs) if not s.lead]
-    for _ in range(ATTACH_ROUNDS):  # a reaction may resemble another reaction before the report
-        joined = _attach_all(loose, placed, sims, sigs, uf, exact_below=exact_below)
-        if not joined:
-            break
-        placed += joined
-        loose = sorted(set(loose) - set(joined))
-    pairs = sorted(candidate_pairs(sims, sigs, subset=loose, exact_below=exact_below))
-    for (i, j), sim in zip(pairs, pair_similarity(sims, pairs), strict=True):
-        if sim >= LINK_SIMILARITY and not _date_conflict(sigs[i], sigs[j]):
-            uf.union(i, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(docs)):
-        groups[uf.find(i)].append(i)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    pairs = sorted(candidate_pairs(sims, sigs, subset=range(len(docs)), exact_below=exact_below))
+    scores = pair_similarity(sims, pairs) if pairs else np.zeros(0, dtype=np.float32)
+    usual = _usual_similarity(len(docs), pairs, scores)
+    scored = []
+    for (i, j), s in zip(pairs, scores.tolist(), strict=True):
+        relative = s / math.sqrt(usual[i] * usual[j]) if usual[i] * usual[j] > 0 else 0.0
+        anchor = shared_anchor(sigs[i].lead, sigs[j].lead)
+        if s >= LINK_SIMILARITY or anchor or (relative >= RELATIVE_LINK and s >= MIN_SIMILARITY):
+            scored.append((s + (ANCHOR_BONUS if anchor else 0.0), i, j))
+    groups = _Groups(sigs)
+    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        groups.join(i, j)
+    return groups.members()
+
+
+def _usual_similarity(n: int, pairs: Sequence[tuple[int, int]], scores: np.ndarray) -> np.ndarray:
+    """Each article's mean similarity to its ``NEIGHBOURS`` most similar candidates.
+
+    Long articles by different outlets share fewer words than short wire-based ones; measuring
+    a pair against what both articles usually reach makes one threshold fit both.
+    """
+    best: list[list[float]] = [[] for _ in range(n)]
+    for (i, j), s in zip(pairs, scores.tolist(), strict=True):
+        for k in (i, j):
+            best[k].append(s)
+    return np.array([float(np.mean(sorted(b)[-NEIGHBOURS:])) if b else 0.0 for b in best])
+
+
+class _Groups:
+    """Disjoint groups of articles that refuse joins putting conflicting articles together."""
+
+    def __init__(self, sigs: Sequence[Signals]) -> None:
+        self.uf = _UnionFind(len(sigs))
+        self.days = {i: (s.day, s.day) for i, s in enumerate(sigs) if s.day}
+        self.lead = {i: set(s.lead) for i, s in enumerate(sigs) if s.lead}
+
+    def join(self, i: int, j: int) -> bool:
+        """Join the groups of ``i`` and ``j`` unless their dates or lead ordinals conflict."""
+        a, b = self.uf.find(i), self.uf.find(j)
+        if a == b:
+            return True
+        span = [d for k in (a, b) if k in self.days for d in self.days[k]]
+        if span and (max(span) - min(span)).days > MAX_DAYS_APART:
+            return False
+        if ordinal_conflict(self.lead.get(a, ()), self.lead.get(b, ())):
+            return False
+        self.uf.union(a, b)
+        root = self.uf.find(a)
+        if span:
+            self.days[root] = (min(span), max(span))
+        merged = self.lead.pop(a, set()) | self.lead.pop(b, set())
+        if merged:
+            self.lead[root] = merged
+        return True
+
+    def members(self) -> list[list[int]]:
+        """The groups, largest first."""
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.uf.parent)):
+            groups[self.uf.find(i)].append(i)
+        return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
 def pair_similarity(sims: sparse.csr_matrix, pairs: Sequence[tuple[int, int]] | np.ndarray) -> np.ndarray:
@@ -217,86 +303,12 @@ def _row_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, ro
     return out
 
 
-def _attach_all(loose: Sequence[int], placed: Sequence[int], sims: sparse.csr_matrix,
-                sigs: Sequence[Signals], uf: _UnionFind, *, exact_below: int) -> list[int]:
-    """Join each unanchored article to the event holding its most similar placed article.
-
-    The event must be close on average too (the article's similarity to the event's centroid is
-    its mean similarity to the event's articles), and no article of it dated far from this one.
-    Placed articles are candidates if they share one of the loose article's rarest terms, or
-    all of them in a small corpus.
-    """
-    if not placed or not loose:
-        return []
-    roots = np.array([uf.find(m) for m in placed])
-    keys, label = np.unique(roots, return_inverse=True)
-    counts = np.bincount(label)
-    member = sparse.csr_matrix((1 / counts[label], (label, np.arange(len(placed)))), shape=(len(keys), len(placed)))
-    centroids = sparse.csr_matrix(member @ sims[list(placed)])
-    days: dict[int, list[date]] = defaultdict(list)
-    for pos, m in enumerate(placed):
-        if sigs[m].day:
-            days[int(label[pos])].append(sigs[m].day)
-    span = {k: (min(d), max(d)) for k, d in days.items()}
-    i_arr, p_arr = _attach_candidates(loose, placed, sims, exact_below=exact_below)
-    if not len(i_arr):
-        return []
-    top_sim = pair_similarity(sims, np.column_stack([i_arr, np.asarray(placed)[p_arr]]))
-    # the best similarity of each (loose article, event) pair
-    ev = label[p_arr]
-    order = np.lexsort((-top_sim, ev, i_arr))
-    i_arr, ev, top_sim = i_arr[order], ev[order], top_sim[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = (i_arr[1:] != i_arr[:-1]) | (ev[1:] != ev[:-1])
-    i_arr, ev, top_sim = i_arr[first], ev[first], top_sim[first]
-    keep = top_sim >= LINK_SIMILARITY
-    i_arr, ev, top_sim = i_arr[keep], ev[keep], top_sim[keep]
-    mean = _row_dots(sims, i_arr, centroids, ev)
-    best: dict[int, tuple[float, int]] = {}
-    for i, k, top, avg in zip(i_arr.tolist(), ev.tolist(), top_sim.tolist(), mean.tolist(), strict=True):
-        day = sigs[i].day
-        if avg < ATTACH_SIMILARITY or (day and k in span and (
-                (day - span[k][0]).days > MAX_DAYS_APART or (span[k][1] - day).days > MAX_DAYS_APART)):
-            continue
-        if i not in best or top > best[i][0]:
-            best[i] = (top, k)
-    for i, (_, k) in best.items():
-        uf.union(i, int(keys[k]))
-    return sorted(best)
-
-
-def _attach_candidates(loose: Sequence[int], placed: Sequence[int], sims: sparse.csr_matrix,
-                       *, exact_below: int) -> tuple[np.ndarray, np.ndarray]:
-    """(loose article, position in ``placed``) pairs worth comparing, as two arrays.
-
-    Every pair in a small corpus; in a large one, the placed articles that contain one of the
-    loose article's ``BLOCK_TERMS`` highest-weighted terms that placed articles have (at most
-    ``MAX_BLOCK`` of them per term, evenly sampled).
-    """
-    if len(loose) * len(placed) <= exact_below**2:
-        grid = np.indices((len(loose), len(placed))).reshape(2, -1)
-        return np.asarray(loose)[grid[0]], grid[1]
-    postings = sims[list(placed)].tocsc()
-    sizes = np.diff(postings.indptr)
-    out_i, out_p = [], []
-    for i in loose:
-        start, end = sims.indptr[i], sims.indptr[i + 1]
-        cols, vals = sims.indices[start:end], sims.data[start:end]
-        usable = sizes[cols] > 0
-        keys = cols[usable][np.argsort(-vals[usable])[:BLOCK_TERMS]]
-        held = [postings.indices[postings.indptr[c] : postings.indptr[c + 1]] for c in keys]
-        held = [h[:: -(-len(h) // MAX_BLOCK)] for h in held]  # an even sample of a common term's holders
-        found = np.unique(np.concatenate(held or [np.zeros(0, dtype=np.int32)]))
-        out_i.append(np.full(len(found), i, dtype=np.int64))
-        out_p.append(found.astype(np.int64))
-    return np.concatenate(out_i), np.concatenate(out_p)
-
-
-def _top_terms(sims: sparse.csr_matrix, i: int) -> list[int]:
-    """The ``BLOCK_TERMS`` highest-weighted terms of article ``i``: its blocking keys."""
+def _top_terms(sims: sparse.csr_matrix, i: int, shared: np.ndarray) -> list[int]:
+    """The ``BLOCK_TERMS`` highest-weighted terms of article ``i`` that another article has too."""
     start, end = sims.indptr[i], sims.indptr[i + 1]
     cols, vals = sims.indices[start:end], sims.data[start:end]
-    return cols[np.argsort(-vals)[:BLOCK_TERMS]].tolist()
+    keep = shared[cols]
+    return cols[keep][np.argsort(-vals[keep])[:BLOCK_TERMS]].tolist()
 
 
 class _UnionFind:
@@ -313,6 +325,14 @@ class _UnionFind:
 
     def union(self, i: int, j: int) -> None:
         self.parent[self.find(i)] = self.find(j)
+
+
+SYNDICATION_EXACT = 50  # events this large compare only articles that share a run of words
+SHINGLE = 6  # a shared run of this many words suggests a common source
+SAMPLE = 4  # one run in this many is kept as a blocking key
+SYNDICATION_SHARE = 0.5  # share of sentences that must be near-identical for a wire copy
+NEAR_IDENTICAL = 85  # character similarity (0-100) of two sentences of the same wire text
+
 
 def copied_share(a: Document, b: Document) -> float:
     """Share of the shorter article's sentences that stand near-identically in the other."""

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from framing.align import Rescorer, align, match, score_matrix
+from framing.align import Rescorer, align, content_words, match, score_matrix
 from framing.batch import analyse
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
-from framing.events import group_events, signals, syndication
+from framing.events import group_events, syndication
+from framing.headlines import LABEL_CHARS, headline, shorten
 from framing.models import Encoder
 from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
 
@@ -110,21 +111,20 @@ def _event(number: int, members: Sequence[int], docs: Sequence[Document], vector
 
 
 def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
-    """A readable event label: the meeting ordinals most of its articles lead with, or a title."""
-    counts = Counter(o for d in members for o in signals(docs[d]).lead)
-    names = {"working_group": "Joint Working Group", "designations": "Designations Dialogue"}
-    common = sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))[:2]  # ties in a stable order
-    ordinals = [f"{_nth(n)} {names.get(k, k.replace('_', ' '))}" for (k, n), c in common if c * 2 >= len(members)]
-    title = next((docs[d].article.title for d in members if docs[d].article.title), None) or docs[members[0]].sentences[0].text
+    """A readable event label: the most representative headline (or lede clause), and the month.
+
+    Each article offers its title, else the first clause of its lede, with datelines, wire
+    credits and page furniture removed (:func:`headline`); the label is the offer that shares
+    most content words with the others' offers, so one outlet's odd angle does not name the event.
+    """
+    offers = [h for h in (headline(docs[d]) for d in members) if h]
+    if not offers:
+        return docs[members[0]].id
+    bags = [set(content_words(h)) for h in offers]
+    counts = Counter(w for bag in bags for w in bag)
+    best = max(range(len(offers)), key=lambda k: (sum(counts[w] - 1 for w in bags[k]) / (1 + len(bags[k])) ** 0.5, -k))
     dates = sorted(docs[d].article.date for d in members if docs[d].article.date)
-    when = f" ({dates[0][:7]})" if dates else ""
-    return (" + ".join(ordinals) if ordinals else title[:90]) + when
-
-
-def _nth(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st ..."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return shorten(offers[best], LABEL_CHARS) + (f" ({dates[0][:7]})" if dates else "")
 
 
 def build_report(articles: Sequence[Article], *, encoder: Encoder, options: FrameOptions,

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from framing.cli import cli
-from framing.events import group_events, ordinals, syndication
 from framing.evaluate import adjusted_rand
+from framing.events import group_events, ordinal_conflict, ordinals, syndication
 from framing.ingest import load_articles
 from framing.segment import segment
 from framing.types import Article
@@ -22,11 +22,32 @@ def doc(ident: str, text: str, date: str | None = None):  # noqa: ANN201
     return segment(Article(id=ident, source=ident, text=text, date=date))
 
 
-def test_ordinals_name_the_meeting() -> None:
+def test_ordinals_name_the_series_they_count() -> None:
     text = ("The 20th meeting of the US-India Counter Terrorism Joint Working Group and the "
             "6th Designations Dialogue were held. The third session of the Designations Dialogue.")
-    assert ordinals(text) == {("working_group", 20), ("designations", 6), ("designations", 3)}
-    assert ordinals("the fourth India-US 2+2 Ministerial Dialogue") == {("2+2", 4)}
+    found = {(o.number, tuple(sorted(o.series))) for o in ordinals(text)}
+    assert {n for n, _ in found} == {20, 6, 3}
+    six, three = (next(o for o in ordinals(text) if o.number == n) for n in (6, 3))
+    assert six.same_series(three)  # "Designations Dialogue" counted twice
+    # any news: rounds of talks, summits; dates and "for the first time" count nothing
+    a, b = ordinals("Negotiators met for the 7th round of climate talks in Bonn on March 5th."), \
+        ordinals("The 8th round of climate talks opened in Bonn for the first time.")
+    assert [o.number for o in a] == [7] and [o.number for o in b] == [8]
+    assert ordinal_conflict(a, b) and not ordinal_conflict(a, a)
+
+
+def test_event_labels_read_as_headlines() -> None:
+    from framing.headlines import headline, shorten
+
+    dated = doc("x", "HOUSTON, Texas (Metro Wire) The port authority released the following statement:\n"
+                     "Dock workers ended a nine-day strike at the city's container terminals on Sunday.")
+    assert headline(dated) == "Dock workers ended a nine-day strike at the city's container terminals on Sunday."
+    titled = segment(Article(id="t", source="t", title="Latest News: Council approves new bus lanes",
+                             text="The council voted 7-2 on Monday."))
+    assert headline(titled) == "Council approves new bus lanes"
+    furniture = segment(Article(id="f", source="f", title="Metro Herald News Service", text="Voters rejected the levy by a wide margin."))
+    assert headline(furniture) == "Voters rejected the levy by a wide margin."
+    assert shorten("Parliament approves the sweeping overhaul of pension rules", 30) == "Parliament approves the…"
 
 
 WIRE = ("India and the US called for action against Lashkar-e-Taiba and Jaish-e-Mohammad at the "
