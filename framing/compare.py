@@ -13,8 +13,9 @@ from framing.align import Rescorer, align
 from framing.classify import Classifier, EmbeddingClassifier
 from framing.differences import frame_differences
 from framing.frames import FrameSpec, detect_frames
-from framing.render import outlet_name
 from framing.models import Encoder, get_encoder
+from framing.notices import comparison_notices
+from framing.render import outlet_name
 from framing.segment import segment
 from framing.types import Alignment, Article, Comparison, Document
 from framing.wording import LabelEntry, load_labels, word_edits
@@ -77,10 +78,12 @@ def compare_documents(
                       frames=options.frames, inventory=options.inventory, vectors=vec)
         for doc, vec in ((a, emb_a), (b, emb_b))
     )
+    name_a, name_b = f"A ({outlet_name(a)})", f"B ({outlet_name(b)})"
     return Comparison(
         a=a, b=b, alignments=alignments, only_in_a=result.only_in_a, only_in_b=result.only_in_b,
         cut_off_a=result.cut_off_a, cut_off_b=result.cut_off_b, frames_a=frames_a, frames_b=frames_b,
-        differences=frame_differences(frames_a, frames_b, f"A ({outlet_name(a)})", f"B ({outlet_name(b)})"),
+        differences=frame_differences(frames_a, frames_b, name_a, name_b),
+        notices=comparison_notices(a, b, alignments, name_a, name_b),
     )
 
 

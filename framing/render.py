@@ -63,6 +63,7 @@ def comparison_json(comp: Comparison) -> dict[str, Any]:
              "evidence_b": [{"sentence": e.sentence, "text": e.text, "voice": e.voice} for e in d.evidence_b]}
             for d in comp.differences
         ],
+        "notices": [{"kind": n.kind, "message": n.message} for n in comp.notices],
     }
 
 

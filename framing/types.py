@@ -104,6 +104,14 @@ class FrameDifference:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """What a reader must know before trusting a comparison ("different_events", "same_text", "cut_off")."""
+
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything ``framing compare`` reports about two articles."""
 
@@ -117,6 +125,7 @@ class Comparison:
     frames_a: tuple[FrameResult, ...] = ()
     frames_b: tuple[FrameResult, ...] = ()
     differences: tuple[FrameDifference, ...] = field(default_factory=tuple)
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def to_text(comp: Comparison, *, width: int = 120, color: bool = False) -> str:
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None)
     name_a, name_b = outlet_name(comp.a), outlet_name(comp.b)
+    _print_section(console, "Notices", [n.message for n in comp.notices])
     table = Table(title=f"Aligned claims: A = {name_a}, B = {name_b}", show_lines=True, expand=True)
     table.add_column("A", ratio=1)
     table.add_column("B", ratio=1)
@@ -80,8 +81,10 @@ def to_markdown(comp: Comparison) -> str:
     """A Markdown view (changed words in bold)."""
     name_a, name_b = outlet_name(comp.a), outlet_name(comp.b)
     lines = [f"# {name_a} vs {name_b}", "", f"- A: {comp.a.article.title or comp.a.id} ({comp.a.article.source})",
-             f"- B: {comp.b.article.title or comp.b.id} ({comp.b.article.source})", "",
-             "## Aligned claims", "", "| A | B | match |", "|---|---|---|"]
+             f"- B: {comp.b.article.title or comp.b.id} ({comp.b.article.source})", ""]
+    if comp.notices:
+        lines += ["## Notices", ""] + [f"- **{n.kind}**: {_md(n.message)}" for n in comp.notices] + [""]
+    lines += ["## Aligned claims", "", "| A | B | match |", "|---|---|---|"]
     for al in comp.alignments:
         a, b = _texts(comp, al)
         a, b = _marked(a, b, lambda t, side: f"**{t}**", _md, diff=bool(al.edits))

@@ -1,0 +1,73 @@
+"""Notices: what a reader must know before trusting a comparison of two articles.
+
+``different_events``: the two look like reports of different happenings (dated far apart, leading
+with different ordinals of one series, or sharing few claims); ``same_text``: they are the same
+or nearly the same text; ``cut_off``: an article ends mid-text, so what it lacks may be past its end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from framing.events import MAX_DAYS_APART, copied_share, ordinal_conflict, signals
+from framing.types import Alignment, Document, Notice
+
+SAME_TEXT_SHARE = 0.9  # share of the shorter article's sentences found near-identically in the other
+MIN_SENTENCES = 5  # articles shorter than this say too little for a claim-overlap judgement
+LOW_OVERLAP = 0.2  # share of the shorter article's sentences aligned below which events differ
+
+
+def comparison_notices(a: Document, b: Document, alignments: Sequence[Alignment],
+                       name_a: str = "A", name_b: str = "B") -> tuple[Notice, ...]:
+    """The notices of one comparison, most important first (empty when there is nothing to say)."""
+    out: list[Notice] = []
+    same = _same_text(a, b)
+    if same:
+        out.append(Notice("same_text", same))
+    else:
+        reasons = _event_reasons(a, b, alignments, name_a, name_b)
+        if reasons:
+            out.append(Notice("different_events", "The two articles look like reports of different events: "
+                              + "; ".join(reasons) + ". Aligned claims may be similar statements, not one report."))
+    for doc, name in ((a, name_a), (b, name_b)):
+        if doc.cut_off:
+            out.append(Notice("cut_off", f"{name} ends mid-text (its last sentence is unfinished): what it lacks "
+                              "may be past where it stops, not left out."))
+    return tuple(out)
+
+
+def _same_text(a: Document, b: Document) -> str | None:
+    """A message when the two articles are the same or nearly the same text."""
+    if _normal(a.article.text) == _normal(b.article.text):
+        return "The two articles are the same text."
+    shorter, longer = sorted((len(a.sentences), len(b.sentences)))
+    if shorter and shorter >= 0.8 * longer and copied_share(a, b) >= SAME_TEXT_SHARE:
+        return "The two articles are nearly the same text (copies of one source, lightly edited)."
+    return None
+
+
+def _normal(text: str) -> str:
+    """Text compared case-, space- and punctuation-blind."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _event_reasons(a: Document, b: Document, alignments: Sequence[Alignment], name_a: str, name_b: str) -> list[str]:
+    """Why two articles look like different events, in words (empty when they look like one)."""
+    reasons = []
+    sig_a, sig_b = signals(a), signals(b)
+    if sig_a.day and sig_b.day and abs((sig_a.day - sig_b.day).days) > MAX_DAYS_APART:
+        reasons.append(f"{name_a} is dated {a.article.date}, {name_b} {b.article.date}")
+    if ordinal_conflict(sig_a.lead, sig_b.lead):
+        first_a, first_b = (sorted(s.lead, key=lambda o: o.number) for s in (sig_a, sig_b))
+        pairs = [(x, y) for x in first_a for y in first_b if x.same_series(y)]
+        x, y = pairs[0]
+        reasons.append(f"{name_a} leads with number {x.number} of a series, {name_b} with number {y.number}")
+    shorter = min(len(a.sentences), len(b.sentences))
+    if shorter >= MIN_SENTENCES:
+        side = 0 if len(a.sentences) <= len(b.sentences) else 1
+        covered = {i for al in alignments for i in (al.a if side == 0 else al.b)}
+        if len(covered) < LOW_OVERLAP * shorter:
+            reasons.append(f"only {len(covered)} of the shorter article's {shorter} sentences have a counterpart")
+    return reasons
+

@@ -1,0 +1,77 @@
+"""Notices on a comparison: different events, the same text, an article cut off (every format)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import cli
+from framing.compare import compare_documents
+from framing.segment import segment
+from framing.types import Article
+from tests.conftest import CORPUS
+
+TALKS = ("Negotiators opened the {n} round of the river-sharing talks in Geneva on Monday. "
+         "Delegates from both basin states discussed dam releases during the dry season. "
+         "The mediator said the sides agreed to exchange flow data every week. "
+         "Farmers' groups protested outside the venue, demanding a larger share of water. "
+         "The next session is expected before the monsoon.")
+RETOLD = ("The {n} round of talks on sharing the river began in Geneva this week. "
+          "Both basin states' delegations weighed how much water dams should release in the dry months. "
+          "According to the mediator, weekly exchanges of flow data were agreed. "
+          "Outside, farmers rallied for more water for irrigation. "
+          "Another session is planned ahead of the monsoon rains.")
+OTHER = ("The city's orchestra announced a new principal conductor on Friday. "
+         "She will lead twelve concerts in the coming season. "
+         "Ticket prices for students will fall by a third. "
+         "The concert hall is closed for repairs until October. "
+         "A youth programme will tour five schools in the spring.")
+
+
+def doc(ident: str, text: str, date: str | None = None):  # noqa: ANN201
+    return segment(Article(id=ident, source=ident, text=text, date=date))
+
+
+def kinds(comp) -> list[str]:  # noqa: ANN001
+    return [n.kind for n in comp.notices]
+
+
+def test_different_ordinals_of_one_series_are_different_events(encoder) -> None:  # noqa: ANN001
+    comp = compare_documents(doc("a", TALKS.format(n="7th")),
+                             doc("b", RETOLD.format(n="8th")), encoder=encoder)
+    assert kinds(comp) == ["different_events"]
+    assert "number 7" in comp.notices[0].message and "number 8" in comp.notices[0].message
+    same_round = compare_documents(doc("a", TALKS.format(n="7th")),
+                                   doc("b", RETOLD.format(n="7th")), encoder=encoder)
+    assert "different_events" not in kinds(same_round)
+
+
+def test_dates_far_apart_and_low_overlap_are_different_events(encoder) -> None:  # noqa: ANN001
+    a, b = doc("a", TALKS.format(n="next"), "2019-05-02"), doc("b", RETOLD.format(n="next"), "2021-06-10")
+    dated = compare_documents(a, b, encoder=encoder)
+    assert kinds(dated) == ["different_events"] and "2019-05-02" in dated.notices[0].message
+    close = compare_documents(a, doc("b", b.article.text, "2019-05-04"), encoder=encoder)
+    assert close.notices == ()
+    unrelated = compare_documents(doc("a", TALKS.format(n="next")), doc("b", OTHER), encoder=encoder)
+    assert kinds(unrelated) == ["different_events"] and "counterpart" in unrelated.notices[0].message
+
+
+def test_same_text_and_cut_off(encoder) -> None:  # noqa: ANN001
+    same = compare_documents(doc("a", OTHER), doc("b", OTHER.upper().lower().capitalize()), encoder=encoder)
+    assert kinds(same) == ["same_text"]
+    cut = compare_documents(doc("a", TALKS.format(n="next")), doc("b", TALKS.format(n="next")[:-40]), encoder=encoder)
+    assert "cut_off" in kinds(cut) and "B" in cut.notices[-1].message
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "text"])
+def test_seeds_of_different_meetings_carry_the_notice_in_every_format(fmt: str) -> None:
+    args = ["compare", str(CORPUS / "002_c387223b24257c80.txt"), str(CORPUS / "003_fe4e796e0e8e7b78.txt"), "--format", fmt]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        notices = json.loads(result.stdout)["notices"]
+        assert [n["kind"] for n in notices][0] == "different_events"
+    else:
+        assert "different events" in result.stdout
