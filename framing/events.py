@@ -258,16 +258,19 @@ class _Groups:
         self.uf = _UnionFind(len(sigs))
         self.days = {i: (s.day, s.day) for i, s in enumerate(sigs) if s.day}
         self.lead = {i: set(s.lead) for i, s in enumerate(sigs) if s.lead}
+        self.refused: set[tuple[int, int]] = set()  # group pairs already found in conflict
 
     def join(self, i: int, j: int) -> bool:
         """Join the groups of ``i`` and ``j`` unless their dates or lead ordinals conflict."""
         a, b = self.uf.find(i), self.uf.find(j)
         if a == b:
             return True
-        span = [d for k in (a, b) if k in self.days for d in self.days[k]]
-        if span and (max(span) - min(span)).days > MAX_DAYS_APART:
+        if (a, b) in self.refused:
             return False
-        if ordinal_conflict(self.lead.get(a, ()), self.lead.get(b, ())):
+        span = [d for k in (a, b) if k in self.days for d in self.days[k]]
+        if (span and (max(span) - min(span)).days > MAX_DAYS_APART) or \
+                ordinal_conflict(self.lead.get(a, ()), self.lead.get(b, ())):
+            self.refused.update({(a, b), (b, a)})
             return False
         self.uf.union(a, b)
         root = self.uf.find(a)
