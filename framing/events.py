@@ -217,38 +217,64 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     """Events as lists of article positions, each article in exactly one event.
 
     Candidate pairs are joined most similar first (a shared lead ordinal adds ``ANCHOR_BONUS``)
-    while their similarity reaches ``LINK_SIMILARITY``, unless joining would put articles dated
-    more than ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one
-    series, into one event.
+    while their similarity reaches ``LINK_SIMILARITY`` (or ``RELATIVE_LINK`` of what both
+    articles usually reach), unless joining would put articles dated more than
+    ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one series, into
+    one event.
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
-    pairs = sorted(candidate_pairs(sims, sigs, subset=range(len(docs)), exact_below=exact_below))
-    scores = pair_similarity(sims, pairs) if pairs else np.zeros(0, dtype=np.float32)
-    usual = _usual_similarity(len(docs), pairs, scores)
-    scored = []
-    for (i, j), s in zip(pairs, scores.tolist(), strict=True):
-        relative = s / math.sqrt(usual[i] * usual[j]) if usual[i] * usual[j] > 0 else 0.0
-        anchor = shared_anchor(sigs[i].lead, sigs[j].lead)
-        if s >= LINK_SIMILARITY or anchor or (relative >= RELATIVE_LINK and s >= MIN_SIMILARITY):
-            scored.append((s + (ANCHOR_BONUS if anchor else 0.0), i, j))
+    left, right, scores = _scored_pairs(sims, sigs, exact_below=exact_below)
+    usual = _usual_similarity(len(docs), left, right, scores)
+    norm = np.sqrt(usual[left] * usual[right])
+    relative = np.divide(scores, norm, out=np.zeros_like(scores), where=norm > 0)
+    link = (scores >= LINK_SIMILARITY) | ((relative >= RELATIVE_LINK) & (scores >= MIN_SIMILARITY))
+    leads = np.array([bool(s.lead) for s in sigs] or [False])
+    both = np.flatnonzero(leads[left] & leads[right]) if len(left) else np.zeros(0, dtype=np.int64)
+    bonus = np.zeros_like(scores)
+    for k in both.tolist():
+        if shared_anchor(sigs[left[k]].lead, sigs[right[k]].lead):
+            bonus[k], link[k] = ANCHOR_BONUS, True
+    keep = np.flatnonzero(link)
+    order = keep[np.lexsort((right[keep], left[keep], -(scores[keep] + bonus[keep])))]
     groups = _Groups(sigs)
-    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+    for i, j in zip(left[order].tolist(), right[order].tolist(), strict=True):
         groups.join(i, j)
     return groups.members()
 
 
-def _usual_similarity(n: int, pairs: Sequence[tuple[int, int]], scores: np.ndarray) -> np.ndarray:
+def _scored_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *,
+                  exact_below: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j) as two index arrays, with their similarities.
+
+    A corpus smaller than ``exact_below`` is compared all against all in one matrix product.
+    """
+    n = sims.shape[0]
+    if n <= exact_below:
+        left, right = np.triu_indices(n, 1)
+        dense = (sims @ sims.T).toarray() if n else np.zeros((0, 0), dtype=np.float32)
+        return left.astype(np.int64), right.astype(np.int64), dense[left, right].astype(np.float32)
+    pairs = np.array(sorted(candidate_pairs(sims, sigs, subset=range(n), exact_below=exact_below)),
+                     dtype=np.int64).reshape(-1, 2)
+    return pairs[:, 0], pairs[:, 1], pair_similarity(sims, pairs)
+
+
+def _usual_similarity(n: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """Each article's mean similarity to its ``NEIGHBOURS`` most similar candidates.
 
     Long articles by different outlets share fewer words than short wire-based ones; measuring
     a pair against what both articles usually reach makes one threshold fit both.
     """
-    best: list[list[float]] = [[] for _ in range(n)]
-    for (i, j), s in zip(pairs, scores.tolist(), strict=True):
-        for k in (i, j):
-            best[k].append(s)
-    return np.array([float(np.mean(sorted(b)[-NEIGHBOURS:])) if b else 0.0 for b in best])
+    who = np.concatenate([left, right])
+    sim = np.concatenate([scores, scores])
+    order = np.lexsort((-sim, who))
+    who, sim = who[order], sim[order]
+    first = np.searchsorted(who, np.arange(n))
+    rank = np.arange(len(who)) - first[who] if len(who) else np.zeros(0, dtype=np.int64)
+    top = rank < NEIGHBOURS
+    total = np.bincount(who[top], weights=sim[top], minlength=n)
+    count = np.bincount(who[top], minlength=n)
+    return np.divide(total, count, out=np.zeros(n), where=count > 0)
 
 
 class _Groups:
