@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from framing.align import Rescorer, align
 from framing.classify import Classifier, EmbeddingClassifier
@@ -18,9 +17,9 @@ from framing.notices import comparison_notices
 from framing.render import outlet_name
 from framing.segment import segment
 from framing.types import Alignment, Article, Comparison, Document
-from framing.wording import LabelEntry, load_labels, word_edits
+from framing.wording import LabelEntry, content_overlap, load_labels, word_edits
 
-EDIT_MIN_SIMILARITY = 50  # token-sort ratio below which two sentences are too unlike to diff
+EDIT_MIN_OVERLAP = 0.5  # share of shared content words below which two claims are too unlike to diff
 
 
 def embed_documents(docs: Sequence[Document], encoder: Encoder) -> list[np.ndarray]:
@@ -35,12 +34,15 @@ def embed_documents(docs: Sequence[Document], encoder: Encoder) -> list[np.ndarr
 
 
 def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[LabelEntry]) -> Alignment:
-    """The alignment with the word edits between its most similar pair of sentences."""
-    pairs = [(a.sentences[i].text, b.sentences[j].text) for i in alignment.a for j in alignment.b]
-    text_a, text_b = max(pairs, key=lambda p: fuzz.token_sort_ratio(*p))
-    if fuzz.token_sort_ratio(text_a, text_b) < EDIT_MIN_SIMILARITY:
-        return alignment
-    return replace(alignment, edits=word_edits(text_a, text_b, labels=labels))
+    """The alignment with its wording differences and conflicting facts.
+
+    All sentences of each side are compared together (a one-to-many match is diffed over every
+    sentence); claims that share too few content words to be diffed word by word get no edits.
+    """
+    text_a = " ".join(a.sentences[i].text for i in alignment.a)
+    text_b = " ".join(b.sentences[j].text for j in alignment.b)
+    edits = word_edits(text_a, text_b, labels=labels) if content_overlap(text_a, text_b) >= EDIT_MIN_OVERLAP else ()
+    return replace(alignment, edits=edits)
 
 
 @dataclass(frozen=True)

@@ -31,13 +31,25 @@ class LabelEntry:
         """The words (or phrases) of this entry that ``text`` contains, lower-cased."""
         low = text.lower()
         found = {p.rstrip("*") for p in self.words if " " in p and p.rstrip("*") in low}
-        for tok in (t.lower() for t in _TOKEN.findall(text)):
+        for tok in _label_tokens(text):
             found |= {tok for p in self.words if " " not in p and fnmatch.fnmatchcase(tok, p)}
         return found
 
     def flags(self, old: str, new: str) -> bool:
         """Whether an edit from ``old`` to ``new`` changes this entry's words."""
         return self.matched(old) != self.matched(new)
+
+    def patterns(self, text: str) -> set[str]:
+        """The entry's words (patterns, so "terror*" for "terrorist" and "terrorism") in ``text``."""
+        low = text.lower()
+        toks = _label_tokens(text)
+        return {p for p in self.words if (p.rstrip("*") in low if " " in p else
+                                          any(fnmatch.fnmatchcase(t, p) for t in toks))}
+
+
+def _label_tokens(text: str) -> list[str]:
+    """Lower-cased tokens without a possessive ending ("regime's" is "regime")."""
+    return [re.sub(r"['’]s$", "", t.lower()) for t in _TOKEN.findall(text)]
 
 
 def load_labels(path: str | Path | None = None) -> tuple[LabelEntry, ...]:
@@ -74,34 +86,130 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) -> tuple[Edit, ...]:
-    """Word-level edits that turn sentence ``a`` into sentence ``b``.
+# Words that carry no claim of their own: a difference made only of these is not a wording
+# difference. Negations and modal demands ("not", "never", "must") are kept: they change a claim.
+FUNCTION_WORDS = frozenset(re.findall(r"\S+", """a an the of and or to in on at for by with from as is are was were be been
+    being has have had that this these those it its their they them both also which who whom said says
+    say will would shall should can could may might into under over than such other all any but if so
+    very more most there here he she his her we our us i you your about against after before between
+    during through up down out off then once only own same too just now do does did am what when where
+    why how each few some because until while him himself herself itself themselves my me its one
+    near across within among toward towards per via upon onto behind beyond above below since
+    two sides side told tells according added adds""")) - {"not", "no", "nor", "never", "must"}
+MAX_SWAP = 6  # words a side up to which a change is a substitution, not a rewrite
+_WORD = re.compile(r"\d[\d,.]*\d|\w+(?:['’]\w+)?|%")
 
-    Levenshtein opcodes over word lists group contiguous changes into phrase-level
-    substitutions ("Pakistan-based terror" → "South Asia–focused militant"); punctuation-only
-    changes are dropped.
+
+def _key(word: str) -> str:
+    """What a word is compared by: case, possessives, plural/tense endings and digit grouping ignored."""
+    w = word.lower().replace("’", "'")
+    if w == "%":
+        return "percent"
+    if w[0].isdigit():
+        return w.replace(",", "")
+    w = re.sub(r"'s$", "", w)
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def _content(words: Sequence[re.Match[str]], elsewhere: set[str]) -> list[re.Match[str]]:
+    """The content words of a stretch that the other sentence does not have anywhere."""
+    return [m for m in words if m.group().lower() not in FUNCTION_WORDS and _key(m.group()) not in elsewhere]
+
+
+def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[str]], bool]]:
+    """The stretches that differ between two sentences: (words of a, words of b, one substitution?).
+
+    Words are compared case-, hyphen-, punctuation- and ending-blind; a word the other sentence
+    has elsewhere moved rather than changed; a stretch of function words only is no change.
     """
-    labels = load_labels() if labels is None else labels
-    ta, tb = tokens(a), tokens(b)
-    ops = Levenshtein.opcodes([t.lower() for t in ta], [t.lower() for t in tb])
-    edits: list[Edit] = []
-    for op in ops:
+    ma, mb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
+    ka, kb = [_key(m.group()) for m in ma], [_key(m.group()) for m in mb]
+    out = []
+    for op in Levenshtein.opcodes(ka, kb):
         if op.tag == "equal":
             continue
-        old, new = " ".join(ta[op.src_start : op.src_end]), " ".join(tb[op.dest_start : op.dest_end])
-        if not re.search(r"\w", old + new):
+        old, new = ma[op.src_start : op.src_end], mb[op.dest_start : op.dest_end]
+        c_old, c_new = _content(old, set(kb)), _content(new, set(ka))
+        if not c_old and not c_new:
             continue
+        if c_old and c_new and len(old) <= MAX_SWAP and len(new) <= MAX_SWAP:
+            out.append((_trim(old, set(kb)), _trim(new, set(ka)), True))
+            continue
+        out.extend(([run, [], False] for run in _runs(c_old, ma)) if c_old else [])
+        out.extend(([[], run, False] for run in _runs(c_new, mb)) if c_new else [])
+    return [(x, y, z) for x, y, z in out]
+
+
+def _trim(words: Sequence[re.Match[str]], other: set[str]) -> list[re.Match[str]]:
+    """A stretch without the words at its ends that the other sentence has too."""
+    words = list(words)
+    while words and _key(words[0].group()) in other:
+        words.pop(0)
+    while words and _key(words[-1].group()) in other:
+        words.pop()
+    return words
+
+
+def _runs(words: Sequence[re.Match[str]], every: Sequence[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Content words grouped into runs of neighbours (only function words between them)."""
+    position = {m.start(): k for k, m in enumerate(every)}
+    runs: list[list[re.Match[str]]] = []
+    for m in words:
+        if runs and all(every[k].group().lower() in FUNCTION_WORDS
+                        for k in range(position[runs[-1][-1].start()] + 1, position[m.start()])):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def content_overlap(a: str, b: str) -> float:
+    """Share of the shorter sentence's content words (by key) that the other sentence has too."""
+    ka, kb = ({_key(m.group()) for m in _WORD.finditer(t) if m.group().lower() not in FUNCTION_WORDS}
+              for t in (a, b))
+    return len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.0
+
+
+def _text(source: str, words: Sequence[re.Match[str]]) -> str:
+    """The source text from the first to the last of ``words``."""
+    return source[words[0].start() : words[-1].end()] if words else ""
+
+
+def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) -> tuple[Edit, ...]:
+    """Content-word substitutions, insertions and deletions that turn sentence ``a`` into ``b``.
+
+    Case, hyphenation, punctuation, quote marks, number formatting, word endings and moved
+    words are ignored, and so are stretches of function words. A short changed stretch with
+    content words on both sides is one substitution ("Pakistan-based terror" → "South
+    Asia–focused militant"); a longer rewrite is reported as the content words each side
+    lacks. Edits that touch label words come first, then those that change numbers or names,
+    then the rest (largest first).
+    """
+    labels = load_labels() if labels is None else labels
+    edits = []
+    for old, new, _swap in _changes(a, b):
+        text_old, text_new = _text(a, old), _text(b, new)
         kind = "replace" if old and new else ("delete" if old else "insert")
-        short = max(len(old.split()), len(new.split())) <= MAX_LABELLED_WORDS
-        names = tuple(e.name for e in labels if e.flags(old, new)) if short else ()
-        edits.append(Edit(op=kind, a=_detok(old), b=_detok(new), labels=names))
-    return tuple(edits)
+        short = max(len(old), len(new)) <= MAX_LABELLED_WORDS
+        names = tuple(e.name for e in labels if e.flags(text_old, text_new)
+                      and e.patterns(a) != e.patterns(b)) if short else ()
+        edits.append(Edit(op=kind, a=text_old, b=text_new, labels=names))
+    return tuple(sorted(edits, key=_weight))
 
 
-def _detok(text: str) -> str:
-    """Undo the spaces that joining tokens put before punctuation."""
-    return re.sub(r"\s+([,.;:!?)\]”’])", r"\1", re.sub(r"([(\[“‘])\s+", r"\1", text))
-
+def _weight(edit: Edit) -> tuple[int, int, int]:
+    """Sort key: labelled edits first, then numbers and names, then longer changes."""
+    text = edit.a + " " + edit.b
+    specific = bool(re.search(r"\d|\b[A-Z][a-z]", text))
+    return (0 if edit.labels else 1, 0 if specific else 1, -len(text.split()))
 
 
 def summarize(edit: Edit) -> str:
@@ -117,18 +225,14 @@ def summarize(edit: Edit) -> str:
 
 def changed_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character spans of the changed words of ``a`` and of ``b`` (adjacent ones merged)."""
-    ma, mb = list(_TOKEN.finditer(a)), list(_TOKEN.finditer(b))
     spans_a: list[tuple[int, int]] = []
     spans_b: list[tuple[int, int]] = []
-    ops = Levenshtein.opcodes([m.group().lower() for m in ma], [m.group().lower() for m in mb])
-    for op in ops:
-        if op.tag == "equal":
-            continue
-        if op.src_end > op.src_start:
-            spans_a.append((ma[op.src_start].start(), ma[op.src_end - 1].end()))
-        if op.dest_end > op.dest_start:
-            spans_b.append((mb[op.dest_start].start(), mb[op.dest_end - 1].end()))
-    return _merge_spans(a, spans_a), _merge_spans(b, spans_b)
+    for old, new, _swap in _changes(a, b):
+        if old:
+            spans_a.append((old[0].start(), old[-1].end()))
+        if new:
+            spans_b.append((new[0].start(), new[-1].end()))
+    return _merge_spans(a, sorted(spans_a)), _merge_spans(b, sorted(spans_b))
 
 
 def _merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
