@@ -10,6 +10,7 @@ import numpy as np
 
 from framing.align import Rescorer, align
 from framing.classify import Classifier, EmbeddingClassifier
+from framing.conflicts import find_conflicts
 from framing.differences import frame_differences
 from framing.frames import FrameSpec, detect_frames
 from framing.models import Encoder, get_encoder
@@ -42,7 +43,7 @@ def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[
     text_a = " ".join(a.sentences[i].text for i in alignment.a)
     text_b = " ".join(b.sentences[j].text for j in alignment.b)
     edits = word_edits(text_a, text_b, labels=labels) if content_overlap(text_a, text_b) >= EDIT_MIN_OVERLAP else ()
-    return replace(alignment, edits=edits)
+    return replace(alignment, edits=edits, conflicts=find_conflicts(text_a, text_b, edits))
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ def comparison_json(comp: Comparison) -> dict[str, Any]:
         "articles": articles,
         "alignments": [
             {"a": list(al.a), "b": list(al.b), "relation": al.relation, "score": round(al.score, 4),
-             "edits": [edit_json(e) for e in al.edits]}
+             "edits": [edit_json(e) for e in al.edits],
+             "conflicts": [{"kind": c.kind, "a": c.a, "b": c.b, "summary": c.summary} for c in al.conflicts]}
             for al in comp.alignments
         ],
         "only_in_a": list(comp.only_in_a),

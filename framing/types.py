@@ -58,6 +58,16 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """A fact two aligned claims disagree on: a number, a date, a name or who said it."""
+
+    kind: Literal["number", "date", "name", "attribution"]
+    a: str
+    b: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class Alignment:
     """Sentences of A and B that report the same claim."""
 
@@ -66,6 +76,7 @@ class Alignment:
     relation: Relation
     score: float
     edits: tuple[Edit, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,11 @@ def _marked(
             wrap_spans(b, spans_b, lambda t: wrap(t, "b"), escape))
 
 
+def _conflict_lines(comp: Comparison) -> list[str]:
+    """One line per conflicting fact inside an aligned claim."""
+    return [f"{list(al.a)}↔{list(al.b)} {c.summary}" for al in comp.alignments for c in al.conflicts]
+
+
 def _gap_lines(doc: Document, indices: tuple[int, ...]) -> list[str]:
     return [f"[{i}] {doc.sentences[i].text}" for i in indices]
 
@@ -45,6 +50,7 @@ def to_text(comp: Comparison, *, width: int = 120, color: bool = False) -> str:
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None)
     name_a, name_b = outlet_name(comp.a), outlet_name(comp.b)
     _print_section(console, "Notices", [n.message for n in comp.notices])
+    _print_section(console, "Where the outlets disagree", _conflict_lines(comp))
     table = Table(title=f"Aligned claims: A = {name_a}, B = {name_b}", show_lines=True, expand=True)
     table.add_column("A", ratio=1)
     table.add_column("B", ratio=1)
@@ -84,6 +90,8 @@ def to_markdown(comp: Comparison) -> str:
              f"- B: {comp.b.article.title or comp.b.id} ({comp.b.article.source})", ""]
     if comp.notices:
         lines += ["## Notices", ""] + [f"- **{n.kind}**: {_md(n.message)}" for n in comp.notices] + [""]
+    if _conflict_lines(comp):
+        lines += ["## Where the outlets disagree", ""] + [f"- {_md(c)}" for c in _conflict_lines(comp)] + [""]
     lines += ["## Aligned claims", "", "| A | B | match |", "|---|---|---|"]
     for al in comp.alignments:
         a, b = _texts(comp, al)
@@ -121,5 +129,5 @@ def to_html(comp: Comparison) -> str:
         rows.append({"al": al, "a": Markup(a_html), "b": Markup(b_html),
                      "edits": [summarize(e) for e in al.edits if e.labels]})
     return env.get_template("compare.html").render(
-        comp=comp, rows=rows, name_a=outlet_name(comp.a), name_b=outlet_name(comp.b),
+        comp=comp, rows=rows, conflicts=_conflict_lines(comp), name_a=outlet_name(comp.a), name_b=outlet_name(comp.b),
     )
