@@ -57,7 +57,7 @@ NEIGHBOURS = 2  # an article's usual similarity: the mean of its best this many
 ANCHOR_BONUS = 0.3  # added to the similarity of two articles that lead with one ordinal of one series
 BLOCK_TERMS = 32  # an article's rarest terms used as blocking keys in a large corpus
 EXACT_BELOW = 2000  # corpora (or subsets) smaller than this are compared all against all
-WINDOW = 20  # in a large corpus, an article is compared with the next this many of each block
+WINDOW = 10  # in a large corpus, an article is compared with the next this many of each block
 IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
 MAX_DAYS_APART = 30  # dated articles further apart than this never share an event
 
