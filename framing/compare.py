@@ -18,9 +18,9 @@ from framing.notices import comparison_notices
 from framing.render import outlet_name
 from framing.segment import segment
 from framing.types import Alignment, Article, Comparison, Document
-from framing.wording import LabelEntry, content_overlap, load_labels, word_edits
+from framing.wording import LabelEntry, content_overlap, load_labels, loaded_words, word_edits
 
-EDIT_MIN_OVERLAP = 0.5  # share of shared content words below which two claims are too unlike to diff
+EDIT_MIN_OVERLAP = (0.5, 0.5)  # shares of the shorter / longer claim's content words both must have
 
 
 def embed_documents(docs: Sequence[Document], encoder: Encoder) -> list[np.ndarray]:
@@ -42,7 +42,9 @@ def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[
     """
     text_a = " ".join(a.sentences[i].text for i in alignment.a)
     text_b = " ".join(b.sentences[j].text for j in alignment.b)
-    edits = word_edits(text_a, text_b, labels=labels) if content_overlap(text_a, text_b) >= EDIT_MIN_OVERLAP else ()
+    short, long = content_overlap(text_a, text_b)
+    diffable = short >= EDIT_MIN_OVERLAP[0] and long >= EDIT_MIN_OVERLAP[1]
+    edits = word_edits(text_a, text_b, labels=labels) if diffable else loaded_words(text_a, text_b, labels=labels)
     return replace(alignment, edits=edits, conflicts=find_conflicts(text_a, text_b, edits))
 
 

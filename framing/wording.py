@@ -26,6 +26,12 @@ class LabelEntry:
 
     name: str
     words: tuple[str, ...]
+    neutral: tuple[str, ...] = ()
+
+    def marked(self, word: str) -> bool:
+        """Whether one word is a marked (loaded) word of this entry, not a neutral one."""
+        return bool(self.patterns(word)) and not any(
+            fnmatch.fnmatchcase(t, p) for t in _label_tokens(word) for p in self.neutral)
 
     def matched(self, text: str) -> set[str]:
         """The words (or phrases) of this entry that ``text`` contains, lower-cased."""
@@ -77,7 +83,11 @@ def _parse_labels(text: str, source: str) -> tuple[LabelEntry, ...]:
     for n, table in enumerate(data.get("label", []), 1):
         if not isinstance(table.get("name"), str) or not isinstance(table.get("words"), list):
             raise FrameSpecError(source, f"[[label]] #{n} needs a 'name' and a list of 'words'")
-        entries.append(LabelEntry(table["name"], tuple(str(w).lower() for w in table["words"])))
+        neutral = table.get("neutral", [])
+        if not isinstance(neutral, list):
+            raise FrameSpecError(source, f"[[label]] #{n}: 'neutral' must be a list of words")
+        entries.append(LabelEntry(table["name"], tuple(str(w).lower() for w in table["words"]),
+                                  tuple(str(w).lower() for w in neutral)))
     return tuple(entries)
 
 
@@ -96,6 +106,7 @@ FUNCTION_WORDS = frozenset(re.findall(r"\S+", """a an the of and or to in on at 
     why how each few some because until while him himself herself itself themselves my me its one
     near across within among toward towards per via upon onto behind beyond above below since
     two sides side told tells according added adds""")) - {"not", "no", "nor", "never", "must"}
+MAX_RUN = 3  # content words an added or dropped run may have and still be a choice of words
 MAX_SWAP = 6  # words a side up to which a change is a substitution, not a rewrite
 _WORD = re.compile(r"\d[\d,.]*\d|\w+(?:['’]\w+)?|%")
 
@@ -125,7 +136,10 @@ def _content(words: Sequence[re.Match[str]], elsewhere: set[str]) -> list[re.Mat
 
 
 def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[str]], bool]]:
-    """The stretches that differ between two sentences: (words of a, words of b, one substitution?).
+    """The stretches that differ between two sentences: (words of a, words of b, a choice of words?).
+
+    A stretch that is not a choice of words (a long added clause, a name) is kept with the
+    flag False: only the label words inside it are reported.
 
     Words are compared case-, hyphen-, punctuation- and ending-blind; a word the other sentence
     has elsewhere moved rather than changed; a stretch of function words only is no change.
@@ -143,9 +157,18 @@ def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[st
         if c_old and c_new and len(old) <= MAX_SWAP and len(new) <= MAX_SWAP:
             out.append((_trim(old, set(kb)), _trim(new, set(ka)), True))
             continue
-        out.extend(([run, [], False] for run in _runs(c_old, ma)) if c_old else [])
-        out.extend(([[], run, False] for run in _runs(c_new, mb)) if c_new else [])
+        out.extend(([run, [], _wording(run)] for run in _runs(c_old, ma)) if c_old else [])
+        out.extend(([[], run, _wording(run)] for run in _runs(c_new, mb)) if c_new else [])
     return [(x, y, z) for x, y, z in out]
+
+
+def _wording(run: Sequence[re.Match[str]]) -> bool:
+    """Whether an added or dropped run is a choice of words, not more (or fewer) facts or names.
+
+    Runs longer than ``MAX_RUN`` content words add information; runs of capitalised words
+    only (names, titles, acronyms) add a detail of naming. Neither is a wording difference.
+    """
+    return len(run) <= MAX_RUN and not all(m.group()[0].isupper() or m.group()[0].isdigit() for m in run)
 
 
 def _trim(words: Sequence[re.Match[str]], other: set[str]) -> list[re.Match[str]]:
@@ -171,11 +194,14 @@ def _runs(words: Sequence[re.Match[str]], every: Sequence[re.Match[str]]) -> lis
     return runs
 
 
-def content_overlap(a: str, b: str) -> float:
-    """Share of the shorter sentence's content words (by key) that the other sentence has too."""
+def content_overlap(a: str, b: str) -> tuple[float, float]:
+    """Shares of the shorter and of the longer sentence's content words (by key) the other has too."""
     ka, kb = ({_key(m.group()) for m in _WORD.finditer(t) if m.group().lower() not in FUNCTION_WORDS}
               for t in (a, b))
-    return len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.0
+    if not ka or not kb:
+        return 0.0, 0.0
+    shared = len(ka & kb)
+    return shared / min(len(ka), len(kb)), shared / max(len(ka), len(kb))
 
 
 def _text(source: str, words: Sequence[re.Match[str]]) -> str:
@@ -195,14 +221,50 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
     """
     labels = load_labels() if labels is None else labels
     edits = []
-    for old, new, _swap in _changes(a, b):
+    for old, new, choice in _changes(a, b):
+        if not choice:
+            edits.extend(_label_words(old, new, a, b, labels))
+            continue
         text_old, text_new = _text(a, old), _text(b, new)
         kind = "replace" if old and new else ("delete" if old else "insert")
         short = max(len(old), len(new)) <= MAX_LABELLED_WORDS
-        names = tuple(e.name for e in labels if e.flags(text_old, text_new)
-                      and e.patterns(a) != e.patterns(b)) if short else ()
-        edits.append(Edit(op=kind, a=text_old, b=text_new, labels=names))
+        names = tuple(e.name for e in labels if e.flags(text_old, text_new) and e.patterns(a) != e.patterns(b)
+                      and (kind == "replace" or any(e.marked(w) for w in (text_old + " " + text_new).split())))
+        names = names if short else ()
+        if kind == "replace" or names:  # an unlabelled added or dropped word is detail, not wording
+            edits.append(Edit(op=kind, a=text_old, b=text_new, labels=names))
     return tuple(sorted(edits, key=_weight))
+
+
+def loaded_words(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) -> tuple[Edit, ...]:
+    """Label words one claim has and the other lacks (with its whole word family), as edits.
+
+    For aligned claims worded too differently to diff word by word (a short quote standing for
+    a long sentence): the loaded words still show.
+    """
+    labels = load_labels() if labels is None else labels
+    ma = [m for m in _WORD.finditer(a) if _key(m.group()) not in _keys(b)]
+    mb = [m for m in _WORD.finditer(b) if _key(m.group()) not in _keys(a)]
+    return tuple(sorted(_label_words(ma, mb, a, b, labels), key=_weight))
+
+
+def _label_words(old: Sequence[re.Match[str]], new: Sequence[re.Match[str]], a: str, b: str,
+                 labels: Sequence[LabelEntry]) -> list[Edit]:
+    """One edit per word of ``old`` (dropped) or ``new`` (added) whose label family differs."""
+    out = []
+    for words, side in ((old, "a"), (new, "b")):
+        for m in words:
+            names = tuple(e.name for e in labels if e.marked(m.group()) and e.patterns(a) != e.patterns(b))
+            if names:
+                op = "delete" if side == "a" else "insert"
+                out.append(Edit(op=op, a=m.group() if side == "a" else "", b=m.group() if side == "b" else "",
+                                labels=names))
+    return out
+
+
+def _keys(text: str) -> set[str]:
+    """The comparison keys of every word of ``text``."""
+    return {_key(m.group()) for m in _WORD.finditer(text)}
 
 
 def _weight(edit: Edit) -> tuple[int, int, int]:

@@ -19,8 +19,24 @@ def test_form_only_changes_are_not_differences() -> None:
 
 def test_function_word_fragments_and_moved_words_are_not_differences() -> None:
     assert lines("The mayor and the council met.", "The mayor with the council met.") == []
-    # "storm" moved, not removed: the only change is the added place
-    assert lines("The storm flooded roads on Tuesday.", "On Tuesday roads near the harbour were flooded by the storm.") == ["+ “harbour”"]
+    # "storm" moved, not removed; an added detail ("near the harbour") is not a choice of words
+    assert lines("The storm flooded roads on Tuesday.", "On Tuesday roads near the harbour were flooded by the storm.") == []
+    assert lines("The storm flooded roads on Tuesday.", "On Tuesday roads were flooded by the fierce storm.") == ["+ “fierce” [intensity]"]
+
+
+def test_loaded_words_show_inside_long_additions_and_loose_matches() -> None:
+    # a loaded word inside a clause only one outlet has is reported alone
+    assert lines("The mayor vetoed the budget.",
+                 "The mayor vetoed the budget, a move critics called a reckless and disastrous gamble for the city.") == \
+        ["+ “disastrous” [failure and blame]"]
+    # a short quote standing for a long sentence: too unlike to diff, but the loaded word shows
+    from framing.wording import loaded_words
+    edits = loaded_words("“We will not retreat,” she said.",
+                         "Facing fierce criticism over the closures, the governor told reporters on Monday that “we will not retreat.”")
+    assert [(e.op, e.b, e.labels) for e in edits] == [("insert", "fierce", ("intensity",))]
+    # neutral words of a family ("government") are not loaded on their own; a swap for a marked one is
+    assert lines("Officials met the press.", "Government officials met the press.") == []
+    assert lines("The government jailed him.", "The regime jailed him.") == ["“government” → “regime” [regime vs government]"]
 
 
 def test_substitutions_keep_content_and_label_by_family() -> None:
@@ -40,5 +56,6 @@ def test_labelled_and_specific_changes_rank_first() -> None:
 
 
 def test_content_overlap() -> None:
-    assert content_overlap("The council approved the budget.", "The budget was approved by the council.") == 1.0
-    assert content_overlap("The council approved the budget.", "Rain is expected tomorrow.") == 0.0
+    assert content_overlap("The council approved the budget.", "The budget was approved by the council.") == (1.0, 1.0)
+    assert content_overlap("The council approved the budget.", "Rain is expected tomorrow.") == (0.0, 0.0)
+    assert content_overlap("Budget approved", "The council approved the budget after a long debate.") == (1.0, 0.4)
