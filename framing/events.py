@@ -278,12 +278,17 @@ def _usual_similarity(n: int, left: np.ndarray, right: np.ndarray, scores: np.nd
 
 
 class _Groups:
-    """Disjoint groups of articles that refuse joins putting conflicting articles together."""
+    """Disjoint groups of articles that refuse joins putting conflicting articles together.
+
+    A group's lead ordinals are indexed by every pair of words of their series: two ordinals
+    count one series exactly when they share such a pair (``SERIES_OVERLAP`` is 2), so checking
+    two groups costs the size of the smaller index, not the product of their ordinals.
+    """
 
     def __init__(self, sigs: Sequence[Signals]) -> None:
         self.uf = _UnionFind(len(sigs))
         self.days = {i: (s.day, s.day) for i, s in enumerate(sigs) if s.day}
-        self.lead = {i: set(s.lead) for i, s in enumerate(sigs) if s.lead}
+        self.lead = {i: _series_index(s.lead) for i, s in enumerate(sigs) if s.lead}
         self.refused: set[tuple[int, int]] = set()  # group pairs already found in conflict
 
     def join(self, i: int, j: int) -> bool:
@@ -295,16 +300,18 @@ class _Groups:
             return False
         span = [d for k in (a, b) if k in self.days for d in self.days[k]]
         if (span and (max(span) - min(span)).days > MAX_DAYS_APART) or \
-                ordinal_conflict(self.lead.get(a, ()), self.lead.get(b, ())):
+                _index_conflict(self.lead.get(a, {}), self.lead.get(b, {})):
             self.refused.update({(a, b), (b, a)})
             return False
         self.uf.union(a, b)
         root = self.uf.find(a)
         if span:
             self.days[root] = (min(span), max(span))
-        merged = self.lead.pop(a, set()) | self.lead.pop(b, set())
-        if merged:
-            self.lead[root] = merged
+        small, large = sorted((self.lead.pop(a, {}), self.lead.pop(b, {})), key=len)
+        for key, numbers in small.items():
+            large.setdefault(key, set()).update(numbers)
+        if large:
+            self.lead[root] = large
         return True
 
     def members(self) -> list[list[int]]:
@@ -313,6 +320,29 @@ class _Groups:
         for i in range(len(self.uf.parent)):
             groups[self.uf.find(i)].append(i)
         return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _series_index(lead: Iterable[Ordinal]) -> dict[tuple[str, str], set[int]]:
+    """The numbers of some ordinals by every pair of words of their series."""
+    index: dict[tuple[str, str], set[int]] = {}
+    for o in lead:
+        words = sorted(o.series)
+        for k, w in enumerate(words):
+            for v in words[k + 1 :]:
+                index.setdefault((w, v), set()).add(o.number)
+    return index
+
+
+def _index_conflict(a: dict[tuple[str, str], set[int]], b: dict[tuple[str, str], set[int]]) -> bool:
+    """:func:`ordinal_conflict` on two series indexes."""
+    small, large = sorted((a, b), key=len)
+    clash = same = False
+    for key, numbers in small.items():
+        other = large.get(key)
+        if other:
+            same = same or bool(numbers & other)
+            clash = clash or len(numbers | other) > 1
+    return clash and not same
 
 
 def pair_similarity(sims: sparse.csr_matrix, pairs: Sequence[tuple[int, int]] | np.ndarray) -> np.ndarray:
