@@ -87,7 +87,7 @@ def compare_documents(
     return Comparison(
         a=a, b=b, alignments=alignments, only_in_a=result.only_in_a, only_in_b=result.only_in_b,
         cut_off_a=result.cut_off_a, cut_off_b=result.cut_off_b, frames_a=frames_a, frames_b=frames_b,
-        differences=frame_differences(frames_a, frames_b, name_a, name_b),
+        differences=frame_differences(frames_a, frames_b, name_a, name_b, alignments),
         notices=comparison_notices(a, b, alignments, name_a, name_b),
     )
 

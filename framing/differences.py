@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from framing.types import Evidence, FrameDifference, FrameResult
+from framing.types import Alignment, Evidence, FrameDifference, FrameResult
+
+TOPIC_MARGIN = 0.2  # score gap a topical or user frame needs before one outlet "has" it and the other not
 
 VOICE_PHRASE = {"outlet": "in its own voice", "attributed": "through someone it reports",
                 "quoted": "in a quotation"}
@@ -38,16 +40,25 @@ def _quote(evidence: Sequence[Evidence]) -> str:
     return f" (“{text if len(text) <= 140 else text[:137] + '...'}”)"
 
 
-def frame_differences(frames_a: Sequence[FrameResult], frames_b: Sequence[FrameResult], name_a: str, name_b: str) -> tuple[FrameDifference, ...]:
-    """Every frame on which the two articles differ (presence, or the voice that carries it)."""
+def frame_differences(frames_a: Sequence[FrameResult], frames_b: Sequence[FrameResult], name_a: str, name_b: str,
+                      alignments: Sequence[Alignment] = ()) -> tuple[FrameDifference, ...]:
+    """Every frame on which the two articles differ (presence, or the voice that carries it).
+
+    Entity frames differ whenever one article has the frame and the other not, about every
+    entity and in both directions. A topical or user frame (no entity) differs only with a
+    clear score gap (``TOPIC_MARGIN``) and when some of its evidence sentences have no aligned
+    counterpart in the other article: a claim both report cannot give only one of them a topic.
+    """
     by_b = {(f.frame, f.entity): f for f in frames_b}
     out = []
     for fa in frames_a:
         fb = by_b.get((fa.frame, fa.entity))
         if fb is None:
             continue
+        if fa.entity is None and fa.present != fb.present and not _topic_differs(fa, fb, alignments):
+            continue
         if fa.present != fb.present:
-            yes, no, yes_name, no_name = (fa, fb, name_a, name_b) if fa.present else (fb, fa, name_b, name_a)
+            yes, _no, yes_name, no_name = (fa, fb, name_a, name_b) if fa.present else (fb, fa, name_b, name_a)
             summary = f"{yes_name} {_what(yes)} {_voices(yes)}{_quote(yes.evidence)}; {no_name} does not"
             if fa.frame == "highlights_omission":
                 own = [f for f in (frames_b if fa.present else frames_a) if f.frame == "names_entity" and f.entity == fa.entity]
@@ -60,6 +71,15 @@ def frame_differences(frames_a: Sequence[FrameResult], frames_b: Sequence[FrameR
                        f"{other_name} only {_voices(other)}{_quote(other.evidence)}.")
             out.append(FrameDifference(fa.frame, fa.entity, True, True, summary, fa.evidence, fb.evidence))
     return tuple(out)
+
+
+def _topic_differs(fa: FrameResult, fb: FrameResult, alignments: Sequence[Alignment]) -> bool:
+    """Whether a topical frame one article has is a real difference (clear gap, unmatched evidence)."""
+    if abs(fa.score - fb.score) < TOPIC_MARGIN:
+        return False
+    yes, side = (fa, "a") if fa.present else (fb, "b")
+    matched = {i for al in alignments for i in (al.a if side == "a" else al.b)}
+    return not yes.evidence or any(e.sentence not in matched for e in yes.evidence)
 
 
 def _own(frame: FrameResult) -> bool:

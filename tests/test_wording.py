@@ -59,3 +59,4 @@ def test_content_overlap() -> None:
     assert content_overlap("The council approved the budget.", "The budget was approved by the council.") == (1.0, 1.0)
     assert content_overlap("The council approved the budget.", "Rain is expected tomorrow.") == (0.0, 0.0)
     assert content_overlap("Budget approved", "The council approved the budget after a long debate.") == (1.0, 0.4)
+
