@@ -224,6 +224,19 @@ def purity(truth: Sequence[str], pred: Sequence[str]) -> float:
     return sum(Counter(g).most_common(1)[0][1] for g in groups.values()) / len(truth)
 
 
+def split_and_merged(truth: Sequence[str], pred: Sequence[str], *, decoy: str = "decoy") -> tuple[int, int]:
+    """How many true events are split over several found events, and how many share one with another."""
+    found_in: dict[str, set[str]] = {}
+    members: dict[str, set[str]] = {}
+    for t, p in zip(truth, pred, strict=True):
+        found_in.setdefault(t, set()).add(p)
+        members.setdefault(p, set()).add(t)
+    real = [t for t in found_in if not t.startswith(decoy)]
+    split = sum(len(found_in[t]) > 1 for t in real)
+    merged = sum(any(len(members[p]) > 1 for p in found_in[t]) for t in real)
+    return split, merged
+
+
 def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy") -> dict[str, Any]:
     """ARI and purity of event grouping against a manifest's ``event``; pairwise precision and
     recall of wire copies against its ``syndication_group``; decoys merged into another event.
@@ -247,9 +260,10 @@ def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy
     gold = {(i, j) for i, j in combinations(range(len(docs)), 2) if sg[i] and sg[i] == sg[j]}
     merged = [docs[i].id for i, t in enumerate(truth) if t.startswith(decoy) and pred.count(pred[i]) > 1]
     groups_found = {g for g in set(filter(None, sg)) if any(sg[i] == g and sg[j] == g for i, j in found)}
+    split, merged_events = split_and_merged(truth, pred, decoy=decoy)
     return {
         "articles": len(docs), "events": len(groups), "ari": round(adjusted_rand(truth, pred), 4),
-        "purity": round(purity(truth, pred), 4),
+        "purity": round(purity(truth, pred), 4), "events_split": split, "events_merged": merged_events,
         "syndication": PRF(len(found & gold), len(found - gold), len(gold - found)).as_dict(),
         "syndication_groups_found": f"{len(groups_found)}/{len(set(filter(None, sg)))}",
         "decoys_merged": merged,
