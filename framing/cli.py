@@ -515,6 +515,27 @@ def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
     emit(f"decoys merged: {', '.join(report['decoys_merged']) or 'none'}")
 
 
+@eval_group.command(name="wording")
+@click.argument("corpus")
+@click.option("--spans", default=None, help="Gold spans JSONL (default: CORPUS/gold_bias_spans.jsonl).")
+@handles_errors
+def eval_wording(corpus: str, spans: str | None) -> None:
+    """Share of annotated loaded wording inside aligned claims that the wording differences show.
+
+    Example: framing eval wording ../shared/corpus/basil-dev
+    """
+    from pathlib import Path
+
+    from framing.evaluate import eval_wording as run
+    from framing.ingest import load_articles
+    from framing.models import get_encoder
+    from framing.segment import segment
+
+    docs = [segment(a) for a in load_articles([corpus], on_skip=warn_skipped)]
+    spans_path = Path(spans) if spans else Path(corpus) / "gold_bias_spans.jsonl"
+    emit(json.dumps(run(docs, Path(corpus) / "manifest.jsonl", spans_path, encoder=get_encoder()), indent=2))
+
+
 @eval_group.command(name="frames")
 @click.argument("gold", nargs=-1, required=True)
 @click.option("--frames", "frames_file", default=None, metavar="FILE",

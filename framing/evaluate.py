@@ -269,3 +269,48 @@ def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy
         "decoys_merged": merged,
         "events_found": [[docs[i].id for i in g] for g in groups],
     }
+
+
+def eval_wording(docs: Sequence[Document], manifest: Path, spans: Path, *, encoder: Encoder) -> dict[str, Any]:
+    """How many annotated loaded-wording spans inside aligned claims the wording differences show.
+
+    Every pair of articles of one manifest ``event`` is aligned; a gold span with ``bias`` "lex"
+    that lies inside an aligned claim counts as shown when a reported wording difference of
+    that claim contains one of its content words (and as labelled when that difference carries
+    a label). ``edits`` counts every reported difference, the noise a reader wades through.
+    """
+    from itertools import combinations
+
+    from framing.compare import with_edits
+    from framing.wording import FUNCTION_WORDS, load_labels
+
+    rows = {str(r.get("id") or Path(str(r.get("file"))).stem): r for r in read_jsonl(manifest)}
+    gold: dict[str, list[str]] = {}
+    for r in read_jsonl(spans):
+        if r.get("bias") == "lex":
+            gold.setdefault(str(r["id"]), []).append(str(r["text"]))
+    by_event: dict[str, list[Document]] = {}
+    for d in docs:
+        by_event.setdefault(str(rows.get(d.id, {}).get("event")), []).append(d)
+    labels = load_labels()
+    def keys(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"\w+", text) if w.lower() not in FUNCTION_WORDS}
+
+    counts = {"spans_in_aligned_claims": 0, "shown": 0, "shown_labelled": 0, "edits": 0, "labelled_edits": 0}
+    for members in by_event.values():
+        for a, b in combinations(members, 2):
+            emb_a, emb_b = embed_documents([a, b], encoder)
+            for al in align(a, b, emb_a, emb_b).alignments:
+                al = with_edits(al, a, b, labels)
+                counts["edits"] += len(al.edits)
+                counts["labelled_edits"] += sum(bool(e.labels) for e in al.edits)
+                for doc, idx, side in ((a, al.a, "a"), (b, al.b, "b")):
+                    text = " ".join(doc.sentences[i].text for i in idx)
+                    for span in (s for s in gold.get(doc.id, []) if s in text):
+                        words = [keys(e.a if side == "a" else e.b) for e in al.edits]
+                        counts["spans_in_aligned_claims"] += 1
+                        counts["shown"] += any(keys(span) & w for w in words)
+                        counts["shown_labelled"] += any(keys(span) & w for w, e in zip(words, al.edits, strict=True) if e.labels)
+    total = max(counts["spans_in_aligned_claims"], 1)
+    return {**counts, "share_shown": round(counts["shown"] / total, 4),
+            "share_shown_labelled": round(counts["shown_labelled"] / total, 4)}
