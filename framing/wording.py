@@ -233,7 +233,7 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
         names = names if short else ()
         if kind == "replace" or names:  # an unlabelled added or dropped word is detail, not wording
             edits.append(Edit(op=kind, a=text_old, b=text_new, labels=names))
-    return tuple(sorted(edits, key=_weight))
+    return tuple(sorted(dict.fromkeys(edits), key=_weight))  # a word repeated is one difference
 
 
 def loaded_words(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) -> tuple[Edit, ...]:
@@ -245,7 +245,7 @@ def loaded_words(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) 
     labels = load_labels() if labels is None else labels
     ma = [m for m in _WORD.finditer(a) if _key(m.group()) not in _keys(b)]
     mb = [m for m in _WORD.finditer(b) if _key(m.group()) not in _keys(a)]
-    return tuple(sorted(_label_words(ma, mb, a, b, labels), key=_weight))
+    return tuple(sorted(dict.fromkeys(_label_words(ma, mb, a, b, labels)), key=_weight))
 
 
 def _label_words(old: Sequence[re.Match[str]], new: Sequence[re.Match[str]], a: str, b: str,
