@@ -74,7 +74,7 @@ def _first_clause(text: str) -> str:
     """A long lede sentence up to its first clause break after a readable start."""
     if len(text) <= LABEL_CHARS:
         return text
-    match = re.search(r"[,;:–—]\s", text[40:LABEL_CHARS])
+    match = re.search(r"[;:–—]\s", text[40:LABEL_CHARS])  # not at commas: they also separate list items
     return text[: 40 + match.start()] if match else text
 
 
