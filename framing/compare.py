@@ -38,14 +38,18 @@ def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[
     """The alignment with its wording differences and conflicting facts.
 
     All sentences of each side are compared together (a one-to-many match is diffed over every
-    sentence); claims that share too few content words to be diffed word by word get no edits.
+    sentence); claims that share too few content words to be diffed word by word get only the
+    loaded words one side lacks, and a "same" match of a short fragment to a long sentence
+    (most of the long one's content words missing from the fragment) becomes "partial".
     """
     text_a = " ".join(a.sentences[i].text for i in alignment.a)
     text_b = " ".join(b.sentences[j].text for j in alignment.b)
     short, long = content_overlap(text_a, text_b)
     diffable = short >= EDIT_MIN_OVERLAP[0] and long >= EDIT_MIN_OVERLAP[1]
     edits = word_edits(text_a, text_b, labels=labels) if diffable else loaded_words(text_a, text_b, labels=labels)
-    return replace(alignment, edits=edits, conflicts=find_conflicts(text_a, text_b, edits))
+    # a short fragment standing for a long sentence reports only part of it
+    relation = "partial" if alignment.relation == "same" and long < EDIT_MIN_OVERLAP[1] else alignment.relation
+    return replace(alignment, relation=relation, edits=edits, conflicts=find_conflicts(text_a, text_b, edits))
 
 
 @dataclass(frozen=True)

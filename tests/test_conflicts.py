@@ -48,3 +48,18 @@ def test_compare_json_carries_conflicts(tmp_path) -> None:
     assert [(c["kind"], c["a"], c["b"]) for c in conflicts] == [("number", "21 suspects", "35 suspects")]
     text = CliRunner().invoke(cli, ["compare", str(a), str(b)]).stdout
     assert text.index("Where the outlets disagree") < text.index("Aligned claims")
+
+
+def test_a_short_quote_for_a_long_sentence_is_partial_and_shows_the_loaded_word() -> None:
+    from framing.compare import with_edits
+    from framing.segment import segment
+    from framing.types import Alignment, Article
+    from framing.wording import load_labels
+
+    a = segment(Article(id="a", source="a", text="“This is not the mayor's strike,” a union official said."))
+    b = segment(Article(id="b", source="b", text=(
+        "Amid fierce criticism from business owners over the week-long closure of the city's depots, "
+        "union officials insisted that this is not the mayor's strike.")))
+    al = with_edits(Alignment((0,), (0,), "same", 0.8), a, b, load_labels())
+    assert al.relation == "partial"
+    assert ("insert", "fierce") in {(e.op, e.b) for e in al.edits}
