@@ -58,6 +58,13 @@ def is_furniture(text: str) -> bool:
     return len({w for w in words if len(w) > 1 and not _FURNITURE_ONLY.match(w)}) < MIN_WORDS
 
 
+def is_boilerplate(sentence: str) -> bool:
+    """Whether a sentence is page furniture, not a claim: a dateline or credit alone, section
+    names, or a line introducing what follows ("... released the following statement:")."""
+    text = strip_furniture(sentence)
+    return not text or bool(_FURNITURE_ONLY.match(text)) or text.endswith(":")
+
+
 def headline(doc: Document) -> str | None:
     """The article's headline: its title, else its lede's first clause; None when neither reads."""
     title = strip_furniture(doc.article.title or "")

@@ -19,7 +19,7 @@ from framing.batch import analyse
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
 from framing.events import group_events, syndication
-from framing.headlines import LABEL_CHARS, headline, shorten
+from framing.headlines import LABEL_CHARS, headline, is_boilerplate, shorten, strip_furniture
 from framing.models import Encoder
 from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
 
@@ -78,7 +78,7 @@ def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[i
         for i, k in links:
             claims[k].append((d, i))
         for i, text in enumerate(texts):
-            if i not in linked:
+            if i not in linked and not is_boilerplate(text):  # datelines, credits: no claim
                 claims.append([(d, i)])
                 reps.append((text, vectors[d][i]))
     for pos, i in enumerate(members):
@@ -99,7 +99,7 @@ def _event(number: int, members: Sequence[int], docs: Sequence[Document], vector
         for d, s in group:
             by_doc[d].append(s)
         first_doc = min(by_doc, key=lambda d: (-len(docs[d].sentences), d))
-        text = docs[first_doc].sentences[min(by_doc[first_doc])].text
+        text = strip_furniture(docs[first_doc].sentences[min(by_doc[first_doc])].text)
         claims.append(Claim(id=f"c{k}", text=text, sentences=tuple(
             (docs[d].id, tuple(sorted(s))) for d, s in sorted(by_doc.items()))))
     omissions, cut = [], []

@@ -48,6 +48,10 @@ def test_event_labels_read_as_headlines() -> None:
     furniture = segment(Article(id="f", source="f", title="Metro Herald News Service", text="Voters rejected the levy by a wide margin."))
     assert headline(furniture) == "Voters rejected the levy by a wide margin."
     assert shorten("Parliament approves the sweeping overhaul of pension rules", 30) == "Parliament approves the…"
+    from framing.headlines import is_boilerplate
+
+    assert is_boilerplate("HOUSTON, Texas (Metro Wire) The port authority released the following statement:")
+    assert not is_boilerplate("“It's not our strike,” she said.")
 
 
 WIRE = ("India and the US called for action against Lashkar-e-Taiba and Jaish-e-Mohammad at the "
