@@ -79,9 +79,7 @@ def _climb(token: Token) -> Token:
         head = token.head
         if token.dep_ in ("poss", "compound", "amod", "nmod", "appos") and stands_in(head):
             token = head
-        elif token.dep_ == "pobj" and head.lower_ == "of" and stands_in(head.head):
-            token = head.head
-        elif token.dep_ == "pobj" and head.lower_ in ("like", "including") and head.head.pos_ in ("NOUN", "PROPN"):
+        elif token.dep_ == "pobj" and head.lower_ == "of" and stands_in(head.head) or token.dep_ == "pobj" and head.lower_ in ("like", "including") and head.head.pos_ in ("NOUN", "PROPN"):
             token = head.head
         elif token.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             token = head

@@ -189,6 +189,19 @@ def load_entities(path: str | Path) -> dict[str, Entity]:
     return out
 
 
+def resolve_entities(names: Sequence[str], entities_file: str | Path | None = None) -> tuple[Entity, ...]:
+    """The entities of ``--entity`` names and an ``--entities`` file (all of the file's entities
+    when no name is given), in order, without repeats.
+
+    Raises:
+        EntitySpecError: an empty name or an unusable file.
+    """
+    user = load_entities(entities_file) if entities_file else {}
+    if not names:
+        return tuple(dict.fromkeys(user.values()))
+    return tuple(dict.fromkeys(resolve_entity(n, user) for n in names))
+
+
 def _user_entity(table: object, n: int, source: str) -> Entity:
     """One validated ``[[entity]]`` table."""
     if not isinstance(table, dict) or not isinstance(table.get("id"), str) or not table["id"].strip():
@@ -206,7 +219,7 @@ def _user_entity(table: object, n: int, source: str) -> Entity:
 
 
 _DEFINITION = re.compile(
-    r"((?:[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|on|de|e|al|del|la)\b)*\s+){1,8}?[A-Z][\w'’&-]*)"
+    r"((?:[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|on|de|e|al|del|la)\b)*\s+){0,8}?[A-Z][\w'’&-]*)"
     r"\s*\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)"
 )
 
@@ -216,13 +229,29 @@ def defined_aliases(entity: Entity, text: str) -> tuple[str, ...]:
     alias of Lashkar-e-Taiba, and the other way round."""
     out = []
     for match in _DEFINITION.finditer(text):
-        long, short = match.group(1), match.group(2)
-        long = re.sub(r"^(?:The|the|A|An)\s+", "", long)
+        long, short = _long_form(match.group(1), match.group(2)), match.group(2)
+        if long is None:
+            continue
         if entity.regex.fullmatch(short):
             out.append(long)
-        elif entity.regex.search(long) and entity.regex.search(long).group() == long:  # type: ignore[union-attr]
+        elif entity.regex.fullmatch(long):
             out.append(short)
     return tuple(dict.fromkeys(out))
+
+
+def _long_form(words_before: str, short: str) -> str | None:
+    """The words before "(ABC)" that the acronym stands for: the shortest run of capitalised words
+    (small words inside allowed) whose initials spell the acronym, or one word it abbreviates."""
+    words = words_before.split()
+    letters = [c for c in short.upper() if c.isalpha()]
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i][:1].isupper():
+            continue
+        initials = [w[0].upper() for w in words[i:] if w[:1].isupper()]
+        if initials == letters or (len(words) - i == 1 and initials[0] == letters[0] and len(letters) <= 5
+                                   and len(words[i]) > len(short)):
+            return " ".join(words[i:])
+    return None
 
 
 _TITLES_RE = re.compile(r"\S+$")
