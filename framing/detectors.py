@@ -128,7 +128,7 @@ def _called_on(h: Token) -> bool:
     """Whether the role token ``h`` is the addressee of a demand to act."""
     verb = h.head
     if h.dep_ in _OBJECT and _in(verb, "calls.demand_verbs"):
-        return _to_infinitive(verb, h.i) and not _negated(verb)
+        return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
     if h.dep_ in _PASSIVE_SUBJECT and (_in(verb, "calls.demand_verbs")):
         return _to_infinitive(verb, h.i) and not _negated(verb)
     if h.dep_ == "pobj":
@@ -140,6 +140,12 @@ def _called_on(h: Token) -> bool:
     return False
 
 
+def _told_must(verb: Token, after: int) -> bool:
+    """"told X it must fix", "warned X that it should stop": a clause with a modal of obligation."""
+    return any(c.dep_ == "ccomp" and c.i > after and any(a.lower_ in lexicon()["calls.modals"] for a in c.children)
+               for c in verb.children)
+
+
 def _called_on_through(h: Token, prep: Token) -> bool:
     """"called on X to", "appealed to X to", "pressure on X to", "for X's resignation"."""
     verb = prep.head
@@ -148,9 +154,13 @@ def _called_on_through(h: Token, prep: Token) -> bool:
         return _to_infinitive(verb, h.i) and not _negated(verb)
     if prep.lower_ in ("on", "upon") and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
         return not _negated(verb)
+    if prep.lower_ == "for" and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
+        return _to_infinitive(verb, h.i) and not _negated(verb)  # "demands for X to drop the tax"
     if prep.lower_ == "of" and _in(verb, "calls.action_nouns"):
         return _action_demanded(verb)
-    if prep.lower_ == "from" and _in(verb, "calls.demand_for_verbs") and not _negated(verb):
+    if prep.lower_ == "from" and _in(verb, "calls.action_nouns") and verb.dep_ in _OBJECT:
+        verb, prep = verb.head, verb  # "demanded an apology from X"
+    if prep.lower_ in ("from", "apology") and _in(verb, "calls.demand_for_verbs") and not _negated(verb):
         return any(c.dep_ in _OBJECT and _in(c, "calls.action_nouns") for c in verb.children)  # "sought action from X"
     return False
 
@@ -169,8 +179,11 @@ def _obliged(h: Token, verb: Token) -> bool:
 
 def _demanded_clause(verb: Token) -> bool:
     """"demanded that X act": X is the subject of a base-form clause under a demand verb."""
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+    if children & {"whether", "if", "would", "will", "could", "might", "can"}:
+        return False  # a question ("asked whether X would appeal")
     return (verb.dep_ == "ccomp" and _in(verb.head, "calls.demand_clause_verbs")
-            and (verb.tag_ in ("VB", "VBP") or any(c.lower_ in ("should", "must") for c in verb.children))
+            and (verb.tag_ in ("VB", "VBP") or bool(children & {"should", "must"}))
             and not _negated(verb.head))
 
 
@@ -253,10 +266,10 @@ def _harm_below(token: Token) -> bool:
 def _blamed(h: Token) -> bool:
     """Whether the role token ``h`` is blamed or tied to harm."""
     head = h.head
-    if _negated(head) or _hypothetical(head):
-        return False
     if _described_as_culprit(h):
         return True
+    if _negated(head) or _hypothetical(head):
+        return False
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
@@ -308,6 +321,12 @@ def _passive_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" or _passive(verb)
 
 
+def _stops_harm(verb: Token) -> bool:
+    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "end", "cease", "halt", "quit")
+               and any(g.dep_ in ("xcomp", "dobj") and _harmful(g) for g in c.children) for c in [verb, *verb.children])
+
+
 def _accused_subject(verb: Token) -> bool:
     """"X faced allegations of fraud", "X was beset with charges of racism"."""
     for child in verb.children:
@@ -335,8 +354,10 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
 
 def _culprit(h: Token, verb: Token) -> bool:
     """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
-    if _accused_subject(verb):
+    if _accused_subject(verb) or _stops_harm(verb):
         return True
+    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
+        return True  # "X admitted installing software to cheat"
     if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
         return False
     if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
@@ -376,6 +397,8 @@ def _through_preposition(prep: Token) -> bool:
     if word == "on" and head.lemma_ == "blame":
         return True
     if word == "against" and _in(head, "blame.allegation_nouns"):
+        return True
+    if word == "for" and head.lemma_ in ("warrant", "indictment"):
         return True
     if word == "of" and (_in(head, "blame.involvement_nouns") or _in(head, "harm.support_nouns")):
         return _harm_below(head)
@@ -437,7 +460,13 @@ def _unnamed(h: Token) -> bool:
     if h.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "refer to X", "mention of X", "reference to X"
     if head.pos_ in ("VERB", "AUX") and _in(head, "naming.verbs"):
-        return _avoided(head) and h.dep_ not in _SUBJECT
+        other = any(c.dep_ in _OBJECT and c is not h for c in head.children)  # "name a successor to X"
+        return _avoided(head) and h.dep_ not in _SUBJECT and not (h.dep_ == "pobj" and other)
+    if h.dep_ in _OBJECT and any(c.dep_ in ("compound", "amod") and _in(c, "naming.verbs") for c in h.children):
+        return _in(head, "naming.avoid_verbs") or _negated(head)  # "avoided naming X" parsed as a compound
+    if h.dep_ in _OBJECT and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ("unnamed", "unmentioned")
+                                 for c in head.children):
+        return True  # "left X unnamed"
     if _in(head, "naming.nouns"):
         return _avoided(head) or (head.dep_ == "pobj" and head.head.lower_ == "without")
     if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
@@ -447,9 +476,15 @@ def _unnamed(h: Token) -> bool:
 
 def _avoided(word: Token) -> bool:
     """A naming negated ("did not name"), avoided ("stopped short of naming") or done without."""
-    if _negated(word):
+    if _negated(word) or _nobody_does(word):
         return True
     head = word.head
+    if word.dep_ in _SUBJECT and any(c.dep_ in ("acomp", "attr") and _in(c, "naming.absent_adjectives") for c in head.children):
+        return True  # "absent from the speech was any reference to X"
+    if head.lemma_ == "leave" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        return True  # "left out any reference to X"
+    if word.dep_ == "pcomp" and head.lower_ == "than" and any(c.lower_ == "rather" for c in head.children):
+        return True  # "rather than naming X"
     if word.pos_ == "NOUN" and word.dep_ in _OBJECT and head.pos_ in ("VERB", "AUX"):
         return _avoided(head)  # "did not take the name of X", "made no mention of X"
     if word.dep_ == "pcomp" and head.lower_ == "without":
@@ -461,13 +496,19 @@ def _avoided(word: Token) -> bool:
     return _in(head, "naming.avoid_verbs") and not _negated(head)
 
 
+def _nobody_does(verb: Token) -> bool:
+    """A verb whose subject is nobody ("Neither candidate mentioned X", "No speaker named X")."""
+    return any(c.dep_ in _SUBJECT and (c.lower_ in ("nobody", "none", "neither", "noone") or any(
+        d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)) for c in verb.children)
+
+
 def _absent(verb: Token) -> bool:
     """"X went unnamed", "X was conspicuously absent from the statement", "X was not named"."""
     if _in(verb, "naming.verbs") and _passive(verb):
         return _negated(verb)
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and _in(child, "naming.absent_adjectives"):
-            if child.lemma_ in ("unnamed", "unmentioned", "nameless"):
+            if child.lower_ in ("unnamed", "unmentioned", "nameless"):
                 return True
             return any(g.dep_ == "prep" and any(_in(s, "naming.statement_nouns") for s in g.subtree) for g in child.children)
     return False
