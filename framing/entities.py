@@ -115,6 +115,8 @@ def _guess_kind(name: str) -> str:
         return "organisation"
     if " of " in f" {name.lower()} " or any(w.lower() in forms["organisation_words"] for w in words):
         return "organisation"
+    if len(words) >= 2 and (any(w.lower() in ("and", "for", "&") for w in words) or words[0].lower() in gazetteer()):
+        return "organisation"  # "Pacific Gas and Electric", "Transport for London", "Pakistan Tehreek-e-Insaf"
     capitalised = [w for w in words if w[:1].isupper()]
     return "person" if len(words) >= 2 and len(capitalised) == len(words) else "name"
 
@@ -124,6 +126,8 @@ def _person(name: str, aliases: tuple[str, ...]) -> Entity:
     forms = _forms()
     words = [w for w in name.split() if w.lower() not in forms["suffixes"] and w.lower() != "and"]
     given = tuple(w.strip(".") for w in words[:-1] if w.lower().strip(".") not in forms["titles"])
+    if 2 <= len(words) <= 3 and len(words[0]) <= 3 and words[0][:1].isupper() and words[0].isalpha():
+        aliases = (*aliases, words[0])  # family name first: "Xi Jinping" is Xi, "Kim Jong Un" Kim
     return Entity(name, aliases, kind="person", surname=words[-1] if len(words) > 1 else None, given=given)
 
 
@@ -140,7 +144,32 @@ def _derived_aliases(name: str, kind: str) -> tuple[str, ...]:
         out.append(f"{words[2]} {words[0]}")
     if len(words) == 1 and name.endswith("s") and name[:1].isupper() and len(name) > 4:
         out.append(name[:-1])
+    if kind == "organisation" and len(words) >= 2:
+        out.extend(_acronyms(name))
+        if words[-1].lower().strip(".") in _DROPPABLE and words[-2][:1].isupper():
+            out.append(" ".join(words[:-1]))  # "Wagner Group" is also "Wagner"
     return tuple(dict.fromkeys(a for a in out if a != name))
+
+
+_DROPPABLE = {"group", "party", "company", "corporation", "corp", "inc", "co", "holdings", "plc", "ltd", "llc"}
+_SMALL = {"of", "the", "for", "and", "on", "in", "de", "la", "du", "des", "e", "y", "&"}
+
+
+def _acronyms(name: str) -> list[str]:
+    """Acronyms a multi-word organisation name is known by: its initials ("Federal Aviation
+    Administration" -> FAA, "Pakistan Tehreek-e-Insaf" -> PTI), small words skipped or kept
+    in lower case ("Transport for London" -> TfL), "and" as "&" ("Pacific Gas and Electric" -> PG&E)."""
+    words = [w for part in name.replace("’", "'").split() for w in part.split("-") if w]
+    big = [w for w in words if w.lower() not in _SMALL and w[:1].isupper()]
+    if len(big) < 2:
+        return []
+    plain = "".join(w[0] for w in big).upper()
+    out = [plain]
+    if len(words) == 3 and words[1].lower() in ("for", "of"):
+        out.append(words[0][0].upper() + words[1][0] + words[2][0].upper())
+    if "and" in (w.lower() for w in words):
+        out.append("".join("&" if w.lower() == "and" else w[0].upper() for w in words if w in big or w.lower() == "and"))
+    return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
 
 
 def resolve_entity(name: str, user: Mapping[str, Entity] | None = None) -> Entity:
@@ -232,10 +261,10 @@ def defined_aliases(entity: Entity, text: str) -> tuple[str, ...]:
         long, short = _long_form(match.group(1), match.group(2)), match.group(2)
         if long is None:
             continue
-        if entity.regex.fullmatch(short):
-            out.append(long)
-        elif entity.regex.fullmatch(long):
+        if entity.regex.fullmatch(long):
             out.append(short)
+        elif entity.regex.fullmatch(short):
+            out.append(long)
     return tuple(dict.fromkeys(out))
 
 
