@@ -93,6 +93,9 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ in ("neg", "preconj") and c.lower_ in ("not", "n't", "never", "neither", "no", "nor")
            or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
+    if _nobody_does(token) or any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ == "nowhere" or any(
+            g.dep_ == "neg" for g in c.children)) for c in token.children):
+        return True  # "Nobody asked X to", "Not once did X mention", "Nowhere does X appear"
     head = token.head
     if token.dep_ == "conj" and any(c.lower_ in ("nor", "neither") for c in [*head.children, *token.children]):
         return True  # "neither condemned nor named X"
@@ -148,7 +151,7 @@ def _called_on(h: Token) -> bool:
     if h.dep_ in _OBJECT and _in(verb, "calls.demand_verbs"):
         return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
     if h.dep_ in _PASSIVE_SUBJECT and (_in(verb, "calls.demand_verbs")):
-        return _to_infinitive(verb, h.i) and not _negated(verb)
+        return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
     if h.dep_ == "pobj":
         return _called_on_through(h, verb)
     if h.dep_ in _SUBJECT:
@@ -167,6 +170,9 @@ def _told_must(verb: Token, after: int) -> bool:
             return True
         if _in(clause, "calls.need_verbs") and any(x.dep_ == "xcomp" for x in clause.children):
             return True  # "told X it needs to keep cutting"
+    if verb.lemma_ in ("ask", "beg", "press", "petition", "implore") and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.i > after for c in verb.children):
+        return True  # "asked X for more time"
     if verb.lemma_ in ("challenge", "invite", "dare"):  # "challenged X to a debate"
         return any(c.dep_ == "prep" and c.lower_ == "to" and c.i > after for c in verb.children)
     return False
@@ -320,7 +326,10 @@ def _blamed(h: Token) -> bool:
     if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
         if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
             return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
-        return _owner_of_harm(h, head) or (h.dep_ == "poss" and _thing_blamed(head))
+        if h.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "to" and \
+                _in(head.head.head, "blame.trace_verbs"):
+            return True  # "traced the eggs to Dutch poultry farms"
+        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
     if h.dep_ == "pobj":
         return _through_preposition(head) or _agent_through(h, head)
     return False
@@ -478,8 +487,12 @@ def _culprit(h: Token, verb: Token) -> bool:
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
             for c in verb.children):
         return True  # "X took part in the killings", "X played a role in the attack"
-    if verb.lemma_ in ("participate", "engage", "collude", "conspire") and _harm_below(verb):
+    if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and _harm_below(verb):
         return True
+    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
+        return True  # "X broke the law", "X ignored warnings"
+    if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
+        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
         return verb.lemma_ != "responsible" or _harm_below(verb)
     for child in verb.children:
@@ -519,6 +532,9 @@ def _through_preposition(prep: Token) -> bool:
         return True
     if word == "on" and head.lemma_ == "blame":
         return True
+    if word == "to" and _in(head, "blame.trace_verbs") and any(
+            c.dep_ in _OBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.children):
+        return True  # "traced the outbreak to X", "the deaths were linked to X"
     if word == "against" and _in(head, "blame.allegation_nouns"):
         return True
     if word == "for" and head.lemma_ in ("warrant", "indictment"):
@@ -595,7 +611,17 @@ def _unnamed(h: Token) -> bool:
     if h.dep_ in _OBJECT and head.lemma_ == "leave" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
         return True  # "left X out"
     if _in(head, "naming.nouns"):
+        if h.dep_ == "poss" and head.dep_ in _SUBJECT and _absent(head.head):
+            return True  # "X's name was missing from the table"
         return _avoided(head) or (head.dep_ == "pobj" and head.head.lower_ == "without")
+    if h.dep_ == "conj" and any(c.dep_ == "neg" for c in h.children):
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.dep_ in _OBJECT and _naming_verb(first.head) and not _negated(first.head)  # "named A but not X"
+    if h.dep_ in _OBJECT + ("pobj",) and _in(head if h.dep_ != "pobj" else head.head, "naming.omit_verbs"):
+        verb = head if h.dep_ != "pobj" else head.head
+        return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)  # "the speech skipped over X"
     if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
         return _absent(head)
     return False
@@ -623,7 +649,7 @@ def _avoided(word: Token) -> bool:
     if word.dep_ == "pcomp" and head.lower_ == "than" and any(c.lower_ == "rather" for c in head.children):
         return True  # "rather than naming X"
     if word.pos_ == "NOUN" and word.dep_ in _OBJECT and head.pos_ in ("VERB", "AUX"):
-        return _avoided(head)  # "did not take the name of X", "made no mention of X"
+        return _in(head, "naming.avoid_verbs") or _avoided(head)  # "did not take the name of X", "omitted the name of X"
     if word.dep_ == "pcomp" and head.lower_ == "without":
         return True
     if word.dep_ in ("pcomp", "xcomp") and head.dep_ == "prep":
@@ -643,6 +669,8 @@ def _absent(verb: Token) -> bool:
     """"X went unnamed", "X was conspicuously absent from the statement", "X was not named"."""
     if _in(verb, "naming.verbs") and _passive(verb):
         return _negated(verb)
+    if verb.lemma_ in ("appear", "feature", "figure") and _negated(verb):
+        return True  # "X's name did not appear in the release"
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and _in(child, "naming.absent_adjectives"):
             if child.lower_ in ("unnamed", "unmentioned", "nameless"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -54,22 +55,34 @@ class Entity:
 
 
 def _name_pattern(name: str) -> str:
-    """One name as a regex: spaces and hyphens interchangeable, capitals kept where they tell.
+    """One name as a regex: spaces and hyphens interchangeable, accents optional, capitals kept
+    where they tell.
 
-    Acronyms and short forms ("US", "NRA") match case-sensitively ("us" is a word); a capitalised
-    name must start with its capital ("Turkey", not "turkey"); a one-word name may be hyphenated
+    Acronyms and short forms ("US", "NRA") match case-sensitively ("us" is a word); a one-word
+    capitalised name must start with its capital ("Turkey", not "turkey") and may be hyphenated
     ("Walmart", "Wal-Mart").
     """
     words = re.split(r"[\s-]+", name.strip())
-    if len(words) == 1 and len(name) >= 6 and name.isalpha() and not name.isupper():
-        body = "-?".join(re.escape(c) for c in name)
-    else:
-        body = r"[\s-]+".join(re.escape(w) for w in words)
     if len(name) <= 3 or name.replace(".", "").isupper():
-        return body
-    if name[0].isupper() and len(words) == 1:
-        return f"{re.escape(name[0])}(?i:{body[len(re.escape(name[0])):]})"
-    return f"(?i:{body})"
+        return r"[\s-]+".join(re.escape(w) for w in words)
+    if len(words) == 1:
+        joiner = "-?" if len(name) >= 6 and name.isalpha() else ""
+        rest = joiner.join(_letter(c) for c in name[1:])
+        first = _letter(name[0]) if name[0].isupper() else f"(?i:{_letter(name[0])})"
+        return f"{first}(?i:{joiner}{rest})" if rest else first
+    return "(?i:" + r"[\s-]+".join("".join(_letter(c) for c in w) for w in words) + ")"
+
+
+_ACCENTED = {"a": "aáàâäãå", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõø", "u": "uúùûü", "c": "cç", "n": "nñ"}
+
+
+def _letter(c: str) -> str:
+    """One letter of a name as a regex: accents optional ("Brasilia" matches "Brasília")."""
+    folded = unicodedata.normalize("NFKD", c)[0]
+    variants = _ACCENTED.get(folded.lower())
+    if not variants:
+        return re.escape(c)
+    return "[" + (variants.upper() if folded.isupper() else variants) + "]"
 
 
 def _dotted(acronym: str) -> str | None:
@@ -151,7 +164,8 @@ def _derived_aliases(name: str, kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in out if a != name))
 
 
-_DROPPABLE = {"group", "party", "company", "corporation", "corp", "inc", "co", "holdings", "plc", "ltd", "llc"}
+_DROPPABLE = {"group", "party", "company", "corporation", "corp", "inc", "co", "holdings", "plc", "ltd", "llc",
+              "university", "college"}
 _SMALL = {"of", "the", "for", "and", "on", "in", "de", "la", "du", "des", "e", "y", "&"}
 
 
@@ -268,6 +282,20 @@ def defined_aliases(entity: Entity, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def in_document(entity: Entity, text: str) -> Entity:
+    """The entity as one text knows it: plus the short and long forms the text defines, minus an
+    acronym the text defines as something else ("England and Wales Cricket Board (ECB)")."""
+    entity = entity.with_aliases(defined_aliases(entity, text))
+    clashes = set()
+    for match in _DEFINITION.finditer(text):
+        long, short = _long_form(match.group(1), match.group(2)), match.group(2)
+        if long and short in entity.aliases and not entity.regex.fullmatch(long):
+            clashes.add(short)
+    if not clashes:
+        return entity
+    return replace(entity, aliases=tuple(a for a in entity.aliases if a not in clashes))
+
+
 def _long_form(words_before: str, short: str) -> str | None:
     """The words before "(ABC)" that the acronym stands for: the shortest run of capitalised words
     (small words inside allowed) whose initials spell the acronym, or one word it abbreviates."""
@@ -315,7 +343,8 @@ def _inside_longer_name(entity: Entity, text: str, match: re.Match[str]) -> bool
     forms = _forms()
     known = set(forms["titles"]) | set(forms["stand_ins"]) | set(forms["organisation_words"])
     after = _NEXT_WORD.match(text, match.end())
-    if after and after.group(1).lower().strip("’'") not in known and not mentions_any(entity, after.group(1)):
+    main = core.lower() == entity.name.lower()  # "Danish Medicines Agency" still names Denmark
+    if main and after and after.group(1).lower().strip("’'") not in known and not mentions_any(entity, after.group(1)):
         return True
     before = _PREVIOUS_WORD.search(text[: match.start()])
     if before is None or before.group(1).lower().strip(".") in known:
@@ -338,8 +367,11 @@ def _other_person(entity: Entity, text: str, match: re.Match[str]) -> bool:
     before = _TITLES_RE.search(text[: match.start()].rstrip())
     if before is None or not text[: match.start()].endswith(" "):
         return False
+    if before.group()[-1:] in ",;:)”\"":
+        return False  # "Remarkably, Djokovic's name"
     word = before.group().strip(".,;:“”\"'(")
-    if not word[:1].isupper() or word.lower().strip(".") in _forms()["titles"]:
+    titles = _forms()["titles"]
+    if not word[:1].isupper() or word.lower().strip(".") in titles or all(p.lower() in titles for p in word.split("-")):
         return False
     if len(word) == 1 or (len(word) == 2 and word.isupper()):  # a middle initial ("Michael G. Grimm")
         return False

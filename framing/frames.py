@@ -19,7 +19,7 @@ import numpy as np
 
 from framing import detectors
 from framing.classify import Classifier
-from framing.entities import Entity, defined_aliases, mentions, resolve_entity, voice
+from framing.entities import Entity, in_document, mentions, resolve_entity, voice
 from framing.syntax import parse
 from framing.errors import FrameSpecError
 from framing.types import Document, Evidence, FrameResult
@@ -127,7 +127,7 @@ def _context(doc: Document, index: int, kind: str) -> str:
 
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
-    entity = entity.with_aliases(defined_aliases(entity, doc.article.text))
+    entity = in_document(entity, doc.article.text)
     parse([s.text for s in doc.sentences if mentions(entity, s.text)])  # one batch for the detectors
     detections: dict[str, list[tuple[int, int | None]]] = {
         "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
