@@ -18,7 +18,7 @@ from framing.align import Rescorer, align, content_words, match, score_matrix
 from framing.batch import analyse
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
-from framing.events import group_events, syndication
+from framing.events import copied_share, group_events, syndication
 from framing.headlines import LABEL_CHARS, headline, is_boilerplate, shorten, strip_furniture
 from framing.models import Encoder
 from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
@@ -39,6 +39,7 @@ class CorpusReport:
     event_of: dict[str, str]
     syndicated: dict[str, tuple[str, ...]]
     pair_alignments: dict[tuple[str, str], tuple[Alignment, ...]] = field(default_factory=dict)
+    copied: dict[tuple[str, str], float] = field(default_factory=dict)  # wire copies: share of shared text
     reused: int = 0  # articles whose per-article results came from the cache
 
     def doc(self, ident: str) -> Document:
@@ -155,5 +156,7 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
         tick("events", 1)
     event_of = {a: e.id for e in events for a in e.articles}
     synd = {docs[i].id: tuple(docs[j].id for j in group if j != i) for group in copies for i in group}
+    copied = {(docs[i].id, docs[j].id): round(copied_share(docs[i], docs[j]), 4)
+              for group in copies if len(group) <= MAX_PARTNERS for k, i in enumerate(group) for j in group[k + 1 :]}
     return CorpusReport(docs=tuple(docs), frames=analysis.frames, events=tuple(events), event_of=event_of,
-                        syndicated=synd, pair_alignments=pairs, reused=analysis.reused)
+                        syndicated=synd, pair_alignments=pairs, copied=copied, reused=analysis.reused)

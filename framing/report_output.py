@@ -34,6 +34,8 @@ def report_json(report: CorpusReport) -> dict[str, Any]:
         articles.append({"id": doc.id, "source": art.source, "outlet": art.outlet, "title": art.title,
                          "date": art.date, "url": art.url, "event": report.event_of[doc.id],
                          "syndicated_with": list(report.syndicated.get(doc.id, ())),
+                         "copied_share": {o: report.copied.get((doc.id, o), report.copied.get((o, doc.id)))
+                                          for o in report.syndicated.get(doc.id, ())},
                          "frames": [frame_json(f) for f in frames]})
     return {"events": events, "articles": articles}
 
@@ -185,7 +187,8 @@ def event_context(report: CorpusReport, event: Event) -> dict[str, Any]:
     frames = {d.id: report.frames_of(d.id) for d in docs}
     diffs = []
     for a, b in zip(docs, docs[1:], strict=False):
-        diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})"))
+        diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})",
+                                       report.pair_alignments.get((a.id, b.id), ())))
     copies = [_copy_edits(report.doc(a), report.doc(b)) for a in event.articles
               for b in report.syndicated.get(a, ()) if a < b]
     names = _present_frames(report)

@@ -201,3 +201,12 @@ def test_event_gate_on_basil_dev(dev_dir: Path, tmp_path: Path, dates: bool) -> 
                             date=meta[a.id]["date"])) for a in arts]
     report = eval_events(docs, manifest)
     assert report["ari"] >= (0.95 if dates else 0.9) and report["purity"] >= (0.95 if dates else 0.9)
+
+
+def test_report_gives_the_copied_share_of_wire_copies(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(WIRE)
+    (tmp_path / "b.txt").write_text(WIRE.replace("condemned", "strongly condemned"))
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--format", "json", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    arts = {a["id"]: a for a in json.loads(result.stdout)["articles"]}
+    assert arts["a"]["syndicated_with"] == ["b"] and arts["a"]["copied_share"] == {"b": 1.0}
