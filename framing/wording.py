@@ -106,6 +106,7 @@ FUNCTION_WORDS = frozenset(re.findall(r"\S+", """a an the of and or to in on at 
     why how each few some because until while him himself herself itself themselves my me its one
     near across within among toward towards per via upon onto behind beyond above below since
     two sides side told tells according added adds""")) - {"not", "no", "nor", "never", "must"}
+COMPOUND_PART = 6  # letters from which a word found inside another's compound counts as present
 MAX_RUN = 3  # content words an added or dropped run may have and still be a choice of words
 MAX_SWAP = 6  # words a side up to which a change is a substitution, not a rewrite
 _WORD = re.compile(r"\d[\d,.]*\d|\w+(?:['’]\w+)?|%")
@@ -130,9 +131,15 @@ def _key(word: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
-def _content(words: Sequence[re.Match[str]], elsewhere: set[str]) -> list[re.Match[str]]:
-    """The content words of a stretch that the other sentence does not have anywhere."""
-    return [m for m in words if m.group().lower() not in FUNCTION_WORDS and _key(m.group()) not in elsewhere]
+def _content(words: Sequence[re.Match[str]], elsewhere: set[str], other: str = "") -> list[re.Match[str]]:
+    """The content words of a stretch that the other sentence does not have anywhere.
+
+    A long word the other sentence has inside a compound ("terrorism" in "counterterrorism",
+    "Counter Terrorism" against "Counter-Terrorism") is there too: hyphenation is no change.
+    """
+    compact = re.sub(r"[\s\-–]+", "", other.lower())
+    return [m for m in words if m.group().lower() not in FUNCTION_WORDS and _key(m.group()) not in elsewhere
+            and not (len(m.group()) >= COMPOUND_PART and m.group().lower() in compact)]
 
 
 def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[str]], bool]]:
@@ -151,7 +158,7 @@ def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[st
         if op.tag == "equal":
             continue
         old, new = ma[op.src_start : op.src_end], mb[op.dest_start : op.dest_end]
-        c_old, c_new = _content(old, set(kb)), _content(new, set(ka))
+        c_old, c_new = _content(old, set(kb), b), _content(new, set(ka), a)
         if not c_old and not c_new:
             continue
         if c_old and c_new and len(old) <= MAX_SWAP and len(new) <= MAX_SWAP:
@@ -233,7 +240,7 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
         names = names if short else ()
         if kind == "replace" or names:  # an unlabelled added or dropped word is detail, not wording
             edits.append(Edit(op=kind, a=text_old, b=text_new, labels=names))
-    return tuple(sorted(dict.fromkeys(edits), key=_weight))  # a word repeated is one difference
+    return _distinct(edits)
 
 
 def loaded_words(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) -> tuple[Edit, ...]:
@@ -243,9 +250,9 @@ def loaded_words(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) 
     a long sentence): the loaded words still show.
     """
     labels = load_labels() if labels is None else labels
-    ma = [m for m in _WORD.finditer(a) if _key(m.group()) not in _keys(b)]
-    mb = [m for m in _WORD.finditer(b) if _key(m.group()) not in _keys(a)]
-    return tuple(sorted(dict.fromkeys(_label_words(ma, mb, a, b, labels)), key=_weight))
+    ma = _content(list(_WORD.finditer(a)), _keys(b), b)
+    mb = _content(list(_WORD.finditer(b)), _keys(a), a)
+    return _distinct(_label_words(ma, mb, a, b, labels))
 
 
 def _label_words(old: Sequence[re.Match[str]], new: Sequence[re.Match[str]], a: str, b: str,
@@ -265,6 +272,14 @@ def _label_words(old: Sequence[re.Match[str]], new: Sequence[re.Match[str]], a: 
 def _keys(text: str) -> set[str]:
     """The comparison keys of every word of ``text``."""
     return {_key(m.group()) for m in _WORD.finditer(text)}
+
+
+def _distinct(edits: Sequence[Edit]) -> tuple[Edit, ...]:
+    """The edits ranked, a word repeated (in any case) counted once."""
+    seen: dict[tuple[str, str, str], Edit] = {}
+    for e in edits:
+        seen.setdefault((e.op, e.a.lower(), e.b.lower()), e)
+    return tuple(sorted(seen.values(), key=_weight))
 
 
 def _weight(edit: Edit) -> tuple[int, int, int]:

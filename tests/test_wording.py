@@ -15,6 +15,7 @@ def test_form_only_changes_are_not_differences() -> None:
     assert lines('She called the deal "fair".', "She called the deal fair.") == []
     assert lines("Prices rose 3 percent.", "Prices rose 3%.") == []
     assert lines("The strikes hit two depots.", "The strike hit two depots.") == []
+    assert lines("The Anti Corruption Secretary of the ministry resigned.", "The ministry's Anticorruption Secretary resigned.") == []
 
 
 def test_function_word_fragments_and_moved_words_are_not_differences() -> None:
