@@ -306,10 +306,19 @@ def changed_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int
     spans_b: list[tuple[int, int]] = []
     for old, new, _swap in _changes(a, b):
         if old:
-            spans_a.append((old[0].start(), old[-1].end()))
+            spans_a.append(_whole(a, old[0].start(), old[-1].end()))
         if new:
-            spans_b.append((new[0].start(), new[-1].end()))
+            spans_b.append(_whole(b, new[0].start(), new[-1].end()))
     return _merge_spans(a, sorted(spans_a)), _merge_spans(b, sorted(spans_b))
+
+
+def _whole(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened to whole whitespace-delimited chunks (a mark never splits "<tag>" or "U.S.")."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def _merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -317,7 +326,7 @@ def _merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and not re.search(r"\w", text[merged[-1][1] : start]):
-            merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
