@@ -64,7 +64,7 @@ MAX_DAYS_APART = 30  # dated articles further apart than this never share an eve
 
 @dataclass(frozen=True)
 class Ordinal:
-    """A count an article gives: "the 20th meeting of the working group" is 20 of that series."""
+    """A count an article gives: "the 20th round of the trade talks" is 20 of that series."""
 
     number: int
     series: frozenset[str]

@@ -134,8 +134,8 @@ def _key(word: str) -> str:
 def _content(words: Sequence[re.Match[str]], elsewhere: set[str], other: str = "") -> list[re.Match[str]]:
     """The content words of a stretch that the other sentence does not have anywhere.
 
-    A long word the other sentence has inside a compound ("terrorism" in "counterterrorism",
-    "Counter Terrorism" against "Counter-Terrorism") is there too: hyphenation is no change.
+    A long word the other sentence has inside a compound ("corruption" in "anticorruption",
+    "Anti Corruption" against "Anti-Corruption") is there too: hyphenation is no change.
     """
     compact = re.sub(r"[\s\-–]+", "", other.lower())
     return [m for m in words if m.group().lower() not in FUNCTION_WORDS and _key(m.group()) not in elsewhere
@@ -221,8 +221,8 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
 
     Case, hyphenation, punctuation, quote marks, number formatting, word endings and moved
     words are ignored, and so are stretches of function words. A short changed stretch with
-    content words on both sides is one substitution ("Pakistan-based terror" → "South
-    Asia–focused militant"); a longer rewrite is reported as the content words each side
+    content words on both sides is one substitution ("the rebel-held town" → "the
+    insurgent-controlled town"); a longer rewrite is reported as the content words each side
     lacks. Edits that touch label words come first, then those that change numbers or names,
     then the rest (largest first).
     """
@@ -290,7 +290,7 @@ def _weight(edit: Edit) -> tuple[int, int, int]:
 
 
 def summarize(edit: Edit) -> str:
-    """One line for an edit: "Pakistan-based terror → South Asia–focused militant"."""
+    """One line for an edit: "“rebel-held” → “insurgent-controlled” [terror vs militant]"."""
     if edit.op == "replace":
         text = f"“{edit.a}” → “{edit.b}”"
     elif edit.op == "insert":
