@@ -143,32 +143,44 @@ def signals(doc: Document) -> Signals:
 
 
 def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int],
-                    exact_below: int = EXACT_BELOW) -> set[tuple[int, int]]:
-    """Pairs of ``subset`` worth comparing: all of a small set, blocked pairs of a large one.
+                    exact_below: int = EXACT_BELOW) -> np.ndarray:
+    """Pairs (i < j) of ``subset`` worth comparing, sorted, as an (n, 2) array.
 
-    Blocks: a shared lead ordinal number and series word (ordered by date), or a shared rare
-    word (one of each article's highest-weighted terms); each member is paired with the next
-    ``WINDOW`` of its block, so that a large corpus is not compared all against all.
+    All pairs of a small set. In a large one, blocks: a shared lead ordinal number and series
+    word (ordered by date), or a shared rare word (one of each article's highest-weighted terms
+    that another article has too); each member is paired with the next ``WINDOW`` of its block,
+    so that a large corpus is not compared all against all.
     """
-    members = list(subset)
+    members = np.asarray(list(subset), dtype=np.int64)
     if len(members) <= exact_below:
-        return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
-    blocks: dict[object, list[int]] = defaultdict(list)
-    ordinal_blocks: dict[object, list[int]] = defaultdict(list)
+        left, right = np.triu_indices(len(members), 1)
+        return np.column_stack([members[left], members[right]]).reshape(-1, 2)
     shared = np.bincount(sims[members].indices, minlength=sims.shape[1]) > 1
-    for i in members:
+    keys: dict[object, int] = {}
+    rows: list[tuple[int, int, int]] = []  # (block key, order within the block, article)
+    for i in members.tolist():
+        day = sigs[i].day.toordinal() if sigs[i].day else 0
         for o in sigs[i].lead:
-            for word in o.series:
-                ordinal_blocks[(o.number, word)].append(i)
-        for col in _top_terms(sims, i, shared):
-            blocks[("term", col)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for block in blocks.values():
-        pairs.update(_window_pairs(block))
-    for block in ordinal_blocks.values():
-        block.sort(key=lambda i: (sigs[i].day or date.min, i))
-        pairs.update(_window_pairs(block))
-    return pairs
+            rows.extend((keys.setdefault((o.number, w), len(keys)), day, i) for w in o.series)
+        rows.extend((keys.setdefault(("term", c), len(keys)), 0, i) for c in _top_terms(sims, i, shared))
+    return _block_pairs(np.array(rows, dtype=np.int64).reshape(-1, 3), sims.shape[0])
+
+
+def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
+    """Each member of a block paired with the ``WINDOW`` members after it (unique pairs, sorted).
+
+    Events are connected sets, so a large block of one event is joined by the chain of these
+    pairs without comparing all its members with each other; the cost is linear in the blocks.
+    """
+    rows = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
+    codes = []
+    for offset in range(1, WINDOW + 1):
+        same = rows[offset:, 0] == rows[:-offset, 0]
+        a, b = rows[:-offset, 2][same], rows[offset:, 2][same]
+        keep = a != b
+        codes.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
+    unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    return np.column_stack([unique // n, unique % n]).astype(np.int64).reshape(-1, 2)
 
 
 def _window_pairs(block: Sequence[int]) -> set[tuple[int, int]]:
@@ -254,8 +266,7 @@ def _scored_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *,
         left, right = np.triu_indices(n, 1)
         dense = (sims @ sims.T).toarray() if n else np.zeros((0, 0), dtype=np.float32)
         return left.astype(np.int64), right.astype(np.int64), dense[left, right].astype(np.float32)
-    pairs = np.array(sorted(candidate_pairs(sims, sigs, subset=range(n), exact_below=exact_below)),
-                     dtype=np.int64).reshape(-1, 2)
+    pairs = candidate_pairs(sims, sigs, subset=range(n), exact_below=exact_below)
     return pairs[:, 0], pairs[:, 1], pair_similarity(sims, pairs)
 
 
