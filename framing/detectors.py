@@ -59,8 +59,11 @@ def _in(token: Token, word_class: str) -> bool:
 
 def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts."""
+    found = mentions(entity, sentence)
+    if not found:
+        return
     doc = parse([sentence])[0]
-    for match in mentions(entity, sentence):
+    for match in found:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             yield match.start(), _climb(span.root)
@@ -700,9 +703,21 @@ def highlights_omission(sentence: str, entity: Entity, context: str = "") -> int
     found = _first(sentence, entity, _unnamed)
     if found is not None:
         return found
-    if mentions(entity, sentence) or mentions(entity, context):
+    if might_remark_omission(sentence) and (mentions(entity, sentence) or mentions(entity, context)):
         return _stand_in_unnamed(sentence, entity.kind)
     return None
+
+
+@lru_cache(maxsize=1)
+def _naming_hint() -> re.Pattern[str]:
+    """Stems of the naming words: a sentence without any cannot remark an omission."""
+    words = lexicon()["naming.verbs"] | lexicon()["naming.nouns"]
+    return re.compile(r"\b(?:" + "|".join(sorted(re.escape(w[:4]) for w in words)) + ")", re.IGNORECASE)
+
+
+def might_remark_omission(sentence: str) -> bool:
+    """A cheap test before parsing: does the sentence hold a word of naming at all?"""
+    return _naming_hint().search(sentence) is not None
 
 
 # ---------------------------------------------------------------- veiled reference

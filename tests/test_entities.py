@@ -3,7 +3,7 @@
 The relation tests are CheckList-style pairs written for this file (not corpus sentences): the
 same verb or preposition with the entity in a different role. The gates read the challenge sets in
 tests/data (written by independent annotators for this project: A was read while writing the
-rules, B after its first measurement, C only measured) and BASIL's sentences from ../shared.
+rules, B and C after their first measurement, D only measured) and BASIL's sentences from ../shared.
 """
 
 from __future__ import annotations
@@ -162,9 +162,13 @@ GATES = {
         "names_entity": (0.96, 0.97), "calls_on_entity": (0.97, 0.95),
         "attributes_to_entity": (0.97, 0.65), "highlights_omission": (0.96, 0.96),
     },
-    "entity_challenge_c.jsonl": {  # held out: measured once, before any rule looked at it
-        "names_entity": (0.96, 0.93), "calls_on_entity": (0.95, 0.80),
-        "attributes_to_entity": (0.96, 0.49), "highlights_omission": (0.97, 0.79),
+    "entity_challenge_d.jsonl": {  # held out: only measured, never read while writing rules
+        "names_entity": (0.98, 0.96), "calls_on_entity": (0.95, 0.85),
+        "attributes_to_entity": (0.92, 0.44), "highlights_omission": (0.96, 0.74),
+    },
+    "entity_challenge_c.jsonl": {  # read after its first measurement (held-out figures in README)
+        "names_entity": (0.97, 0.97), "calls_on_entity": (0.97, 0.86),
+        "attributes_to_entity": (0.96, 0.61), "highlights_omission": (0.97, 0.86),
     },
     "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
         "names_entity": (0.97, 0.95), "calls_on_entity": (0.96, 0.85),
