@@ -485,7 +485,9 @@ def _culprit(h: Token, verb: Token) -> bool:
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
         if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
             return True  # "the destruction X caused"
-        return any(c.dep_ in _OBJECT and _harmful(c) for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+        return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
             for c in verb.children):
@@ -621,7 +623,7 @@ def _unnamed(h: Token) -> bool:
         first = head
         while first.dep_ == "conj":
             first = first.head
-        return first.dep_ in _OBJECT and _naming_verb(first.head) and not _negated(first.head)  # "named A but not X"
+        return first.dep_ in (*_OBJECT, "oprd", "attr") and _naming_verb(first.head) and not _negated(first.head)  # "named A but not X"
     if h.dep_ in _OBJECT + ("pobj",) and _in(head if h.dep_ != "pobj" else head.head, "naming.omit_verbs"):
         verb = head if h.dep_ != "pobj" else head.head
         return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)  # "the speech skipped over X"
@@ -674,6 +676,9 @@ def _absent(verb: Token) -> bool:
         return _negated(verb)
     if verb.lemma_ in ("appear", "feature", "figure") and _negated(verb):
         return True  # "X's name did not appear in the release"
+    if verb.lower_ in ("missing", "absent") and any(
+            g.dep_ == "prep" and any(_in(t, "naming.statement_nouns") for t in g.subtree) for g in verb.children):
+        return True  # "X's name was missing from the statement"
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and _in(child, "naming.absent_adjectives"):
             if child.lower_ in ("unnamed", "unmentioned", "nameless"):
