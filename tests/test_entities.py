@@ -141,6 +141,20 @@ OMISSIONS = [
 ]
 
 
+@pytest.mark.parametrize(("text", "frame"), [
+    ("India received help from Pakistan after the earthquake.", "attributes_to"),
+    ("The UN called for the protection of Pakistan's religious minorities.", "attributes_to"),
+    ("The UN called for the protection of Pakistan's religious minorities.", "calls_on"),
+    ("Diplomats discussed the role of Pakistan in the Afghan peace process.", "attributes_to"),
+    ("A reporter asked Pakistan's foreign minister about the cricket series.", "calls_on"),
+    ("Police said it was an apparent attack at a checkpoint near Peshawar, Pakistan.", "veiled_reference"),
+    ("Police said it was an apparent attack at a checkpoint near Peshawar, Pakistan.", "attributes_to"),
+])
+def test_reported_false_flags_stay_fixed(text: str, frame: str) -> None:
+    """The false flags a new user found (help, protection, roles, a question, a place)."""
+    assert getattr(detectors, frame)(text, resolve_entity("Pakistan")) is None
+
+
 @pytest.mark.parametrize(("text", "entity", "expected"), CALLS)
 def test_calls_need_an_addressee_and_an_act(text: str, entity: str, expected: bool) -> None:
     assert (detectors.calls_on(text, resolve_entity(entity)) is not None) is expected
