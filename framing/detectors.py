@@ -63,6 +63,8 @@ def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
     if not found:
         return
     doc = parse([sentence])[0]
+    if doc is None:
+        return
     for match in found:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
@@ -589,7 +591,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     soil = _OWN_SOIL.search(sentence)
     if soil and (mentions(entity, sentence[: soil.start()]) or mentions(entity, previous)):
         doc = parse([sentence])[0]
-        span = doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
+        span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
             return soil.start()
     return None
@@ -690,7 +692,7 @@ def _absent(verb: Token) -> bool:
 def _stand_in_unnamed(sentence: str, kind: str) -> int | None:
     """Offset of a negated naming of a stand-in: "any country" for a country, "names" for any."""
     doc = parse([sentence])[0]
-    for token in doc:
+    for token in doc or ():
         if token.lemma_ in ("country", "nation", "neighbour", "neighbor", "state") and kind != "country":
             continue
         if _in(token, "naming.stand_ins") and token.head.pos_ == "VERB" and _naming_verb(token.head):

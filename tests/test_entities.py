@@ -209,3 +209,14 @@ def test_entity_frame_gate_on_basil_sentences() -> None:
     for frame, (precision, recall) in floors.items():
         got = report["frames"][frame]
         assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)
+
+
+def test_a_text_too_long_to_be_a_sentence_is_not_parsed() -> None:
+    """A 'sentence' of thousands of characters (a table, a list) costs no parse and flags nothing."""
+    from framing.syntax import MAX_CHARS
+
+    long = "India urged Pakistan to act and " * (MAX_CHARS // 20)
+    assert len(long) > MAX_CHARS
+    assert detectors.calls_on(long, resolve_entity("Pakistan")) is None
+    assert detectors.calls_on("India urged Pakistan to act.", resolve_entity("Pakistan")) == 12
+
