@@ -350,6 +350,8 @@ def _agent_through(h: Token, prep: Token) -> bool:
         return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
     if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
         return True
+    if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
+        return True  # "killed at the hands of X"
     if prep.lower_ == "of" and head.lemma_ in ("work", "handiwork", "doing") and head.dep_ in ("attr", "acomp"):
         return any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.head.children)
     return False
@@ -461,8 +463,10 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
         return True
     if _in(verb, "blame.criticise_verbs") and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
         return True
-    if verb.lemma_ == "hold" and any(_in(t, "blame.culpable_adjectives") for t in verb.subtree if t.i > h.i):
-        return True
+    if verb.lemma_ in ("hold", "find", "declare", "deem", "judge", "rule", "consider") and any(
+            _in(t, "blame.culpable_adjectives") and t.head.i in {verb.i, h.i, *(c.i for c in verb.children)}
+            for t in verb.subtree if t.i > h.i):
+        return True  # "held X responsible", "X was found guilty", "found X liable"
     if verb.lemma_ in ("involve", "implicate", "link", "tie", "connect", "attribute", "trace"):
         if h.dep_ in _PASSIVE_SUBJECT or verb.lemma_ != "involve":
             return _harm_below(verb)  # "X was involved in the plot", "linked X's system to crashes"
@@ -498,6 +502,10 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True
     if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
         return True  # "X broke the law", "X ignored warnings"
+    if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
+        return True  # "X turned a blind eye to"
+    if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
+        return True  # "X covered up the abuse"
     if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
         return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
@@ -620,6 +628,8 @@ def _unnamed(h: Token) -> bool:
     if _in(head, "naming.nouns"):
         if h.dep_ == "poss" and head.dep_ in _SUBJECT and _absent(head.head):
             return True  # "X's name was missing from the table"
+        if h.dep_ == "poss" and head.dep_ in _PASSIVE_SUBJECT and _in(head.head, "naming.omit_verbs"):
+            return True  # "X's name was omitted"
         return _avoided(head) or (head.dep_ == "pobj" and head.head.lower_ == "without")
     if h.dep_ == "conj" and any(c.dep_ == "neg" for c in h.children):
         first = head
@@ -629,6 +639,10 @@ def _unnamed(h: Token) -> bool:
     if h.dep_ in _OBJECT + ("pobj",) and _in(head if h.dep_ != "pobj" else head.head, "naming.omit_verbs"):
         verb = head if h.dep_ != "pobj" else head.head
         return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)  # "the speech skipped over X"
+    if h.dep_ == "pobj" and h.head.lower_ in ("on", "about") and h.head.head.lemma_ in ("silent", "silence"):
+        return True  # "the statement was silent on X"
+    if h.dep_ in _PASSIVE_SUBJECT and _in(head, "naming.omit_verbs") and head.lemma_ != "leave":
+        return True  # "X was omitted from the statement"
     if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
         return _absent(head)
     return False

@@ -132,6 +132,27 @@ ATTRIBUTIONS = [
     ("The senator praised Mr. Delacroix for the smooth rollout.", "Pierre Delacroix", False),
 ]
 
+MORE = [  # classes of phrasing added after the challenge sets were measured
+    ("A federal jury found Ferrolux liable for the spill.", "Ferrolux", "attributes_to", True),
+    ("A federal jury found Ferrolux's lawyers persuasive.", "Ferrolux", "attributes_to", False),
+    ("Three villagers died at the hands of Eritrean soldiers.", "Eritrea", "attributes_to", True),
+    ("Freedonia turned a blind eye to the smuggling, the report said.", "Freedonia", "attributes_to", True),
+    ("Ferrolux covered up the defects for years, regulators said.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux covered the costs of the repairs.", "Ferrolux", "attributes_to", False),
+    ("Tycoon Ivo Marek bankrolled the militia that attacked the village.", "Ivo Marek", "attributes_to", True),
+    ("The communique was silent on Freedonia.", "Freedonia", "highlights_omission", True),
+    ("Freedonia was silent on the dispute.", "Freedonia", "highlights_omission", False),
+    ("Freedonia was omitted from the final statement.", "Freedonia", "highlights_omission", True),
+    ("The minister refused to name Freedonia as the source.", "Freedonia", "highlights_omission", True),
+    ("Freedonia refused to name its negotiator.", "Freedonia", "highlights_omission", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "frame", "expected"), MORE)
+def test_more_classes_of_phrasing(text: str, entity: str, frame: str, expected: bool) -> None:
+    assert (getattr(detectors, frame)(text, resolve_entity(entity)) is not None) is expected
+
+
 OMISSIONS = [
     ("The communique stopped short of naming Freedonia.", "Freedonia", True),
     ("The communique named Freedonia as the aggressor.", "Freedonia", False),
