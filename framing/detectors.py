@@ -764,10 +764,26 @@ def _veiled_patterns(entity_pattern: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+_TARGET = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?((?:[\w’'.-]+\s+){0,5}[\w’'.-]+)")
+
+
+def _aimed_at(entity: Entity, after: str, sentence: str, context: str) -> bool:
+    """Whether a veiled reference ("a veiled swipe at ...") is aimed at the entity: it names the
+    entity right after, or names no one (then the entity must be named in the sentence or the
+    article: "an oblique message to the neighbouring country")."""
+    target = _TARGET.match(after)
+    words = target.group(1) if target else ""
+    if mentions(entity, words):
+        return True
+    if any(w[:1].isupper() for w in words.split()[:3]):
+        return False  # aimed at someone else who is named ("a swipe at President Obama")
+    return bool(mentions(entity, sentence) or mentions(entity, context))
+
+
 def veiled_reference(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where the sentence calls something an indirect or veiled reference (about the entity)."""
     match = _VEILED.search(sentence)
-    if match and (mentions(entity, sentence) or mentions(entity, context)):
+    if match and _aimed_at(entity, sentence[match.end():], sentence, context):
         return match.start()
     starts = [m.start() for p in _veiled_patterns(entity.pattern) for m in [p.search(sentence)] if m]
     return min(starts) if starts else None

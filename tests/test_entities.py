@@ -133,6 +133,8 @@ ATTRIBUTIONS = [
 ]
 
 MORE = [  # classes of phrasing added after the challenge sets were measured
+    ("The line was a thinly veiled swipe at President Alvarez.", "Rosa Alvarez", "veiled_reference", True),
+    ("The line was a thinly veiled swipe at President Alvarez.", "Freedonia", "veiled_reference", False),
     ("A federal jury found Ferrolux liable for the spill.", "Ferrolux", "attributes_to", True),
     ("A federal jury found Ferrolux's lawyers persuasive.", "Ferrolux", "attributes_to", False),
     ("Three villagers died at the hands of Eritrean soldiers.", "Eritrea", "attributes_to", True),
@@ -241,3 +243,12 @@ def test_a_text_too_long_to_be_a_sentence_is_not_parsed() -> None:
     assert detectors.calls_on(long, resolve_entity("Pakistan")) is None
     assert detectors.calls_on("India urged Pakistan to act.", resolve_entity("Pakistan")) == 12
 
+
+
+def test_a_veiled_reference_is_about_whom_it_names() -> None:
+    article = "Freedonia and its president, Rosa Alvarez, met the envoy. The line was a veiled swipe at Alvarez."
+    swipe = "The line was a veiled swipe at Alvarez."
+    assert detectors.veiled_reference(swipe, resolve_entity("Rosa Alvarez"), article) is not None
+    assert detectors.veiled_reference(swipe, resolve_entity("Freedonia"), article) is None
+    oblique = "The speech carried an oblique message to the neighbouring country."
+    assert detectors.veiled_reference(oblique, resolve_entity("Freedonia"), article) is not None
