@@ -768,13 +768,13 @@ _TARGET = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?((?:[\w’'.-]+\s+){0,5}[\w’'.
 
 
 def _aimed_at(entity: Entity, after: str, sentence: str, context: str) -> bool:
-    """Whether a veiled reference ("a veiled swipe at ...") is aimed at the entity: it names the
-    entity right after, or names no one (then the entity must be named in the sentence or the
+    """Whether a veiled reference ("a veiled swipe at ...") is aimed at the entity: the entity is
+    named after it, or the reference names no one (then the entity must be named in the sentence or the
     article: "an oblique message to the neighbouring country")."""
+    if mentions(entity, after):
+        return True  # "a reference to groups like LeT, based in Pakistan"
     target = _TARGET.match(after)
     words = target.group(1) if target else ""
-    if mentions(entity, words):
-        return True
     if any(w[:1].isupper() for w in words.split()[:3]):
         return False  # aimed at someone else who is named ("a swipe at President Obama")
     return bool(mentions(entity, sentence) or mentions(entity, context))
