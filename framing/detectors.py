@@ -65,10 +65,50 @@ def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
     doc = parse([sentence])[0]
     if doc is None:
         return
-    for match in found:
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    spans = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in found]
+    for match, span in zip(found, spans, strict=True):
         if span is not None:
             yield match.start(), _climb(span.root)
+    for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
+        yield found[0].start(), _climb(pronoun)
+
+
+_PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
+
+
+def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
+    """Pronouns later in the sentence that can only mean the entity: "called on X to resign after
+    she was accused of ...". Only when no other proper name stands in the sentence."""
+    if not spans:
+        return []
+    inside = {t.i for span in spans for t in span}
+    if any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles() for t in doc):
+        return []
+    words = _PRONOUNS["person" if entity.kind == "person" else "other"]
+    first = min(span.start for span in spans)
+    return [t for t in doc if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside)]
+
+
+def _object_of_self(pronoun: Token, entity_tokens: set[int]) -> bool:
+    """"X urged him to": an object pronoun of a verb whose subject is the entity is someone else."""
+    if pronoun.dep_ not in (*_OBJECT, "nsubj"):
+        return False
+    verb = pronoun.head
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECT and c.i in entity_tokens | {t.i for t in c.subtree if t.i in entity_tokens}
+               for c in verb.children):
+            return pronoun.dep_ in _OBJECT or verb is not pronoun.head
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from framing.entities import _forms
+
+    return frozenset(_forms()["titles"])
 
 
 def _climb(token: Token) -> Token:
@@ -508,6 +548,8 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True  # "X covered up the abuse"
     if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
         return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
+    if verb.lemma_ in ("hold", "find", "consider", "deem", "declare"):
+        return False  # the subject holds someone else responsible
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
         return verb.lemma_ != "responsible" or _harm_below(verb)
     for child in verb.children:
