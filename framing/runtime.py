@@ -209,7 +209,7 @@ class OnnxRunner:
         try:
             self.session = onnxruntime.InferenceSession(str(model_file), options,
                                                         providers=["CPUExecutionProvider"])
-        except Exception as err:  # onnxruntime raises its own classes for a corrupt file
+        except Exception as err:  # noqa: BLE001 - onnxruntime raises its own classes for a corrupt file
             raise ModelLoadError(f"cannot load the ONNX model {model_file}: {err}") from None
         self.inputs = [i.name for i in self.session.get_inputs()]
 

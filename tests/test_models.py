@@ -14,7 +14,15 @@ import pytest
 from click.testing import CliRunner
 
 from framing.errors import ModelLoadError, UnknownModelError
-from framing.models import Encoder, ModelSpec, describe_models, find_spec, get_encoder, resolve, verify_files
+from framing.models import (
+    Encoder,
+    ModelSpec,
+    describe_models,
+    find_spec,
+    get_encoder,
+    resolve,
+    verify_files,
+)
 from tests.conftest import CORPUS, ROOT, SEED_A
 
 
