@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections import defaultdict
@@ -65,11 +66,14 @@ def csv_tables(report: CorpusReport) -> dict[str, str]:
 
 
 def write_dataset(report: CorpusReport, out: Path) -> None:
-    """The articles with their frames as a Hugging Face dataset (save_to_disk) and Parquet."""
-    import datasets
-    from datasets import Dataset
+    """The articles with their frames as Parquet, and as a Hugging Face dataset folder in the
+    layout of ``Dataset.save_to_disk`` (``datasets.load_from_disk`` reads it).
 
-    datasets.disable_progress_bars()  # our own progress goes to stderr; theirs is noise here
+    Written with pyarrow alone: importing ``datasets`` costs seconds and is not needed to write
+    its format.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     rows = [{**{k: v for k, v in document_json(d).items() if k != "sentences"},
              "text": d.article.text, "event": report.event_of[d.id],
@@ -77,9 +81,30 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
              "syndicated_with": list(report.syndicated.get(d.id, ())),
              "frames_json": json.dumps([frame_json(f) for f in fs], ensure_ascii=False)}
             for d, fs in zip(report.docs, report.frames, strict=True)]
-    dataset = Dataset.from_list(rows)
-    dataset.to_parquet(str(out / "articles.parquet"))
-    dataset.save_to_disk(str(out / "dataset"))
+    columns = list(rows[0]) if rows else ["id"]
+    schema = pa.schema([(name, _arrow_type(rows[0][name] if rows else "")) for name in columns])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, out / "articles.parquet")
+    folder = out / "dataset"
+    folder.mkdir(exist_ok=True)
+    with pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as writer:
+        writer.write_table(table)
+    state = {"_data_files": [{"filename": "data-00000-of-00001.arrow"}],
+             "_fingerprint": hashlib.sha256(table.to_string().encode()).hexdigest()[:16],
+             "_format_columns": None, "_format_kwargs": {}, "_format_type": None,
+             "_output_all_columns": False, "_split": None}
+    (folder / "state.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
+    info = {"citation": "", "description": "", "homepage": "", "license": ""}
+    (folder / "dataset_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+
+
+def _arrow_type(value: Any) -> Any:
+    """The Arrow type of a dataset column from one of its values: bool, list of strings, or string."""
+    import pyarrow as pa
+
+    if isinstance(value, bool):
+        return pa.bool_()
+    return pa.list_(pa.string()) if isinstance(value, list) else pa.string()
 
 
 def _svg(fig: Any) -> Markup:
