@@ -178,6 +178,9 @@ def verify_files(spec: ModelSpec, directory: Path, *, skip: tuple[str, ...] = ()
             )
 
 
+_CONSTANTS: dict[tuple[str, str], np.ndarray] = {}  # (encoder key, prompt) -> vector, this process
+
+
 @dataclass
 class Encoder:
     """A sentence encoder: mean-pooled, L2-normalised embeddings with a disk cache.
@@ -228,6 +231,25 @@ class Encoder:
                 self.cache.put_many(self.key, fresh)
             found.update(fresh)
         return np.stack([found[t] for t in texts]).astype(np.float32)
+
+    def encode_constants(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed fixed prompts (frame hypotheses, baseline statements): once per model, then
+        from memory in this process and from ``prompts.sqlite`` in the cache directory in the
+        next, whether or not the sentence cache is on."""
+        key = self.key
+        missing = [t for t in dict.fromkeys(texts) if (key, t) not in _CONSTANTS]
+        if missing:
+            store = EmbeddingCache(default_cache_dir() / "prompts.sqlite")
+            found = store.get_many(key, missing)
+            new = sorted((t for t in missing if t not in found), key=lambda t: (len(t), t))
+            if new:
+                fresh = dict(zip(new, self._embed(new), strict=True))
+                store.put_many(key, fresh)
+                found.update(fresh)
+            _CONSTANTS.update(((key, t), v.astype(np.float32)) for t, v in found.items())
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([_CONSTANTS[(key, t)] for t in texts])
 
     def _embed(self, texts: list[str]) -> list[np.ndarray]:
         """Run the model over texts already sorted by length."""

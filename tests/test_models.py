@@ -233,3 +233,24 @@ def test_two_processes_exporting_at_once_share_one_export(tmp_path: Path) -> Non
     outs = {p.communicate()[0].strip() for p in procs}
     assert all(p.returncode == 0 for p in procs) and len(outs) == 1
     assert [p.name for p in tmp_path.iterdir()] == [Path(outs.pop()).name]  # no temporary folder left
+
+
+def test_frame_hypotheses_are_embedded_once_per_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from framing import models
+    from framing.classify import EmbeddingClassifier
+    from framing.frames import media_frames
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(models, "_CONSTANTS", {})
+    sentence = ["The minister announced new tariffs on steel imports."]
+    first = get_encoder(cache=False)
+    scores = EmbeddingClassifier(first).scores(sentence, media_frames(), vectors=first.encode(sentence))
+    assert (tmp_path / "prompts.sqlite").is_file()
+    later = get_encoder(cache=False)  # another call in this process: prompts from memory
+    again = EmbeddingClassifier(later).scores(sentence, media_frames(), vectors=first.encode(sentence))
+    assert not later.loaded and np.array_equal(scores, again)
+    monkeypatch.setattr(models, "_CONSTANTS", {})  # a new process: prompts from the disk cache
+    fresh = get_encoder(cache=False)
+    assert np.array_equal(EmbeddingClassifier(fresh).scores(sentence, media_frames(),
+                                                            vectors=first.encode(sentence)), scores)
+    assert not fresh.loaded
