@@ -7,6 +7,8 @@ import hashlib
 import io
 import json
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from markupsafe import Markup
 from framing.differences import frame_differences
 from framing.render import document_json, frame_json, outlet_name
 from framing.report import CorpusReport
-from framing.types import Document, Event
+from framing.types import Document, Event, FrameResult
 from framing.wording import summarize, word_edits
 
 
@@ -204,16 +206,49 @@ def _copy_edits(a: Document, b: Document) -> dict[str, Any]:
     return {"a": a.id, "b": b.id, "added": added, "dropped": dropped, "changed": changed}
 
 
-def event_context(report: CorpusReport, event: Event) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Index:
+    """What every event page looks up, computed once per report: documents and frames by id,
+    and the frame names present anywhere (scanning the corpus once per event grows as n^2)."""
+
+    docs: dict[str, Document]
+    frames: dict[str, tuple[FrameResult, ...]]
+    names: list[str]
+
+
+def _index(report: CorpusReport) -> _Index:
+    """The lookup tables of a report."""
+    return _Index(docs={d.id: d for d in report.docs},
+                  frames={d.id: fs for d, fs in zip(report.docs, report.frames, strict=True)},
+                  names=_present_frames(report))
+
+
+def _wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """The wire-copy groups among an event's articles, each sorted by id: its first is the
+    original the others' edits are measured against."""
+    inside, seen, groups = set(articles), set(), []
+    for a in articles:
+        if a in seen or not syndicated.get(a):
+            continue
+        group = sorted({a, *syndicated[a]} & inside)
+        seen.update(group)
+        if len(group) > 1:
+            groups.append(group)
+    return groups
+
+
+def event_context(report: CorpusReport, event: Event, index: _Index | None = None) -> dict[str, Any]:
     """What an event page shows."""
-    docs = [report.doc(a) for a in event.articles]
-    frames = {d.id: report.frames_of(d.id) for d in docs}
+    index = index or _index(report)
+    docs = [index.docs[a] for a in event.articles]
+    frames = {d.id: index.frames[d.id] for d in docs}
     diffs = []
     for a, b in zip(docs, docs[1:], strict=False):
         diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})"))
-    copies = [_copy_edits(report.doc(a), report.doc(b)) for a in event.articles
-              for b in report.syndicated.get(a, ()) if a < b]
-    names = _present_frames(report)
+    # Each copy against its group's original, once: not every pair of a group (g^2 diffs).
+    copies = [_copy_edits(index.docs[group[0]], index.docs[b])
+              for group in _wire_groups(event.articles, report.syndicated) for b in group[1:]]
+    names = index.names
     table = [(d, {n: next((f for f in frames[d.id] if _fname(f.frame, f.entity) == n), None) for n in names}) for d in docs]
     return {"event": event, "docs": docs, "diffs": diffs, "copies": copies, "frame_names": names, "table": table,
             "omissions": dict(event.omissions), "cut_off": dict(event.cut_off)}
@@ -227,8 +262,10 @@ def write_html(report: CorpusReport, out: Path) -> None:
         report=report, heatmap=heatmap_svg(report), timeline=timeline_svg(report))
     (out / "index.html").write_text(index, encoding="utf-8")
     page = env.get_template("report_event.html")
+    lookup = _index(report)
     for event in report.events:
-        (out / f"event-{event.id}.html").write_text(page.render(**event_context(report, event)), encoding="utf-8")
+        (out / f"event-{event.id}.html").write_text(page.render(**event_context(report, event, lookup)),
+                                                    encoding="utf-8")
 
 
 def write_report(report: CorpusReport, out: Path, *, dataset: bool = True) -> list[Path]:

@@ -25,7 +25,7 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null; then
     "${PIP[@]}" install -q "$TORCH"
   fi
 fi
-if [ "$(.venv/bin/python -c 'import torch; print(torch.version.cuda or "cpu")')" != cpu ]; then
+if [ "$(.venv/bin/python -W ignore -c 'import torch; print(torch.version.cuda or "cpu")' 2>/dev/null)" != cpu ]; then
   say "warning: the installed torch is a CUDA build (several GB); framing only needs the CPU build"
 fi
 
