@@ -347,9 +347,25 @@ def get_encoder(
     if precision not in ("fp32", "bf16", "int8"):
         raise UnknownModelError(f"unknown precision '{precision}' (use int8, fp32 or bf16)")
     resolved = resolve(name_or_path, kind="encoder", allow_download=allow_download)
+    single_threaded_blas()
     store = EmbeddingCache(default_cache_dir() / "embeddings.sqlite") if cache else None
     threads = threads or int(os.environ.get(THREADS_ENV) or 1)
     return Encoder(model=resolved, device=device, precision=precision, cache=store, threads=threads)
+
+
+@lru_cache(maxsize=1)
+def single_threaded_blas() -> None:
+    """Run numpy's BLAS on one thread in this process (once, when an encoder is made).
+
+    framing's matrix products are small (sentences x hypotheses, sentences x sentences): a
+    second BLAS thread buys nothing there and, on a loaded machine, makes them 13-20x slower
+    while the threads wait for each other.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # an optional speed-up: without it products run as numpy is set up
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def describe_models() -> list[dict[str, Any]]:
