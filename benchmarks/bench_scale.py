@@ -100,7 +100,6 @@ def _run(args: list[str], cache: str) -> tuple[float, float, subprocess.Complete
 
 def bench_compare() -> None:
     """First and cached `framing compare` of the two longest articles of one basil-dev event."""
-    from framing.ingest import load_articles
 
     arts = _articles("basil-dev")
     by_event: dict[str, list] = {}
