@@ -6,9 +6,10 @@ import csv
 import hashlib
 import io
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -169,19 +170,26 @@ def timeline_svg(report: CorpusReport) -> Markup | None:
 
     from framing.events import parse_date
 
-    points = [(parse_date(d.article.date), outlet_name(d), _fname(f.frame, f.entity))
-              for d, fs in zip(report.docs, report.frames, strict=True) for f in fs if f.present]
-    points = [p for p in points if p[0] is not None]
-    if not points:
+    # One mark per (date, outlet, frame), sized by its number of articles: the figure grows with
+    # the distinct days, not with the articles (100k articles would be 100k+ SVG marks).
+    counts: Counter[tuple[Any, str, str]] = Counter(
+        (day, outlet_name(d), _fname(f.frame, f.entity))
+        for d, fs in zip(report.docs, report.frames, strict=True) if (day := parse_date(d.article.date))
+        for f in fs if f.present)
+    if not counts:
         return None
-    frames = sorted({p[2] for p in points})
-    outlets = sorted({p[1] for p in points})
+    frames = sorted({p[2] for p in counts})
+    row = {f: i for i, f in enumerate(frames)}
+    by_outlet: dict[str, list[tuple[Any, str, int]]] = defaultdict(list)
+    for (day, outlet, frame), n in counts.items():
+        by_outlet[outlet].append((day, frame, n))
+    outlets = sorted(by_outlet)
     fig, ax = plt.subplots(figsize=(9, 1 + 0.3 * len(frames)))
     cmap = plt.get_cmap("tab20")
     for k, outlet in enumerate(outlets):
-        mine = [p for p in points if p[1] == outlet]
-        ax.scatter([p[0] for p in mine], [frames.index(p[2]) + (k - len(outlets) / 2) * 0.02 for p in mine],
-                   s=18, color=cmap(k % 20), label=outlet)
+        mine = by_outlet[outlet]
+        ax.scatter([p[0] for p in mine], [row[p[1]] + (k - len(outlets) / 2) * 0.02 for p in mine],
+                   s=[18 * p[2] ** 0.5 for p in mine], color=cmap(k % 20), label=outlet)
     ax.set_yticks(range(len(frames)), frames, fontsize=8)
     ax.set_title("Frames over time, by outlet")
     ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1))
@@ -243,7 +251,7 @@ def event_context(report: CorpusReport, event: Event, index: _Index | None = Non
     docs = [index.docs[a] for a in event.articles]
     frames = {d.id: index.frames[d.id] for d in docs}
     diffs = []
-    for a, b in zip(docs, docs[1:], strict=False):
+    for a, b in pairwise(docs):
         diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})"))
     # Each copy against its group's original, once: not every pair of a group (g^2 diffs).
     copies = [_copy_edits(index.docs[group[0]], index.docs[b])
