@@ -214,6 +214,10 @@ def _copy_edits(a: Document, b: Document) -> dict[str, Any]:
     return {"a": a.id, "b": b.id, "added": added, "dropped": dropped, "changed": changed}
 
 
+PAGE_ARTICLES = 60  # articles an event page shows in full (its tables grow as articles x claims)
+PAGE_CLAIMS = 400  # claims an event page lists
+
+
 @dataclass(frozen=True)
 class _Index:
     """What every event page looks up, computed once per report: documents and frames by id,
@@ -245,21 +249,34 @@ def _wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]]
     return groups
 
 
+def _page_claims(event: Event) -> tuple[Any, ...]:
+    """The claims an event page lists: all, or for a very large event the most widely reported
+    :data:`PAGE_CLAIMS` of them, in their order (report.json and claims.csv keep every one)."""
+    if len(event.claims) <= PAGE_CLAIMS:
+        return event.claims
+    ranked = sorted(range(len(event.claims)), key=lambda k: (-len(event.claims[k].reported_by), k))
+    return tuple(event.claims[k] for k in sorted(ranked[:PAGE_CLAIMS]))
+
+
 def event_context(report: CorpusReport, event: Event, index: _Index | None = None) -> dict[str, Any]:
-    """What an event page shows."""
+    """What an event page shows. A very large event shows its first :data:`PAGE_ARTICLES`
+    articles and most reported :data:`PAGE_CLAIMS` claims, so that no page grows as articles x
+    claims into tens of MB; the page says what it left out."""
     index = index or _index(report)
-    docs = [index.docs[a] for a in event.articles]
+    docs = [index.docs[a] for a in event.articles[:PAGE_ARTICLES]]
+    claims = _page_claims(event)
     frames = {d.id: index.frames[d.id] for d in docs}
     diffs = []
     for a, b in pairwise(docs):
         diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})"))
     # Each copy against its group's original, once: not every pair of a group (g^2 diffs).
     copies = [_copy_edits(index.docs[group[0]], index.docs[b])
-              for group in _wire_groups(event.articles, report.syndicated) for b in group[1:]]
+              for group in _wire_groups([d.id for d in docs], report.syndicated) for b in group[1:]]
     names = index.names
     table = [(d, {n: next((f for f in frames[d.id] if _fname(f.frame, f.entity) == n), None) for n in names}) for d in docs]
     return {"event": event, "docs": docs, "diffs": diffs, "copies": copies, "frame_names": names, "table": table,
-            "omissions": dict(event.omissions), "cut_off": dict(event.cut_off)}
+            "omissions": dict(event.omissions), "cut_off": dict(event.cut_off), "claims": claims,
+            "hidden_articles": len(event.articles) - len(docs), "hidden_claims": len(event.claims) - len(claims)}
 
 
 def write_html(report: CorpusReport, out: Path) -> None:

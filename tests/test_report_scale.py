@@ -15,3 +15,19 @@ def test_a_wire_group_is_diffed_against_its_original_once_per_copy() -> None:
 def test_partners_outside_the_event_are_left_out() -> None:
     assert _wire_groups(["a1", "a2"], {"a1": ("a2", "z9"), "a2": ("a1", "z9")}) == [["a1", "a2"]]
     assert _wire_groups(["a1"], {"a1": ("z9",)}) == []
+
+
+def test_a_large_event_page_is_summarised(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from click.testing import CliRunner
+
+    from framing import report_output
+    from framing.cli import cli
+    from tests.conftest import CORPUS
+
+    monkeypatch.setattr(report_output, "PAGE_ARTICLES", 1)
+    monkeypatch.setattr(report_output, "PAGE_CLAIMS", 1)
+    result = CliRunner().invoke(cli, ["report", str(CORPUS), "-o", str(tmp_path / "r"), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r" / "event-e1.html").read_text()  # the Joint Working Group: 2 articles
+    assert "this page shows 1 of its 2 articles and 1 of its" in page
+    assert page.count('<td class="yes">') + page.count('<td class="no">') + page.count('<td class="cut">') == 1
