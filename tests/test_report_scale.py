@@ -17,7 +17,7 @@ def test_partners_outside_the_event_are_left_out() -> None:
     assert _wire_groups(["a1"], {"a1": ("z9",)}) == []
 
 
-def test_a_large_event_page_is_summarised(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_large_event_page_is_summarised(tmp_path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from framing import report_output
