@@ -269,9 +269,9 @@ class Encoder:
 
     def _embed_torch(self, texts: list[str]) -> list[np.ndarray]:
         """Run the torch transformer over texts already sorted by length, in batches."""
+        self._load()  # first: a clean error where torch is missing
         import torch
 
-        self._load()
         out: list[np.ndarray] = []
         for i in range(0, len(texts), self.batch_size):
             batch = self._tokenizer(
@@ -307,8 +307,11 @@ def load_transformer(model: ResolvedModel, *, auto_class: str, device: str | Non
         verify_files(model.spec, Path(model.location))
     if model.local:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import transformers
-
+    try:
+        import transformers
+    except ImportError:
+        raise ModelLoadError(f"model '{model.name}' needs torch and transformers here: pip install torch "
+                             "transformers (the default --precision int8 needs neither)") from None
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
     loader = getattr(transformers, auto_class)
