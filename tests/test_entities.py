@@ -1,9 +1,9 @@
 """Entities of any kind, relations read from a parse, and the sentence-level accuracy gates.
 
 The relation tests are CheckList-style pairs written for this file (not corpus sentences): the
-same verb or preposition with the entity in a different role. The gates read the two challenge
-sets in tests/data (written by independent annotators for this project; set A was used while
-writing the rules, set B only measured) and BASIL's labelled sentences from ../shared.
+same verb or preposition with the entity in a different role. The gates read the challenge sets in
+tests/data (written by independent annotators for this project: A was read while writing the
+rules, B after its first measurement, C only measured) and BASIL's sentences from ../shared.
 """
 
 from __future__ import annotations
@@ -119,7 +119,10 @@ ATTRIBUTIONS = [
     ("Farmers received help from Norway after the floods.", "Norway", False),
     ("Norway-backed militias shelled the camp.", "Norway", True),
     ("A Norway-based charity opened a clinic.", "Norway", False),
-    ("Investigators said the fire was caused by Ferrolux's faulty wiring.", "Ferrolux", False),
+    ("Investigators said the fire was caused by Ferrolux's faulty wiring.", "Ferrolux", True),
+    ("Investigators said the fire was put out by Ferrolux's staff.", "Ferrolux", False),
+    ("Ferrolux took part in the fraud, prosecutors said.", "Ferrolux", True),
+    ("Ferrolux took part in the rescue, officials said.", "Ferrolux", False),
     ("Prosecutors charged Ferrolux with fraud.", "Ferrolux", True),
     ("Ferrolux denied any involvement in the fraud.", "Ferrolux", False),
     ("Gunmen operating from Freedonia attacked the border post.", "Freedonia", True),
@@ -156,12 +159,16 @@ def test_omission_needs_a_negated_naming_of_the_entity(text: str, entity: str, e
 # Floors a little under what was measured when they were set (see README): a drop fails.
 GATES = {
     "entity_challenge_a.jsonl": {  # the rules were written while reading this set's errors
-        "names_entity": (0.96, 0.95), "calls_on_entity": (0.95, 0.83),
-        "attributes_to_entity": (0.97, 0.55), "highlights_omission": (0.93, 0.77),
+        "names_entity": (0.96, 0.97), "calls_on_entity": (0.97, 0.95),
+        "attributes_to_entity": (0.97, 0.65), "highlights_omission": (0.96, 0.96),
     },
-    "entity_challenge_b.jsonl": {  # held out: only measured
-        "names_entity": (0.97, 0.88), "calls_on_entity": (0.93, 0.68),
-        "attributes_to_entity": (0.95, 0.44), "highlights_omission": (0.90, 0.80),
+    "entity_challenge_c.jsonl": {  # held out: measured once, before any rule looked at it
+        "names_entity": (0.96, 0.93), "calls_on_entity": (0.95, 0.80),
+        "attributes_to_entity": (0.96, 0.49), "highlights_omission": (0.97, 0.79),
+    },
+    "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
+        "names_entity": (0.97, 0.95), "calls_on_entity": (0.96, 0.85),
+        "attributes_to_entity": (0.97, 0.73), "highlights_omission": (0.95, 0.95),
     },
 }
 
@@ -180,7 +187,7 @@ def test_entity_frame_gate_on_basil_sentences() -> None:
     """Real sentences from 150 US news articles, never used to write rules; a floor under what
     was measured (attribution and omission are far below the aim: see README)."""
     report = evaluate_files([BASIL])
-    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.90, 0.62), "attributes_to_entity": (0.60, 0.15)}
+    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.95, 0.64), "attributes_to_entity": (0.70, 0.17)}
     for frame, (precision, recall) in floors.items():
         got = report["frames"][frame]
         assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)
