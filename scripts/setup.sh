@@ -33,7 +33,8 @@ say "installing framing (editable) with its test extras"
 "${PIP[@]}" install -q -e ".[test]"
 
 say "exporting the default encoder to int8 ONNX (once; checked by sha256 on every load)"
-.venv/bin/python -m framing.runtime --to .venv/share/framing/onnx >/dev/null
+.venv/bin/python -m framing.runtime --to .venv/share/framing/onnx >/dev/null \
+  || say "could not export it now; framing will export it on first use"
 
 # The browser tests need Chromium (Debian's package); install it where we may (root, apt).
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
