@@ -156,7 +156,8 @@ def assignment(scores: np.ndarray) -> list[tuple[int, int]]:
 def _augmenting_path(cost: np.ndarray, u: np.ndarray, v: np.ndarray, row4col: np.ndarray,
                      i: int) -> tuple[int, float, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Dijkstra from row ``i`` to a free column over reduced costs (scipy's visiting order)."""
-    remaining = list(range(cost.shape[1] - 1, -1, -1))
+    remaining = np.arange(cost.shape[1] - 1, -1, -1)
+    left = len(remaining)
     seen_rows = np.zeros(cost.shape[0], dtype=bool)
     seen_cols = np.zeros(cost.shape[1], dtype=bool)
     costs = np.full(cost.shape[1], np.inf)
@@ -164,20 +165,21 @@ def _augmenting_path(cost: np.ndarray, u: np.ndarray, v: np.ndarray, row4col: np
     lowest = 0.0
     while True:
         seen_rows[i] = True
-        rem = np.array(remaining)
+        rem = remaining[:left]
         reduced = lowest + cost[i, rem] - u[i] - v[rem]
-        better = reduced < costs[rem]
-        path[rem[better]] = i
-        costs[rem[better]] = reduced[better]
         values = costs[rem]
+        better = reduced < values
+        path[rem[better]] = i
+        values = np.where(better, reduced, values)
+        costs[rem] = values
         lowest = float(values.min())
-        ties = np.nonzero(values == lowest)[0]
+        ties = np.flatnonzero(values == lowest)
         free = ties[row4col[rem[ties]] == -1]
         index = int(free[-1] if len(free) else ties[0])  # prefer a free column, as scipy does
-        j = remaining[index]
+        j = int(rem[index])
         seen_cols[j] = True
-        remaining[index] = remaining[-1]
-        remaining.pop()
+        left -= 1
+        remaining[index] = remaining[left]
         if row4col[j] == -1:
             return j, lowest, path, costs, seen_rows, seen_cols
         i = int(row4col[j])
