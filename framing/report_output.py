@@ -93,7 +93,7 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
     with pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as writer:
         writer.write_table(table)
     state = {"_data_files": [{"filename": "data-00000-of-00001.arrow"}],
-             "_fingerprint": hashlib.sha256(table.to_string().encode()).hexdigest()[:16],
+             "_fingerprint": hashlib.sha256("\x1f".join(d.id for d in report.docs).encode()).hexdigest()[:16],
              "_format_columns": None, "_format_kwargs": {}, "_format_type": None,
              "_output_all_columns": False, "_split": None}
     (folder / "state.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
