@@ -59,8 +59,13 @@ def _in(token: Token, word_class: str) -> bool:
 
 def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts."""
+    found = mentions(entity, sentence)
+    if not found:
+        return
     doc = parse([sentence])[0]
-    for match in mentions(entity, sentence):
+    if doc is None:
+        return
+    for match in found:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             yield match.start(), _climb(span.root)
@@ -345,6 +350,8 @@ def _agent_through(h: Token, prep: Token) -> bool:
         return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
     if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
         return True
+    if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
+        return True  # "killed at the hands of X"
     if prep.lower_ == "of" and head.lemma_ in ("work", "handiwork", "doing") and head.dep_ in ("attr", "acomp"):
         return any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.head.children)
     return False
@@ -456,8 +463,10 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
         return True
     if _in(verb, "blame.criticise_verbs") and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
         return True
-    if verb.lemma_ == "hold" and any(_in(t, "blame.culpable_adjectives") for t in verb.subtree if t.i > h.i):
-        return True
+    if verb.lemma_ in ("hold", "find", "declare", "deem", "judge", "rule", "consider") and any(
+            _in(t, "blame.culpable_adjectives") and t.head.i in {verb.i, h.i, *(c.i for c in verb.children)}
+            for t in verb.subtree if t.i > h.i):
+        return True  # "held X responsible", "X was found guilty", "found X liable"
     if verb.lemma_ in ("involve", "implicate", "link", "tie", "connect", "attribute", "trace"):
         if h.dep_ in _PASSIVE_SUBJECT or verb.lemma_ != "involve":
             return _harm_below(verb)  # "X was involved in the plot", "linked X's system to crashes"
@@ -482,7 +491,9 @@ def _culprit(h: Token, verb: Token) -> bool:
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
         if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
             return True  # "the destruction X caused"
-        return any(c.dep_ in _OBJECT and _harmful(c) for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+        return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
             for c in verb.children):
@@ -491,6 +502,10 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True
     if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
         return True  # "X broke the law", "X ignored warnings"
+    if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
+        return True  # "X turned a blind eye to"
+    if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
+        return True  # "X covered up the abuse"
     if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
         return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
@@ -584,7 +599,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     soil = _OWN_SOIL.search(sentence)
     if soil and (mentions(entity, sentence[: soil.start()]) or mentions(entity, previous)):
         doc = parse([sentence])[0]
-        span = doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
+        span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
             return soil.start()
     return None
@@ -613,15 +628,21 @@ def _unnamed(h: Token) -> bool:
     if _in(head, "naming.nouns"):
         if h.dep_ == "poss" and head.dep_ in _SUBJECT and _absent(head.head):
             return True  # "X's name was missing from the table"
+        if h.dep_ == "poss" and head.dep_ in _PASSIVE_SUBJECT and _in(head.head, "naming.omit_verbs"):
+            return True  # "X's name was omitted"
         return _avoided(head) or (head.dep_ == "pobj" and head.head.lower_ == "without")
     if h.dep_ == "conj" and any(c.dep_ == "neg" for c in h.children):
         first = head
         while first.dep_ == "conj":
             first = first.head
-        return first.dep_ in _OBJECT and _naming_verb(first.head) and not _negated(first.head)  # "named A but not X"
+        return first.dep_ in (*_OBJECT, "oprd", "attr") and _naming_verb(first.head) and not _negated(first.head)  # "named A but not X"
     if h.dep_ in _OBJECT + ("pobj",) and _in(head if h.dep_ != "pobj" else head.head, "naming.omit_verbs"):
         verb = head if h.dep_ != "pobj" else head.head
         return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)  # "the speech skipped over X"
+    if h.dep_ == "pobj" and h.head.lower_ in ("on", "about") and h.head.head.lemma_ in ("silent", "silence"):
+        return True  # "the statement was silent on X"
+    if h.dep_ in _PASSIVE_SUBJECT and _in(head, "naming.omit_verbs") and head.lemma_ != "leave":
+        return True  # "X was omitted from the statement"
     if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
         return _absent(head)
     return False
@@ -671,6 +692,9 @@ def _absent(verb: Token) -> bool:
         return _negated(verb)
     if verb.lemma_ in ("appear", "feature", "figure") and _negated(verb):
         return True  # "X's name did not appear in the release"
+    if verb.lower_ in ("missing", "absent") and any(
+            g.dep_ == "prep" and any(_in(t, "naming.statement_nouns") for t in g.subtree) for g in verb.children):
+        return True  # "X's name was missing from the statement"
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and _in(child, "naming.absent_adjectives"):
             if child.lower_ in ("unnamed", "unmentioned", "nameless"):
@@ -682,7 +706,7 @@ def _absent(verb: Token) -> bool:
 def _stand_in_unnamed(sentence: str, kind: str) -> int | None:
     """Offset of a negated naming of a stand-in: "any country" for a country, "names" for any."""
     doc = parse([sentence])[0]
-    for token in doc:
+    for token in doc or ():
         if token.lemma_ in ("country", "nation", "neighbour", "neighbor", "state") and kind != "country":
             continue
         if _in(token, "naming.stand_ins") and token.head.pos_ == "VERB" and _naming_verb(token.head):
@@ -700,9 +724,21 @@ def highlights_omission(sentence: str, entity: Entity, context: str = "") -> int
     found = _first(sentence, entity, _unnamed)
     if found is not None:
         return found
-    if mentions(entity, sentence) or mentions(entity, context):
+    if might_remark_omission(sentence) and (mentions(entity, sentence) or mentions(entity, context)):
         return _stand_in_unnamed(sentence, entity.kind)
     return None
+
+
+@lru_cache(maxsize=1)
+def _naming_hint() -> re.Pattern[str]:
+    """Stems of the naming words: a sentence without any cannot remark an omission."""
+    words = lexicon()["naming.verbs"] | lexicon()["naming.nouns"]
+    return re.compile(r"\b(?:" + "|".join(sorted(re.escape(w[:4]) for w in words)) + ")", re.IGNORECASE)
+
+
+def might_remark_omission(sentence: str) -> bool:
+    """A cheap test before parsing: does the sentence hold a word of naming at all?"""
+    return _naming_hint().search(sentence) is not None
 
 
 # ---------------------------------------------------------------- veiled reference
@@ -728,10 +764,26 @@ def _veiled_patterns(entity_pattern: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+_TARGET = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?((?:[\w’'.-]+\s+){0,5}[\w’'.-]+)")
+
+
+def _aimed_at(entity: Entity, after: str, sentence: str, context: str) -> bool:
+    """Whether a veiled reference ("a veiled swipe at ...") is aimed at the entity: the entity is
+    named after it, or the reference names no one (then the entity must be named in the sentence or the
+    article: "an oblique message to the neighbouring country")."""
+    if mentions(entity, after):
+        return True  # "a reference to groups like LeT, based in Pakistan"
+    target = _TARGET.match(after)
+    words = target.group(1) if target else ""
+    if any(w[:1].isupper() for w in words.split()[:3]):
+        return False  # aimed at someone else who is named ("a swipe at President Obama")
+    return bool(mentions(entity, sentence) or mentions(entity, context))
+
+
 def veiled_reference(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where the sentence calls something an indirect or veiled reference (about the entity)."""
     match = _VEILED.search(sentence)
-    if match and (mentions(entity, sentence) or mentions(entity, context)):
+    if match and _aimed_at(entity, sentence[match.end():], sentence, context):
         return match.start()
     starts = [m.start() for p in _veiled_patterns(entity.pattern) for m in [p.search(sentence)] if m]
     return min(starts) if starts else None

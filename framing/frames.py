@@ -138,7 +138,7 @@ def _context(doc: Document, index: int, kind: str) -> str:
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
     entity = in_document(entity, doc.article.text)
-    parse([s.text for s in doc.sentences if mentions(entity, s.text)])  # one batch for the detectors
+    parse([s.text for s in doc.sentences if mentions(entity, s.text) or detectors.might_remark_omission(s.text)])
     detections: dict[str, list[tuple[int, int | None]]] = {
         "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
     }
