@@ -28,13 +28,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from framing.align import STOPWORDS, content_words
 from framing.types import Document
+
+if TYPE_CHECKING:  # scipy is loaded only when events are grouped (compare imports this module)
+    from scipy import sparse
 
 WORD_ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
@@ -194,6 +197,7 @@ def _window_pairs(block: Sequence[int]) -> set[tuple[int, int]]:
 
 def _tfidf(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
     """Unit-norm TF-IDF rows of word bags."""
+    from scipy import sparse
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     df = Counter(w for bag in bags for w in bag)
@@ -214,6 +218,8 @@ def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
     Each part is unit-norm and scaled by the square root of its weight, so the dot product of
     two rows is the weighted mean of the two cosine similarities.
     """
+    from scipy import sparse
+
     full = _tfidf([Counter(content_words(d.article.text)) for d in docs])
     head = _tfidf([Counter(content_words(_head(d))) for d in docs])
     both = sparse.hstack([full * math.sqrt(1 - HEAD_WEIGHT), head * math.sqrt(HEAD_WEIGHT)])
