@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from framing.differences import frame_differences
-from framing.render import document_json, frame_json, outlet_name
+from framing.output_files import remove_stale, replace_dir, write_atomic
+from framing.render import csv_row, document_json, frame_json, outlet_name
 from framing.report import CorpusReport
 from framing.types import Document, Event
 from framing.wording import summarize, word_edits
@@ -42,7 +45,7 @@ def _csv(rows: list[list[Any]], header: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)  # no cell a spreadsheet would run as a formula
     return buf.getvalue()
 
 
@@ -78,8 +81,13 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
              "frames_json": json.dumps([frame_json(f) for f in fs], ensure_ascii=False)}
             for d, fs in zip(report.docs, report.frames, strict=True)]
     dataset = Dataset.from_list(rows)
-    dataset.to_parquet(str(out / "articles.parquet"))
-    dataset.save_to_disk(str(out / "dataset"))
+    handle, tmp = tempfile.mkstemp(prefix=".articles.parquet.", dir=out)
+    os.close(handle)
+    dataset.to_parquet(tmp)
+    os.replace(tmp, out / "articles.parquet")
+    build = Path(tempfile.mkdtemp(prefix=".dataset.", dir=out))
+    dataset.save_to_disk(str(build))
+    replace_dir(build, out / "dataset")
 
 
 def _svg(fig: Any) -> Markup:
@@ -195,24 +203,30 @@ def event_context(report: CorpusReport, event: Event) -> dict[str, Any]:
 
 
 def write_html(report: CorpusReport, out: Path) -> None:
-    """index.html plus one page per event; self-contained (inline CSS and SVG), text escaped."""
+    """index.html plus one page per event; self-contained (inline CSS and SVG), text escaped.
+
+    The event pages are written first and index.html last, each atomically, so the index never
+    links a page that is not there; event pages of an older report in ``out`` are removed.
+    """
     env = Environment(loader=PackageLoader("framing", "data"), autoescape=select_autoescape(["html"]))
     env.globals["outlet_name"] = outlet_name
+    page = env.get_template("report_event.html")
+    pages = {f"event-{event.id}.html": event for event in report.events}
+    for name, event in pages.items():
+        write_atomic(out / name, page.render(**event_context(report, event)))
     index = env.get_template("report_index.html").render(
         report=report, heatmap=heatmap_svg(report), timeline=timeline_svg(report))
-    (out / "index.html").write_text(index, encoding="utf-8")
-    page = env.get_template("report_event.html")
-    for event in report.events:
-        (out / f"event-{event.id}.html").write_text(page.render(**event_context(report, event)), encoding="utf-8")
+    write_atomic(out / "index.html", index)
+    remove_stale(out, "event-*.html", set(pages))
 
 
 def write_report(report: CorpusReport, out: Path, *, dataset: bool = True) -> list[Path]:
     """Write every output into directory ``out`` (created); return the files written."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False), encoding="utf-8")
     for name, text in csv_tables(report).items():
-        (out / name).write_text(text, encoding="utf-8")
-    write_html(report, out)
+        write_atomic(out / name, text)
     if dataset:
         write_dataset(report, out)
-    return sorted(p for p in out.iterdir())
+    write_html(report, out)
+    write_atomic(out / "report.json", json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    return sorted(p for p in out.iterdir() if not p.name.startswith("."))
