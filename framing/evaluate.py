@@ -10,9 +10,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from framing.compare import embed_documents
 from framing.align import Rescorer, align
 from framing.boundary import field, json_object_lines, read_structured
+from framing.compare import embed_documents
 from framing.errors import InputError
 from framing.ingest import load_articles
 from framing.models import Encoder

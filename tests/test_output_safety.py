@@ -113,7 +113,7 @@ def _chromium_dom(page: Path, profile: Path) -> str:
         pytest.skip("chromium is not installed (scripts/setup.sh installs it where it can)")
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}", "--dump-dom"]
-    return subprocess.run([chromium, *flags, page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    return subprocess.run([chromium, *flags, page.as_uri()], capture_output=True, text=True, timeout=120, check=False).stdout
 
 
 def test_no_article_markup_survives_any_rendered_output(tmp_path: Path) -> None:

@@ -148,7 +148,7 @@ def test_eval_events_with_a_manifest_without_ids(tmp_path: Path) -> None:
 
 def test_library_api_works_twice() -> None:
     import framing
-    import framing.segment  # noqa: F401 - loading the submodule must not hide the function
+    import framing.segment
 
     arts = framing.load_articles([str(SEED_A), str(SEED_B)])
     assert framing.segment(arts[0]).sentences and framing.segment(arts[1]).sentences
