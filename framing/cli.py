@@ -61,6 +61,15 @@ def _save_traceback(err: BaseException) -> str:
     return str(path)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests): nothing to flush
+        pass
+
+
 def handles_errors(func: F) -> F:
     """Turn library exceptions into ``Error: ...`` and an exit code, never a traceback."""
 
@@ -72,6 +81,9 @@ def handles_errors(func: F) -> F:
             raise CliError(err) from None
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            _silence_stdout()
+            raise click.exceptions.Exit(1) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:  # noqa: BLE001 - the last line of defence: a bug, not a traceback

@@ -25,7 +25,7 @@ class Limits:
 
     bytes: int = 16 * 1024 * 1024  # per input file, URL or stdin: refused above
     line_chars: int = 100_000  # per line of a text article: truncated above
-    html_depth: int = 500  # element nesting of an HTML page: refused above
+    html_depth: int = 250  # element nesting of an HTML page: refused above (lxml stops at 256)
     json_depth: int = 100  # nesting of one JSON value: refused above
     number_digits: int = 400  # digits of one JSON number: refused above
     sentences: int = 5_000  # per article: the rest is dropped
