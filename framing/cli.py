@@ -134,8 +134,13 @@ def frame_options(func: F) -> F:
     """Options shared by every command that detects frames."""
     options = [
         click.option("--entity", "entities", multiple=True, metavar="NAME",
-                     help="An entity (country) whose naming, calls, attribution and omission to "
-                     "flag; repeatable. Aliases come from the gazetteer."),
+                     help="An entity whose naming, calls, attribution and omission to flag: a "
+                     "country, person, party or organisation (\"Pakistan\", \"Donald Trump\", "
+                     "\"Democrats\", \"NRA\"); repeatable. Countries get demonym and capital, people "
+                     "their surname and title forms, organisations acronyms the text defines."),
+        click.option("--entities", "entities_file", default=None, metavar="FILE", expose_value=False,
+                     callback=_remember, help="TOML file of [[entity]] tables (id, kind, aliases) adding "
+                     "aliases; without --entity, every entity of the file is used."),
         click.option("--frames", "frames_file", default=None, metavar="FILE",
                      help="TOML file of user frames ([[frame]] id, label, hypotheses, cues)."),
         click.option("--classifier", type=click.Choice(["embedding", "nli"]), default="embedding",
@@ -150,14 +155,37 @@ def frame_options(func: F) -> F:
     return func
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an option that every command reads the same way (``--entities``) in the context."""
+    ctx.meta[param.name or ""] = value
+    return value
+
+
 def _frame_options(encoder: Any, entities: tuple[str, ...], frames_file: str | None, classifier: str,
-                   nli_model: str, no_inventory: bool, allow_download: bool) -> Any:
-    """The FrameOptions the command line asks for."""
+                   nli_model: str, no_inventory: bool, allow_download: bool, texts: Any = ()) -> Any:
+    """The FrameOptions the command line asks for; warns about entities none of ``texts`` names."""
     from framing.classify import get_classifier
     from framing.compare import FrameOptions
+    from framing.entities import resolve_entities
+
+    ctx = click.get_current_context(silent=True)
+    resolved = resolve_entities(entities, ctx.meta.get("entities_file") if ctx else None)
+    _warn_unnamed(resolved, texts)
     user = _user_frames(frames_file) if frames_file else ()
     backend = get_classifier(classifier, encoder=encoder, nli_model=nli_model, allow_download=allow_download)
-    return FrameOptions(tuple(entities), tuple(user), backend, not no_inventory)
+    return FrameOptions(resolved, tuple(user), backend, not no_inventory)
+
+
+def _warn_unnamed(entities: Any, texts: Any) -> None:
+    """A warning on stderr for each entity that no input names (a typo shows up here)."""
+    from framing.entities import suggest, unnamed
+
+    texts = list(texts)
+    for entity in unnamed(entities, texts) if texts else ():
+        hint = suggest(entity.name)
+        tip = f"did you mean '{hint}'? " if hint and hint != entity.name else ""
+        click.echo(f"Warning: --entity '{entity.name}' is named in none of the inputs; {tip}"
+                   "check the spelling or add aliases with --entities FILE", err=True)
 
 
 def _user_frames(frames_file: str) -> Any:
@@ -287,7 +315,8 @@ def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str
         check_output_file(output, force=force)
     art_a, art_b = load_article(a), load_article(b)
     encoder = _encoder(model, allow_download, precision)
-    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                             texts=[art_a.text, art_b.text])
     comp = compare_documents(segment(art_a), segment(art_b), encoder=encoder, options=options,
                              labels_file=_checked_file(labels_file), rescorer=_rescorer(rescorer, allow_download))
     write_output(render_comparison(comp, fmt, color), output, force=force)
@@ -318,7 +347,8 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
 
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
     encoder = _encoder(model, allow_download, precision)
-    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                          texts=[d.article.text for d in docs])
     vectors = embed_documents(docs, encoder) if classifier == "embedding" else [None] * len(docs)
     results = [detect_frames(d, classifier=opts.classifier, entities=opts.entities, frames=opts.frames,
                              inventory=opts.inventory, vectors=v) for d, v in zip(docs, vectors, strict=True)]
@@ -414,7 +444,8 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
         check_output_file(output, force=force)
     articles = load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
-    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                             texts=[a.text for a in articles])
     cache = None if no_cache else ResultCache(default_cache_dir() / "results.sqlite")
     with Progress(transient=True, console=_stderr_console()) as bar:
         events_task = bar.add_task("events", total=None, visible=False)
@@ -490,7 +521,8 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int, typ
     if len(docs) < 2:
         raise InputError(", ".join(inputs), "exercises need two or more articles about one event")
     encoder = _encoder(model, allow_download, precision)
-    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                          texts=[d.article.text for d in docs])
     comps = [compare_documents(docs[0], other, encoder=encoder, options=opts) for other in docs[1:3]]
     ex = build_exercises(comps, seed=seed, items=n_items, types=wanted, grade=grade)
     write_exercises(ex, out)
@@ -627,6 +659,34 @@ def eval_frames(gold: tuple[str, ...], frames_file: str | None, corpus: tuple[st
         emit(f"{label:<32} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}  {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
     for err in report["errors"]:
         emit(f"  miss: {err['article']} {err['label']} gold={err['gold']} predicted={err['predicted']}")
+
+
+@eval_group.command(name="entities")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--show-errors", is_flag=True, help="List every sentence where the detectors disagree with the gold.")
+@handles_errors
+def eval_entities(gold: tuple[str, ...], fmt: str, show_errors: bool) -> None:
+    """Per-frame precision, recall and F1 of the entity frames against labelled sentences (JSONL:
+    sentence, entity, names_entity, calls_on_entity, attributes_to_entity, highlights_omission).
+
+    Example: framing eval entities tests/data/entity_challenge_b.jsonl
+    """
+    from pathlib import Path
+
+    from framing.entity_eval import evaluate_files
+
+    report = evaluate_files(Path(g) for g in gold)
+    if fmt == "json":
+        emit(json.dumps(report, indent=2))
+        return
+    emit(f"{report['sentences']} sentences")
+    emit(f"{'frame':<24} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
+    for frame, m in report["frames"].items():
+        emit(f"{frame:<24} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}  {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
+    for err in report["errors"] if show_errors else ():
+        kind = "missed" if err["gold"] else "false"
+        emit(f"  {kind:<6} {err['frame']:<22} [{err['entity']}] {err['sentence']}")
 
 
 def main() -> None:

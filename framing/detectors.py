@@ -1,173 +1,570 @@
-"""Explicit detectors of entity framing, as constructions rather than fixed phrases.
+"""Explicit detectors of entity framing: relations read from a dependency parse.
 
-Every detector has one signature, ``(sentence, entity, context="")``, and returns the offset where
-the construction starts, or ``None``; ``context`` is the previous sentence or the article, as each
-detector documents. The constructions:
+Every detector has one signature, ``(sentence, entity, context="")``, and returns the character
+offset of the entity mention the relation is about, or ``None``. Each finds the syntactic role of
+every mention of the entity (through its stand-ins: "Pakistan's government", "the Obama
+administration", "Democrats like Mr. Reid") and asks who does what to whom:
 
-- calls on: a demand verb addressed to the entity ("called on Pakistan", "urged Islamabad to"),
-  a need or obligation of the entity ("urgent need for Pakistan to", "Pakistan must end").
-- attributes to: groups or attacks located in, coming from or backed by the entity
-  ("Pakistan-based", "operating from its soil", "sponsored by Pakistan"), or the entity blamed
-  for them ("accused Pakistan of harbouring", "Pakistan's alleged role in the attack").
-- highlights omission: negation or avoidance + naming or mentioning + the entity or a reference
-  to it ("stopped short of naming Pakistan", "did not take the name of Pakistan", "didn't name any
-  countries", "Pakistan was not named").
-- veiled reference: an indirect, oblique or veiled reference or message aimed at someone, or an
-  oblique phrase the outlet glosses or reads as meant for someone (", a reference to Pakistan",
-  "seen as a dig at Islamabad").
+- calls on: the entity is the addressee of a demand together with an act it is asked to do
+  ("urged Pakistan to act", "called on X to", "X was pressed to", "calls for X to", "demanded
+  that X act", "called for X's resignation"), or the subject of an obligation ("X must", "X needs
+  to"). A question put to X ("asked X about") or X making the call is not a call on X.
+- attributes to: the entity is blamed ("accused X of", "blamed X for", "blamed it on X", "held X
+  responsible", "X is guilty"), is the agent of a harmful act ("X shelled the town", "attacks by
+  X", "X's invasion", "X's role in the bombing"), or harmful groups or acts are tied to it
+  ("X-backed militias", "militants operating from X", "rockets fired from X"). Help, roles in
+  talks, protection of X, X as a place where something happened are not.
+- highlights omission: a negated or avoided naming whose object is the entity or a stand-in
+  for it ("stopped short of naming X", "did not mention X by name", "no mention of X", "X was
+  conspicuously absent from the statement").
+- veiled reference: an indirect, oblique or veiled reference aimed at someone, or an oblique
+  phrase the outlet glosses as aimed at the entity.
+
+The word classes (demand verbs, harm nouns, ...) are general English and live in
+``framing/data/relations.toml``.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from importlib.resources import files
+from typing import Any
 
-from framing.entities import Entity
+from framing.entities import Entity, mentions, stand_ins
+from framing.syntax import parse
 
-_W = r"(?:[\w’'-]+\s+)"  # one word and its space
-_Q = "[\"”’']"  # a closing quotation mark
-NEGATION = (
-    r"(?:not|n[’']t|never|without|no|nor|neither|stop(?:s|ped|ping)?\s+short\s+of|"
-    r"refrain(?:s|ed|ing)?\s+from|avoid(?:s|ed|ing)?|shied\s+away\s+from|shy(?:ing)?\s+away\s+from|"
-    r"omit(?:s|ted|ting)?|absence\s+of|silent\s+(?:on|about)|silence\s+on|fail(?:s|ed|ing)?\s+to|"
-    r"declin(?:e|es|ed|ing)\s+to|spar(?:e|es|ed|ing)|steer(?:s|ed|ing)?\s+clear\s+of|"
-    r"did\s+not|does\s+not|do\s+not|didn[’']t|doesn[’']t)"
-)
-NAMING = (
-    r"(?:nam(?:e|es|ed|ing)|mention(?:s|ed|ing)?|refer(?:s|red|ring)?\s+to|references?\s+to|"
-    r"single(?:s|d)?\s+out|singling\s+out|identif(?:y|ies|ied|ying)|call(?:s|ed|ing)?\s+out|"
-    r"take\s+the\s+name\s+of|taking\s+the\s+name\s+of|point(?:s|ed|ing)?\s+(?:a\s+)?finger\s+at)"
-)
-QUALIFIER = r"(?:(?:any|a|the)\s+)?(?:(?:direct(?:ly)?|explicit(?:ly)?|specific(?:ally)?|open(?:ly)?|clear(?:ly)?|overt(?:ly)?)\s+)?"
-# What an omission remark may point at besides the entity's name itself.
-OMITTED_REFERENCE = (
-    r"(?:any\s+(?:one\s+)?(?:country|countries|nation|state|names?)|(?:the\s+)?countr(?:y|ies)|names|"
-    r"(?:the|its|their)\s+neighbou?r(?:ing\s+country)?|the\s+neighbou?ring\s+country|by\s+name)"
-)
-DEMAND_VERB = (
-    r"(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
-    r"push(?:es|ed|ing)?|told|tell(?:s|ing)?|exhort(?:s|ed|ing)?|demand(?:s|ed|ing)?(?:\s+that)?|"
-    r"want(?:s|ed)?|implor(?:e|es|ed)|reminded)"
-)
-BLAME = r"(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|held|hold(?:s|ing)?|indict(?:s|ed|ing)?)"
-CULPABLE = (
-    r"(?:involved|complicit|behind|responsible|of\s+(?:involvement|complicity|supporting|sponsoring|"
-    r"backing|harbou?ring|aiding|sheltering|shielding|financing|funding))"
-)
-VIOLENCE = r"(?:attack|terror|militan|bombing|blast|strike|plot|violence|extremis|insurgen|killing|massacre)"
-ACTION = r"(?:take|act|end|stop|ensure|bring|do|dismantle|crack|prosecute|shut|close|deny|curb|rein)"
-BASED = (
-    r"(?:based|backed|sponsored|supported|funded|financed|trained|linked|harbou?red|sheltered|"
-    r"origin|headquartered|bred|grown|run|controlled|affiliated)"
-)
-OPERATE = (
-    r"(?:operat(?:e|es|ed|ing)|emanat(?:e|es|ed|ing)|originat(?:e|es|ed|ing)|based|active|"
-    r"regroup(?:s|ed|ing)?|hid(?:e|es|ing)|shelter(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
-    r"function(?:s|ed|ing)?|thriv(?:e|es|ed|ing)|find(?:s|ing)?\s+(?:safe\s+)?(?:haven|refuge)|"
-    r"members|militants|terrorists|infiltrat(?:e|es|ed|ing|ors)|sponsored|carried\s+out)"
-)
-VEILED = (
-    r"(?:veiled|oblique|indirect|implicit|thinly[\s-]veiled|subtle|coded|apparent|unstated|"
-    r"unnamed|tacit)\s+(?:\w+\s+)?(?:reference|message|dig|swipe|jab|attack|warning|allusion|"
-    r"criticism|nod|hint|signal|rebuke)"
-)
+Token = Any  # a spaCy Token
 
-# An outlet's gloss of an oblique phrase (", a reference to Pakistan-based groups"), and what it
-# may read a phrase as ("seen as a dig at", "in what was read as a message to").
-GLOSS = r"(?:reference|allusion|dig|swipe|jab|jibe|barb|nod|hint)"
-ALLUSION = r"(?:reference|allusion|message|dig|swipe|jab|jibe|barb|warning|nod|hint|signal|rebuke)"
-READ_AS = r"(?:seen|read|viewed|interpreted|taken|understood|perceived)\s+as"
+_OBJECT = ("dobj", "dative", "obj", "iobj")
+_PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
+_SUBJECT = ("nsubj", "csubj")
 
 
-@lru_cache(maxsize=64)
-def _patterns(entity_pattern: str) -> dict[str, list[re.Pattern[str]]]:
-    """The constructions, compiled for one entity."""
-    e = entity_pattern
-    flags = re.IGNORECASE
-    return {
-        "calls_on": [
-            re.compile(rf"\b{DEMAND_VERB}\s+(?:the\s+(?:government|authorities)\s+(?:of|in)\s+)?{e}", flags),
-            re.compile(rf"\b(?:urgent\s+)?(?:need|necessity|call|calls|demand|demands|pressure){_Q}?\s+(?:for|on)\s+{e}\s+to\b", flags),
-            re.compile(rf"{e}\s+(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:\w+\s+){{0,2}}{ACTION}", flags),
-            re.compile(rf"\b(?:seek|seeks|sought|demand\w*|want\w*|expect\w*)\s+{_W}{{0,5}}?(?:action|steps|measures)\s+(?:from|by)\s+{e}", flags),
-        ],
-        "attributes_to": [
-            re.compile(rf"{e}[\s-]*{BASED}\b", flags),
-            re.compile(rf"\b{BASED}\s+(?:in|by|from)\s+(?:the\s+neighbou?ring\s+country|{e})", flags),
-            re.compile(rf"\b{OPERATE}\s+(?:\w+\s+){{0,2}}(?:in|from|within|on|out\s+of|inside)\s+(?:the\s+)?{e}", flags),
-            re.compile(rf"\b(?:protection|patronage|support|backing|sponsorship|help|involvement|role|hand)\s+(?:of|from|by)\s+{e}", flags),
-            re.compile(rf"{e}\s+(?:continued\s+|continuing\s+)?(?:use|support|sponsorship|backing|involvement|patronage|role)\s+(?:of|for|in)\s+(?:\w+\s+){{0,2}}(?:militan|terror|proxies|proxy|attack|group|jihad)", flags),
-            re.compile(rf"{e}\s+(?:sponsors|supports|backs|harbou?rs|shelters|uses)\s+(?:\w+\s+){{0,2}}(?:militan|terror|proxies|proxy|group|jihad)", flags),
-            re.compile(rf"\b{BLAME}\s+{e}\w*\s+(?:(?:of|for)\s+(?:[\w/-]+\s+){{0,4}}?(?:{VIOLENCE}|harbou?r|shelter|sponsor|support|back|financ|fund|aid)|responsible)", flags),
-            re.compile(rf"{e}(?:[’']s\s+(?:\w+\s+)?|\s+)(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:alleged|accused|blamed|said|believed|suspected)\s+(?:to\s+(?:be|have\s+been)\s+)?{CULPABLE}", flags),
-            re.compile(rf"{e}(?:[’']s?)?\s+(?:alleged\s+|suspected\s+|apparent\s+)?(?:involvement|complicity|role|hand)\s+in\s+(?:[\w/-]+\s+){{0,3}}?{VIOLENCE}", flags),
-        ],
-        "own_soil": [
-            re.compile(rf"\b{OPERATE}\s+(?:\w+\s+){{0,2}}(?:from|in|within|on|out\s+of)\s+(?:its|their)\s+(?:own\s+)?(?:soil|territory|land)", flags),
-        ],
-        "omission": [
-            re.compile(rf"\b{NEGATION}\s+{_W}{{0,3}}?{QUALIFIER}{NAMING}\s+{_W}{{0,3}}?(?:{e}|{OMITTED_REFERENCE})", flags),
-            re.compile(rf"{e}\s+(?:was|is|were|went|remained|had\s+been|has\s+been)\s+(?:not|never|left)\s+(?:\w+\s+)?(?:named|mentioned|referred\s+to|unnamed|singled\s+out)", flags),
-            re.compile(rf"{e}\s+(?:went|remained|was\s+left|stayed)\s+(?:\w+\s+)?(?:unnamed|unmentioned)", flags),
-            re.compile(rf"\b(?:no|without\s+(?:any|a))\s+{QUALIFIER}(?:mention|reference|naming)\s+(?:of|to)\s+{e}", flags),
-        ],
-        "veiled": [
-            re.compile(rf"\b{VEILED}\s+(?:\w+\s+)?(?:to|at|against|aimed\s+at|for)\b", flags),
-            re.compile(rf"(?:,|[–—]|\s-)\s*(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{GLOSS}\s+(?:to|at)\s+{_W}{{0,4}}?{e}", flags),
-            re.compile(rf"\b{READ_AS}\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{ALLUSION}\s+(?:to|at|for|aimed\s+at)\s+{_W}{{0,4}}?{e}", flags),
-        ],
-    }
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """``framing/data/relations.toml`` with every list turned into a frozenset."""
+    data = tomllib.loads(files("framing").joinpath("data/relations.toml").read_text(encoding="utf-8"))
+    return {f"{section}.{key}": frozenset(value) if isinstance(value, list) else value
+            for section, table in data.items() for key, value in table.items()}
 
 
-def _first(patterns: list[re.Pattern[str]], sentence: str) -> int | None:
-    """Offset of the first construction found, or None."""
-    starts = [m.start() for p in patterns for m in [p.search(sentence)] if m]
-    return min(starts) if starts else None
+def _in(token: Token, word_class: str) -> bool:
+    """Whether a token's lemma (or lower-case text) belongs to a word class of the lexicon."""
+    words = lexicon()[word_class]
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
-_NEGATED = re.compile(rf"\b{NEGATION}\s+{_W}{{0,2}}?$", re.IGNORECASE)
+def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
+    """(offset, role token) for each mention: the token whose relation to the rest counts."""
+    doc = parse([sentence])[0]
+    for match in mentions(entity, sentence):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            yield match.start(), _climb(span.root)
+
+
+def _climb(token: Token) -> Token:
+    """From a mention to the token that carries its role: a stand-in it modifies ("Pakistan's
+    government", "Pakistani authorities", "the government of Pakistan"), the group it exemplifies
+    ("Democrats like Mr. Reid") or the first of its conjuncts ("Iran and Syria")."""
+    heads = stand_ins()
+
+    def stands_in(t: Token) -> bool:
+        return t.lemma_.lower() in heads or t.lower_ in heads
+
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("poss", "compound", "amod", "nmod", "appos") and stands_in(head):
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and stands_in(head.head) or token.dep_ == "pobj" and head.lower_ in ("like", "including") and head.head.pos_ in ("NOUN", "PROPN"):
+            token = head.head
+        elif token.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            token = head
+        else:
+            return token
+    return token
+
+
+def _negated(token: Token) -> bool:
+    """Whether a verb or noun is negated ("did not urge", "no evidence that", "never blamed")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "relcl") and head is not token:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
+            return True
+        return _in(head, "naming.avoid_verbs") or _in(head, "blame.denial_verbs")
+    return False
+
+
+def _to_infinitive(verb: Token, after: int) -> bool:
+    """Whether ``verb`` governs a to-infinitive (or base clause) after token index ``after``."""
+    for child in verb.subtree:
+        if child.i > after and child.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and child.head.i <= child.i:
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return True
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _first(sentence: str, entity: Entity, test: Callable[[Token], bool]) -> int | None:
+    """Offset of the first mention whose role passes ``test``."""
+    for offset, role in _roles(sentence, entity):
+        if test(role):
+            return offset
+    return None
+
+
+# ---------------------------------------------------------------- calls on
+
+
+def _called_on(h: Token) -> bool:
+    """Whether the role token ``h`` is the addressee of a demand to act."""
+    verb = h.head
+    if h.dep_ in _OBJECT and _in(verb, "calls.demand_verbs"):
+        return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
+    if h.dep_ in _PASSIVE_SUBJECT and (_in(verb, "calls.demand_verbs")):
+        return _to_infinitive(verb, h.i) and not _negated(verb)
+    if h.dep_ == "pobj":
+        return _called_on_through(h, verb)
+    if h.dep_ in _SUBJECT:
+        return _obliged(h, verb) or _demanded_clause(verb) or _under_pressure(verb)
+    if h.dep_ == "poss" or (h.dep_ == "pobj" and verb.lower_ == "of"):
+        return _action_demanded(h.head if h.dep_ == "poss" else verb.head)
+    return False
+
+
+def _told_must(verb: Token, after: int) -> bool:
+    """"told X it must fix", "warned X that it should stop": a clause with a modal of obligation."""
+    return any(c.dep_ == "ccomp" and c.i > after and any(a.lower_ in lexicon()["calls.modals"] for a in c.children)
+               for c in verb.children)
+
+
+def _called_on_through(h: Token, prep: Token) -> bool:
+    """"called on X to", "appealed to X to", "pressure on X to", "for X's resignation"."""
+    verb = prep.head
+    preps = lexicon()["calls.demand_preps"]
+    if prep.lower_ in preps.get(verb.lemma_.lower(), ()) and verb.pos_ in ("VERB", "AUX"):
+        return _to_infinitive(verb, h.i) and not _negated(verb)
+    if prep.lower_ in ("on", "upon") and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
+        return not _negated(verb)
+    if prep.lower_ == "for" and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
+        return _to_infinitive(verb, h.i) and not _negated(verb)  # "demands for X to drop the tax"
+    if prep.lower_ == "of" and _in(verb, "calls.action_nouns"):
+        return _action_demanded(verb)
+    if prep.lower_ == "from" and _in(verb, "calls.action_nouns") and verb.dep_ in _OBJECT:
+        verb, prep = verb.head, verb  # "demanded an apology from X"
+    if prep.lower_ in ("from", "apology") and _in(verb, "calls.demand_for_verbs") and not _negated(verb):
+        return any(c.dep_ in _OBJECT and _in(c, "calls.action_nouns") for c in verb.children)  # "sought action from X"
+    return False
+
+
+def _obliged(h: Token, verb: Token) -> bool:
+    """"X must act", "X should resign", "X needs to apologize" (not "should have", not passive)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & lexicon()["calls.modals"] and "have" not in aux and not _passive(verb):
+        return True
+    if _in(verb, "calls.need_verbs") and verb.tag_ in ("VBZ", "VBP", "VB") and not _negated(verb):
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):  # "calls for X to act"
+        return any(_in(t, "calls.demand_nouns") or _in(t, "calls.demand_verbs") for t in verb.doc[: h.i])
+    return False
+
+
+def _demanded_clause(verb: Token) -> bool:
+    """"demanded that X act": X is the subject of a base-form clause under a demand verb."""
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+    if children & {"whether", "if", "would", "will", "could", "might", "can"}:
+        return False  # a question ("asked whether X would appeal")
+    return (verb.dep_ == "ccomp" and _in(verb.head, "calls.demand_clause_verbs")
+            and (verb.tag_ in ("VB", "VBP") or bool(children & {"should", "must"}))
+            and not _negated(verb.head))
+
+
+def _under_pressure(verb: Token) -> bool:
+    """"X came under pressure to", "X faces calls to resign"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "under":
+            if any(_in(g, "calls.demand_nouns") for g in child.children):
+                return True
+        if child.dep_ in _OBJECT and _in(child, "calls.demand_nouns") and verb.lemma_ in ("face", "receive", "get"):
+            return True
+    return False
+
+
+def _action_demanded(noun: Token) -> bool:
+    """Whether an act of X named as a noun ("X's resignation") is what someone demands."""
+    if not _in(noun, "calls.action_nouns"):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ not in _OBJECT:
+        return False
+    return (_in(head, "calls.demand_for_verbs") or _in(head, "calls.demand_nouns")) and not _negated(head)
 
 
 def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
-    """Where someone calls on the entity to act, unless the call is negated (no context needed)."""
-    at = _first(_patterns(entity.pattern)["calls_on"], sentence)
-    if at is not None and _NEGATED.search(sentence[:at]):
-        return None
-    return at
+    """Where someone calls on the entity to act (no context needed)."""
+    return _first(sentence, entity, _called_on)
+
+
+# ---------------------------------------------------------------- attributes to
+
+
+def _harmful(token: Token) -> bool:
+    """A harmful act or actor: the word itself, or a group a harm word modifies ("terror groups")."""
+    if _in(token, "harm.nouns") or _in(token, "harm.actors"):
+        return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and _in(c, "harm.false_adjectives") for c in token.children):
+        return True  # "false claims", "fake stories"
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "compound" and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
+        return True  # "terror activities"
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "from") and token.head.head is not token:
+        outer = token.head.head  # "terrorists from LeT", "a team of members" that carried out an attack
+        if _in(outer, "harm.actors") or (outer.pos_ == "NOUN" and _agent_of_harm(outer)):
+            return True
+    if token.pos_ == "PROPN" and _described_as_culprit(token):
+        return True
+    if token.pos_ == "VERB" and _in(token, "harm.verbs"):
+        return True
+    if _in(token, "harm.actor_heads"):  # "terror groups"; a bare "the groups" too, "aid groups" not
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"]
+        return not mods or any(_in(c, "harm.nouns") or _in(c, "harm.actors") for c in mods)
+    return _agent_of_harm(token)
+
+
+def _agent_of_harm(token: Token) -> bool:
+    """A name that does harm in this sentence ("carried out by Jaish", "Jaish attacked")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "agent":
+        verb = head.head
+        done = [verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c
+                for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]  # "attacks, which were carried out by"
+        return _in(verb, "harm.verbs") or any(_in(c, "harm.nouns") for c in done)
+    return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head)
+
+
+def _harm_below(token: Token) -> bool:
+    """Whether a prepositional object or clause below ``token`` is harmful ("for the attack")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in child.children):
+                return True
+        if child.dep_ in ("pcomp", "xcomp", "advcl") and _harmful(child):
+            return True
+    return False
+
+
+def _blamed(h: Token) -> bool:
+    """Whether the role token ``h`` is blamed or tied to harm."""
+    head = h.head
+    if _described_as_culprit(h):
+        return True
+    if _negated(head) or _hypothetical(head):
+        return False
+    if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
+        return _object_of_blame(h, head)
+    if h.dep_ in _SUBJECT:
+        return _culprit(h, head)
+    if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
+        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
+    if h.dep_ == "pobj":
+        return _through_preposition(head)
+    return False
+
+
+def _thing_blamed(noun: Token) -> bool:
+    """Whether something of X is blamed or does harm ("blamed on X's veto", "X's products caused
+    cancers", "X's slow response")."""
+    head = noun.head
+    if _negated(head) or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(noun, head):
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "blame":
+        return True
+    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A verb under a condition ("could be held accountable if it failed")."""
+    marks = [c for c in verb.children if c.dep_ == "advcl"] + [verb]
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for c in marks for m in c.children)
+
+
+def _described_as_culprit(h: Token) -> bool:
+    """X with a relative clause or apposition that blames it ("X, which ran the scheme", "X, the
+    group blamed for the attack")."""
+    for child in h.children:
+        if child.dep_ == "relcl":
+            for rel in child.subtree:
+                if rel.tag_ not in ("WDT", "WP") or _negated(rel.head):
+                    continue
+                if (rel.dep_ in _SUBJECT and _culprit(rel, rel.head)) or (
+                        rel.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(rel, rel.head)):
+                    return True
+        if child.dep_ == "appos":
+            if any(g.dep_ in ("acl", "relcl") and _in(g, "blame.blame_verbs") and _passive_participle(g) for g in child.children):
+                return True
+    return False
+
+
+def _passive_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" or _passive(verb)
+
+
+def _stops_harm(verb: Token) -> bool:
+    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "end", "cease", "halt", "quit")
+               and any(g.dep_ in ("xcomp", "dobj") and _harmful(g) for g in c.children) for c in [verb, *verb.children])
+
+
+def _accused_subject(verb: Token) -> bool:
+    """"X faced allegations of fraud", "X was beset with charges of racism"."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in _OBJECT else [g for g in child.children if child.dep_ == "prep"]
+        for noun in nouns:
+            if _in(noun, "blame.allegation_nouns") and _harm_below(noun) and not _negated(noun):
+                return True
+    return False
+
+
+def _object_of_blame(h: Token, verb: Token) -> bool:
+    """"accused X of", "X was blamed", "held X responsible", "criticized X for", "X was involved in"."""
+    if _in(verb, "blame.blame_verbs"):
+        return True
+    if _in(verb, "blame.criticise_verbs") and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
+        return True
+    if verb.lemma_ == "hold" and any(_in(t, "blame.culpable_adjectives") for t in verb.subtree if t.i > h.i):
+        return True
+    if verb.lemma_ in ("involve", "implicate", "link", "tie", "connect") and h.dep_ in _PASSIVE_SUBJECT:
+        return _harm_below(verb)
+    if h.dep_ in _PASSIVE_SUBJECT and _in(verb, "harm.verbs"):
+        return False  # X was attacked: X is the victim
+    return False
+
+
+def _culprit(h: Token, verb: Token) -> bool:
+    """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
+    if _accused_subject(verb) or _stops_harm(verb):
+        return True
+    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
+        return True  # "X admitted installing software to cheat"
+    if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return False
+    if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
+        return True
+    if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
+        return any(c.dep_ in _OBJECT and _harmful(c) for c in verb.children)
+    if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
+        return verb.lemma_ != "responsible" or _harm_below(verb)
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd") and _in(child, "blame.culpable_adjectives"):
+            return child.lemma_ != "responsible" or _harm_below(child)
+        if child.dep_ == "prep" and child.lower_ == "behind" and any(_harmful(g) for g in child.children):
+            return True
+    return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and _harm_below(verb)
+
+
+def _owner_of_harm(h: Token, noun: Token) -> bool:
+    """"X's invasion", "X-backed militias", "Pakistani militants", "X's role in the bombing"."""
+    if _in(noun, "harm.tie_adjectives") and noun.head is not noun:
+        return _harmful(noun.head)
+    if h.dep_ in ("compound", "amod") and not (_in(noun, "harm.actors") or _in(noun, "harm.actor_heads")):
+        return h.dep_ == "amod" and _in(noun, "harm.nouns")
+    if _harmful(noun):
+        return True
+    if _in(noun, "blame.involvement_nouns") or _in(noun, "harm.support_nouns"):
+        return _harm_below(noun)
+    return False
+
+
+def _through_preposition(prep: Token) -> bool:
+    """"attacks by X", "militants based in X", "rockets fired from X", "accusations against X",
+    "blamed it on X", "the role of X in the attack"."""
+    head = prep.head
+    word = prep.lower_
+    if word in ("by", "from") and _harmful(head):
+        return True
+    if word == "on" and head.lemma_ == "blame":
+        return True
+    if word == "against" and _in(head, "blame.allegation_nouns"):
+        return True
+    if word == "for" and head.lemma_ in ("warrant", "indictment"):
+        return True
+    if word == "of" and (_in(head, "blame.involvement_nouns") or _in(head, "harm.support_nouns")):
+        return _harm_below(head)
+    if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
+        return any(_harmful(actor) for actor in _actors(head))
+    if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
+        return True
+    return False
+
+
+def _actors(verb: Token) -> list[Token]:
+    """Who does what a verb says: the noun it modifies, its subject, or, for a verb governed by
+    another ("accused the groups of continuing to operate"), that verb's object or subject."""
+    for _ in range(4):
+        if verb.dep_ in ("acl", "amod", "relcl"):
+            return [verb.head]
+        found = [c for c in verb.children if c.dep_ in _SUBJECT + _PASSIVE_SUBJECT]
+        if found:
+            return found
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        if objects and verb.i != verb.head.i and verb.dep_ not in ("pcomp", "xcomp"):
+            return objects
+        if verb.head is verb:
+            return objects
+        verb = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        if objects:
+            return objects
+    return []
+
+
+_OWN_SOIL = re.compile(r"\b(?:from|on|in|within|out\s+of)\s+(?:its|their)\s+(?:own\s+)?(?:soil|territory|land)\b", re.IGNORECASE)
 
 
 def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | None:
-    """Where groups or attacks are located in, coming from, or backed by the entity, or the entity
-    is blamed for them; not where the construction is negated ("did not blame Pakistan").
+    """Where the entity is blamed for harm or harmful groups or acts are tied to it.
 
-    "its soil" counts when the entity is named in this sentence or the one before.
+    "operating from its soil" counts when the entity is named in this sentence or the one before
+    and the phrase belongs to harmful actors or acts.
     """
-    pats = _patterns(entity.pattern)
-    at = _first(pats["attributes_to"], sentence)
-    if at is not None:
-        return None if _NEGATED.search(sentence[:at]) else at
-    own = _first(pats["own_soil"], sentence)
-    if own is not None and (entity.regex.search(sentence[:own]) or entity.regex.search(previous)):
-        return own
+    found = _first(sentence, entity, _blamed)
+    if found is not None:
+        return found
+    soil = _OWN_SOIL.search(sentence)
+    if soil and (mentions(entity, sentence[: soil.start()]) or mentions(entity, previous)):
+        doc = parse([sentence])[0]
+        span = doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
+        if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
+            return soil.start()
+    return None
+
+
+# ---------------------------------------------------------------- omission
+
+
+def _unnamed(h: Token) -> bool:
+    """Whether the role token is what a negated or avoided naming leaves out."""
+    head = h.head
+    if h.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "refer to X", "mention of X", "reference to X"
+    if head.pos_ in ("VERB", "AUX") and _in(head, "naming.verbs"):
+        other = any(c.dep_ in _OBJECT and c is not h for c in head.children)  # "name a successor to X"
+        return _avoided(head) and h.dep_ not in _SUBJECT and not (h.dep_ == "pobj" and other)
+    if h.dep_ in _OBJECT and any(c.dep_ in ("compound", "amod") and _in(c, "naming.verbs") for c in h.children):
+        return _in(head, "naming.avoid_verbs") or _negated(head)  # "avoided naming X" parsed as a compound
+    if h.dep_ in _OBJECT and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ("unnamed", "unmentioned")
+                                 for c in head.children):
+        return True  # "left X unnamed"
+    if _in(head, "naming.nouns"):
+        return _avoided(head) or (head.dep_ == "pobj" and head.head.lower_ == "without")
+    if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
+        return _absent(head)
+    return False
+
+
+def _avoided(word: Token) -> bool:
+    """A naming negated ("did not name"), avoided ("stopped short of naming") or done without."""
+    if _negated(word) or _nobody_does(word):
+        return True
+    head = word.head
+    if word.dep_ in _SUBJECT and any(c.dep_ in ("acomp", "attr") and _in(c, "naming.absent_adjectives") for c in head.children):
+        return True  # "absent from the speech was any reference to X"
+    if head.lemma_ == "leave" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        return True  # "left out any reference to X"
+    if word.dep_ == "pcomp" and head.lower_ == "than" and any(c.lower_ == "rather" for c in head.children):
+        return True  # "rather than naming X"
+    if word.pos_ == "NOUN" and word.dep_ in _OBJECT and head.pos_ in ("VERB", "AUX"):
+        return _avoided(head)  # "did not take the name of X", "made no mention of X"
+    if word.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if word.dep_ in ("pcomp", "xcomp") and head.dep_ == "prep":
+        head = head.head  # "short of naming", "refrained from naming"
+    while head.dep_ in ("advmod", "prep") and head.head is not head:
+        head = head.head
+    return _in(head, "naming.avoid_verbs") and not _negated(head)
+
+
+def _nobody_does(verb: Token) -> bool:
+    """A verb whose subject is nobody ("Neither candidate mentioned X", "No speaker named X")."""
+    return any(c.dep_ in _SUBJECT and (c.lower_ in ("nobody", "none", "neither", "noone") or any(
+        d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)) for c in verb.children)
+
+
+def _absent(verb: Token) -> bool:
+    """"X went unnamed", "X was conspicuously absent from the statement", "X was not named"."""
+    if _in(verb, "naming.verbs") and _passive(verb):
+        return _negated(verb)
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and _in(child, "naming.absent_adjectives"):
+            if child.lower_ in ("unnamed", "unmentioned", "nameless"):
+                return True
+            return any(g.dep_ == "prep" and any(_in(s, "naming.statement_nouns") for s in g.subtree) for g in child.children)
+    return False
+
+
+def _stand_in_unnamed(sentence: str) -> int | None:
+    """Offset of a negated naming of a stand-in ("did not name any country", "by name")."""
+    doc = parse([sentence])[0]
+    for token in doc:
+        if _in(token, "naming.stand_ins") and token.head.pos_ == "VERB" and _in(token.head, "naming.verbs"):
+            if token.dep_ in _OBJECT + ("pobj",) and _avoided(token.head):
+                return token.idx
     return None
 
 
 def highlights_omission(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where the sentence remarks that the entity (or any country) went unnamed.
 
-    A remark about "any country" or "the neighbouring country" counts only if the entity is
-    named in the sentence or its ``context`` (the article), so it is about this entity.
+    A remark about "any country" or "names" counts only if the entity is named in the sentence
+    or its ``context`` (the article), so it is about this entity.
     """
-    for pattern in _patterns(entity.pattern)["omission"]:
-        match = pattern.search(sentence)
-        if match and (entity.regex.search(match.group()) or entity.regex.search(sentence) or entity.regex.search(context)):
-            return match.start()
+    found = _first(sentence, entity, _unnamed)
+    if found is not None:
+        return found
+    if mentions(entity, sentence) or mentions(entity, context):
+        return _stand_in_unnamed(sentence)
     return None
+
+
+# ---------------------------------------------------------------- veiled reference
+
+_ALLUSION = r"(?:reference|allusion|message|dig|swipe|jab|jibe|barb|warning|nod|hint|signal|rebuke|criticism)"
+_VEILED = re.compile(
+    r"\b(?:veiled|oblique|indirect|implicit|thinly[\s-]veiled|coded|thinly\s+disguised)\s+(?:\w+\s+)?"
+    rf"(?:{_ALLUSION}|attack|threat)\s+(?:\w+\s+)?(?:to|at|against|aimed\s+at|for|on)\b"
+    rf"|\b(?:apparent|subtle|unstated|tacit)\s+(?:{_ALLUSION})\s+(?:to|at|aimed\s+at)\b",
+    re.IGNORECASE,
+)
+_GLOSS = r"(?:reference|allusion|dig|swipe|jab|jibe|barb|nod|hint)"
+_READ_AS = r"(?:seen|read|viewed|interpreted|taken|understood|perceived)\s+as"
+
+
+@lru_cache(maxsize=64)
+def _veiled_patterns(entity_pattern: str) -> tuple[re.Pattern[str], ...]:
+    """An outlet's gloss (", a reference to X") or reading ("seen as a dig at X") of a phrase."""
+    e, w = entity_pattern, r"(?:[\w’'-]+\s+)"
+    return (
+        re.compile(rf"(?:,|[–—]|\s-)\s*(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{_GLOSS}\s+(?:to|at)\s+{w}{{0,4}}?{e}", re.IGNORECASE),
+        re.compile(rf"\b{_READ_AS}\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{_ALLUSION}\s+(?:to|at|for|aimed\s+at)\s+{w}{{0,4}}?{e}", re.IGNORECASE),
+    )
 
 
 def veiled_reference(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where the sentence calls something an indirect or veiled reference (about the entity)."""
-    at = _first(_patterns(entity.pattern)["veiled"], sentence)
-    if at is not None and (entity.regex.search(sentence) or entity.regex.search(context)):
-        return at
-    return None
+    match = _VEILED.search(sentence)
+    if match and (mentions(entity, sentence) or mentions(entity, context)):
+        return match.start()
+    starts = [m.start() for p in _veiled_patterns(entity.pattern) for m in [p.search(sentence)] if m]
+    return min(starts) if starts else None

@@ -1,42 +1,96 @@
-"""Entities: the country gazetteer, finding an entity's mentions, and the voice of a sentence."""
+"""Entities: who a user asks about, every way a text names them, and the voice of a sentence.
+
+An entity is a country (the gazetteer: name, demonym, capital), a person (full name, surname,
+title forms), a party or an organisation (name, acronym, short forms), or any name. Aliases come
+from the gazetteer, ``framing/data/entity_forms.toml``, the user's ``--entities FILE`` and the
+article itself ("the National Rifle Association (NRA)" makes NRA an alias there).
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
+from framing.errors import EntitySpecError
 from framing.types import Voice
+
+KINDS = ("country", "person", "party", "organisation", "name")
 
 
 @dataclass(frozen=True)
 class Entity:
-    """An entity to look for: a name and the aliases that also name it."""
+    """An entity to look for: its name, kind, aliases, and for a person the surname form."""
 
     name: str
     aliases: tuple[str, ...] = ()
+    kind: str = "name"
+    surname: str | None = None
+    given: tuple[str, ...] = ()
 
     @property
     def pattern(self) -> str:
         """A regex alternation of every way to name the entity (longest first), no groups."""
-        names = sorted({self.name, *self.aliases}, key=len, reverse=True)
-        parts = []
-        for name in names:
-            body = re.escape(name).replace(r"\ ", r"\s+")
-            # Short all-caps forms (US, UK, Pak) are matched case-sensitively: "us" is a word.
-            parts.append(body if len(name) <= 3 or name.isupper() else f"(?i:{body})")
-        return r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s)?(?![\w])"
+        names = {self.name, *self.aliases, *([self.surname, self.surname + "s"] if self.surname else [])}
+        names |= {d for n in list(names) if (d := _dotted(n))}
+        parts = [_name_pattern(n) for n in sorted(names, key=lambda n: (-len(n), n)) if n.strip()]
+        return r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s?)?(?![\w])"
 
     @property
     def regex(self) -> re.Pattern[str]:
+        """The compiled :attr:`pattern`."""
         return _compile(self.pattern)
 
+    def with_aliases(self, extra: Iterable[str]) -> Entity:
+        """The same entity with more aliases (e.g. an acronym an article defines)."""
+        new = tuple(a for a in dict.fromkeys(extra) if a not in self.aliases and a != self.name)
+        return replace(self, aliases=self.aliases + new) if new else self
 
-@lru_cache(maxsize=256)
+
+def _name_pattern(name: str) -> str:
+    """One name as a regex: spaces and hyphens interchangeable, capitals kept where they tell.
+
+    Acronyms and short forms ("US", "NRA") match case-sensitively ("us" is a word); a capitalised
+    name must start with its capital ("Turkey", not "turkey"); a one-word name may be hyphenated
+    ("Walmart", "Wal-Mart").
+    """
+    words = re.split(r"[\s-]+", name.strip())
+    if len(words) == 1 and len(name) >= 6 and name.isalpha() and not name.isupper():
+        body = "-?".join(re.escape(c) for c in name)
+    else:
+        body = r"[\s-]+".join(re.escape(w) for w in words)
+    if len(name) <= 3 or name.replace(".", "").isupper():
+        return body
+    if name[0].isupper() and len(words) == 1:
+        return f"{re.escape(name[0])}(?i:{body[len(re.escape(name[0])):]})"
+    return f"(?i:{body})"
+
+
+def _dotted(acronym: str) -> str | None:
+    """"I.R.S." for "IRS": news style writes some acronyms with dots."""
+    return ".".join(acronym) + "." if 2 <= len(acronym) <= 5 and acronym.isalpha() and acronym.isupper() else None
+
+
+@lru_cache(maxsize=512)
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, Any]:
+    """``framing/data/entity_forms.toml``: titles, suffixes, organisation words, aliases."""
+    return tomllib.loads(files("framing").joinpath("data/entity_forms.toml").read_text(encoding="utf-8"))
+
+
+def stand_ins() -> frozenset[str]:
+    """Heads that act or speak for an entity ("Pakistan's government", "Hamas fighters")."""
+    return frozenset(_forms()["stand_ins"])
 
 
 @lru_cache(maxsize=1)
@@ -45,22 +99,240 @@ def gazetteer() -> dict[str, Entity]:
     data = json.loads(files("framing").joinpath("data/gazetteer.json").read_text(encoding="utf-8"))
     out: dict[str, Entity] = {}
     for row in data:
-        entity = Entity(row["name"], tuple(row["aliases"]))
+        entity = Entity(row["name"], tuple(row["aliases"]), kind="country")
         for key in (row["name"], *row["aliases"]):
             out.setdefault(key.lower(), entity)
     for row in data:  # a country's own name wins over another's alias
-        out[row["name"].lower()] = Entity(row["name"], tuple(row["aliases"]))
+        out[row["name"].lower()] = Entity(row["name"], tuple(row["aliases"]), kind="country")
     return out
 
 
-def resolve_entity(name: str) -> Entity:
-    """The gazetteer entry for ``name`` (any alias), else an entity known by that name only."""
-    return gazetteer().get(name.strip().lower(), Entity(name.strip()))
+def _guess_kind(name: str) -> str:
+    """person, organisation or name, from the shape of a name that no list knows."""
+    words = name.replace(".", ". ").split()
+    forms = _forms()
+    if name.replace(".", "").isupper() or words[-1].lower() in forms["organisation_words"]:
+        return "organisation"
+    if " of " in f" {name.lower()} " or any(w.lower() in forms["organisation_words"] for w in words):
+        return "organisation"
+    capitalised = [w for w in words if w[:1].isupper()]
+    return "person" if len(words) >= 2 and len(capitalised) == len(words) else "name"
+
+
+def _person(name: str, aliases: tuple[str, ...]) -> Entity:
+    """A person: the surname (suffixes such as Jr. skipped) and the given names before it."""
+    forms = _forms()
+    words = [w for w in name.split() if w.lower() not in forms["suffixes"] and w.lower() != "and"]
+    given = tuple(w.strip(".") for w in words[:-1] if w.lower().strip(".") not in forms["titles"])
+    return Entity(name, aliases, kind="person", surname=words[-1] if len(words) > 1 else None, given=given)
+
+
+def _derived_aliases(name: str, kind: str) -> tuple[str, ...]:
+    """Short forms a name implies: "Justice Department" ~ "Department of Justice", plural ~ singular."""
+    out = list(_forms()["aliases"].get(name, ()))
+    for key, values in _forms()["aliases"].items():
+        if key.lower() == name.lower() and key != name:
+            out.extend(values)
+    words = name.split()
+    if kind == "organisation" and len(words) == 2 and words[1].lower() in ("department", "ministry"):
+        out.append(f"{words[1]} of {words[0]}")
+    if kind == "organisation" and len(words) == 3 and words[1] == "of":
+        out.append(f"{words[2]} {words[0]}")
+    if len(words) == 1 and name.endswith("s") and name[:1].isupper() and len(name) > 4:
+        out.append(name[:-1])
+    return tuple(dict.fromkeys(a for a in out if a != name))
+
+
+def resolve_entity(name: str, user: Mapping[str, Entity] | None = None) -> Entity:
+    """The entity ``name`` stands for: a user entity, a country, a known alias, or a guess by shape.
+
+    Raises:
+        EntitySpecError: ``name`` is empty.
+    """
+    name = name.strip()
+    if not name:
+        raise EntitySpecError("--entity", "an entity name must not be empty")
+    if user and name.lower() in user:
+        return user[name.lower()]
+    country = gazetteer().get(name.lower())
+    if country is not None:
+        return country
+    kind = _guess_kind(name)
+    aliases = _derived_aliases(name, kind)
+    if kind == "person":
+        return _person(name, aliases)
+    return Entity(name, aliases, kind=kind)
+
+
+def load_entities(path: str | Path) -> dict[str, Entity]:
+    """User entities from a TOML file of ``[[entity]]`` tables (id, optional kind and aliases),
+    by lower-case id and alias.
+
+    Raises:
+        EntitySpecError: the file is missing, not TOML, or a table is malformed.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EntitySpecError(str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise EntitySpecError(str(path), f"not a readable TOML file ({err})") from None
+    tables = data.get("entity")
+    if not isinstance(tables, list) or not tables:
+        raise EntitySpecError(str(path), "no [[entity]] table (each needs an 'id')")
+    out: dict[str, Entity] = {}
+    for n, table in enumerate(tables, 1):
+        entity = _user_entity(table, n, str(path))
+        for key in (entity.name, *entity.aliases):
+            out.setdefault(key.lower(), entity)
+    return out
+
+
+def resolve_entities(names: Sequence[str], entities_file: str | Path | None = None) -> tuple[Entity, ...]:
+    """The entities of ``--entity`` names and an ``--entities`` file (all of the file's entities
+    when no name is given), in order, without repeats.
+
+    Raises:
+        EntitySpecError: an empty name or an unusable file.
+    """
+    user = load_entities(entities_file) if entities_file else {}
+    if not names:
+        return tuple(dict.fromkeys(user.values()))
+    return tuple(dict.fromkeys(resolve_entity(n, user) for n in names))
+
+
+def _user_entity(table: object, n: int, source: str) -> Entity:
+    """One validated ``[[entity]]`` table."""
+    if not isinstance(table, dict) or not isinstance(table.get("id"), str) or not table["id"].strip():
+        raise EntitySpecError(source, f"[[entity]] #{n} needs a non-empty string 'id'")
+    kind = table.get("kind", "")
+    if kind and kind not in KINDS:
+        raise EntitySpecError(source, f"[[entity]] #{n} ('{table['id']}'): 'kind' must be one of {', '.join(KINDS)}")
+    aliases = table.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise EntitySpecError(source, f"[[entity]] #{n} ('{table['id']}'): 'aliases' must be a list of non-empty strings")
+    base = resolve_entity(table["id"])
+    kind = kind or base.kind
+    merged = tuple(dict.fromkeys((*base.aliases, *(a.strip() for a in aliases))))
+    return _person(base.name, merged) if kind == "person" else Entity(base.name, merged, kind=kind)
+
+
+_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|on|de|e|al|del|la)\b)*\s+){0,8}?[A-Z][\w'’&-]*)"
+    r"\s*\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)"
+)
+
+
+def defined_aliases(entity: Entity, text: str) -> tuple[str, ...]:
+    """Short or long forms the text defines for the entity: "Lashkar-e-Taiba (LeT)" makes LeT an
+    alias of Lashkar-e-Taiba, and the other way round."""
+    out = []
+    for match in _DEFINITION.finditer(text):
+        long, short = _long_form(match.group(1), match.group(2)), match.group(2)
+        if long is None:
+            continue
+        if entity.regex.fullmatch(short):
+            out.append(long)
+        elif entity.regex.fullmatch(long):
+            out.append(short)
+    return tuple(dict.fromkeys(out))
+
+
+def _long_form(words_before: str, short: str) -> str | None:
+    """The words before "(ABC)" that the acronym stands for: the shortest run of capitalised words
+    (small words inside allowed) whose initials spell the acronym, or one word it abbreviates."""
+    words = words_before.split()
+    letters = [c for c in short.upper() if c.isalpha()]
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i][:1].isupper():
+            continue
+        initials = [w[0].upper() for w in words[i:] if w[:1].isupper()]
+        if initials == letters or (len(words) - i == 1 and initials[0] == letters[0] and len(letters) <= 5
+                                   and len(words[i]) > len(short)):
+            return " ".join(words[i:])
+    return None
+
+
+_TITLES_RE = re.compile(r"\S+$")
 
 
 def mentions(entity: Entity, text: str) -> list[re.Match[str]]:
-    """Where ``text`` names the entity (word boundaries, any case, possessives)."""
-    return list(entity.regex.finditer(text))
+    """Where ``text`` names the entity (whole words, possessives, title and surname forms).
+
+    A bare surname preceded by another given name ("Bill Clinton" when the entity is Hillary
+    Clinton) names someone else.
+    """
+    out = []
+    for match in entity.regex.finditer(text):
+        if entity.surname and _other_person(entity, text, match):
+            continue
+        if _inside_longer_name(entity, text, match):
+            continue
+        out.append(match)
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’'-]*)")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w’'-]*)\s+$")
+
+
+def _inside_longer_name(entity: Entity, text: str, match: re.Match[str]) -> bool:
+    """A one-word name that is part of another proper name: "Equatorial Guinea", "Niger Delta",
+    "Israel Adesanya", "Harrison Ford" (not "Pakistan Army", "President Obama")."""
+    core = re.sub(r"['’]s?$", "", match.group())
+    if " " in core or core.isupper() or match.group().endswith(("'s", "’s")) or core == entity.surname:
+        return False
+    forms = _forms()
+    known = set(forms["titles"]) | set(forms["stand_ins"]) | set(forms["organisation_words"])
+    after = _NEXT_WORD.match(text, match.end())
+    if after and after.group(1).lower().strip("’'") not in known and not mentions_any(entity, after.group(1)):
+        return True
+    before = _PREVIOUS_WORD.search(text[: match.start()])
+    if before is None or before.group(1).lower().strip(".") in known:
+        return False
+    start = before.start(1)
+    sentence_start = start == 0 or re.search(r"[.!?:;\"“”(\n]\s*$", text[:start]) is not None
+    return not sentence_start and not mentions_any(entity, before.group(1))
+
+
+def mentions_any(entity: Entity, word: str) -> bool:
+    """Whether a single word is itself one of the entity's names."""
+    return entity.regex.fullmatch(word) is not None
+
+
+def _other_person(entity: Entity, text: str, match: re.Match[str]) -> bool:
+    """Whether a surname match is preceded by a given name that is not the entity's."""
+    core = re.sub(r"['’]s?$", "", match.group())
+    if core.lower() not in ((entity.surname or "").lower(), (entity.surname or "").lower() + "s"):
+        return False
+    before = _TITLES_RE.search(text[: match.start()].rstrip())
+    if before is None or not text[: match.start()].endswith(" "):
+        return False
+    word = before.group().strip(".,;:“”\"'(")
+    if not word[:1].isupper() or word.lower().strip(".") in _forms()["titles"]:
+        return False
+    if len(word) == 1 or (len(word) == 2 and word.isupper()):  # a middle initial ("Michael G. Grimm")
+        return False
+    return word not in entity.given
+
+
+def unnamed(entities: Sequence[Entity], texts: Iterable[str]) -> list[Entity]:
+    """The entities that none of ``texts`` names (a misspelt ``--entity`` shows up here)."""
+    left = list(entities)
+    for text in texts:
+        left = [e for e in left if not mentions(e.with_aliases(defined_aliases(e, text)), text)]
+        if not left:
+            break
+    return left
+
+
+def suggest(name: str) -> str | None:
+    """The country name closest to a misspelt one, if any is close."""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(name.lower(), list(gazetteer()), scorer=fuzz.ratio, score_cutoff=80)
+    return gazetteer()[best[0]].name if best else None
 
 
 _QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")

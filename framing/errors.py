@@ -41,3 +41,14 @@ class FrameSpecError(FramingError):
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}")
+
+
+class EntitySpecError(FramingError):
+    """An ``--entity`` name or an ``--entities`` file is unusable."""
+
+    exit_code = 2
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")

@@ -19,7 +19,8 @@ import numpy as np
 
 from framing import detectors
 from framing.classify import Classifier
-from framing.entities import Entity, mentions, resolve_entity, voice
+from framing.entities import Entity, defined_aliases, mentions, resolve_entity, voice
+from framing.syntax import parse
 from framing.errors import FrameSpecError
 from framing.types import Document, Evidence, FrameResult
 
@@ -126,6 +127,8 @@ def _context(doc: Document, index: int, kind: str) -> str:
 
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
+    entity = entity.with_aliases(defined_aliases(entity, doc.article.text))
+    parse([s.text for s in doc.sentences if mentions(entity, s.text)])  # one batch for the detectors
     detections: dict[str, list[tuple[int, int | None]]] = {
         "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
     }
@@ -166,7 +169,7 @@ def detect_frames(
     doc: Document,
     *,
     classifier: Classifier | None = None,
-    entities: Sequence[str] = (),
+    entities: Sequence[str | Entity] = (),
     frames: Sequence[FrameSpec] = (),
     inventory: bool = True,
     vectors: np.ndarray | None = None,
@@ -176,13 +179,13 @@ def detect_frames(
     Args:
         doc: the segmented article.
         classifier: the zero-shot backend (None: detectors only, no classified frames).
-        entities: entity names ("Pakistan"); aliases come from the gazetteer.
+        entities: entity names ("Pakistan", "Donald Trump") or resolved entities (with user aliases).
         frames: user frames (from a TOML file).
         inventory: include the 15 Media Frames Corpus frames.
         vectors: the article's sentence embeddings, if already computed (shared with alignment).
     """
     texts = [s.text for s in doc.sentences]
-    resolved = [resolve_entity(e) for e in entities]
+    resolved = [e if isinstance(e, Entity) else resolve_entity(e) for e in entities]
     specs = [*(media_frames() if inventory else ()), *frames]
     ent_specs = [spec for ent in resolved for spec in entity_specs(ent)]
     all_specs = specs + ent_specs

