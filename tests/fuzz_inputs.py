@@ -107,6 +107,8 @@ def _toml_table(name: str, keys: list[str]) -> st.SearchStrategy[str]:
 
 FRAMES_TOML = st.one_of(_toml_table("frame", ["id", "label", "hypotheses", "cues", "examples", "threshold"]),
                         st.text(max_size=80), st.just("frame = 5\n"), st.just("[frame]\nid = 1\n"))
+ENTITIES_TOML = st.one_of(_toml_table("entity", ["id", "kind", "aliases"]), st.text(max_size=60),
+                          st.just("entity = 1\n"))
 LABELS_TOML = st.one_of(_toml_table("label", ["name", "words"]), st.text(max_size=60), st.just("label = 3\n"))
 
 
@@ -140,6 +142,7 @@ class Tally:
     slowest: float = 0.0
     over_30s: int = 0
     failures: list[str] = field(default_factory=list)
+    slow_runs: list[str] = field(default_factory=list)
 
 
 def _tree(root: Path) -> set[str]:
@@ -166,6 +169,8 @@ def check_run(root: Path, args: list[str], tally: Tally, *, output: str | None =
     tally.codes[result.exit_code] = tally.codes.get(result.exit_code, 0) + 1
     tally.slowest = max(tally.slowest, took)
     tally.over_30s += took > 30
+    if took > 10:
+        tally.slow_runs.append(f"{took:.1f}s framing {' '.join(a[:60] for a in args)}")
     err = result.stderr
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
     allowed = ["in", *([output] if output else [])]

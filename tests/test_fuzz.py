@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from tests.fuzz_inputs import (
     ARTICLE_FILE,
+    ENTITIES_TOML,
     FRAMES_TOML,
     GOOD_ARTICLE,
     JSON_VALUE,
@@ -65,15 +66,18 @@ def put_corpus(root: Path, files: list[tuple[str, bytes]], manifest: bytes | Non
     return str(Path("in") / "corpus")
 
 
-def frame_opts(root: Path, frames: bytes | None, entity: str) -> list[str]:
-    """--entity and, sometimes, --frames with a random TOML."""
+def frame_opts(root: Path, frames: bytes | None, entity: str, entities: bytes | None = None) -> list[str]:
+    """--entity and, sometimes, --frames and --entities with a random TOML."""
     opts = ["--entity", entity]
     if frames is not None:
         opts += ["--frames", put(root, "frames.toml", frames)]
+    if entities is not None:
+        opts += ["--entities", put(root, "entities.toml", entities)]
     return opts
 
 
 MAYBE_TOML = st.one_of(st.none(), as_bytes(FRAMES_TOML))
+MAYBE_ENTITIES = st.one_of(st.none(), as_bytes(ENTITIES_TOML))
 CORPUS = st.lists(INPUT_FILE, min_size=0, max_size=5)
 MANIFEST = st.one_of(st.none(), as_bytes(JSONL), st.lists(
     st.fixed_dictionaries({"file": st.sampled_from([f"a{n}.txt" for n in range(5)])},
@@ -104,10 +108,11 @@ def case_compare(a: tuple[str, bytes], b: tuple[str, bytes], fmt: str, to_file: 
         check_run(root, [*args, "-o", "out.txt"] if to_file else args, TALLY, output="out.txt")
 
 
-def case_frames(files: list[tuple[str, bytes]], fmt: str, entity: str, frames: bytes | None) -> None:
+def case_frames(files: list[tuple[str, bytes]], fmt: str, entity: str, frames: bytes | None,
+                entities: bytes | None) -> None:
     with workdir() as root:
         check_run(root, ["frames", put_corpus(root, files, None), "--format", fmt,
-                         *frame_opts(root, frames, entity)], TALLY)
+                         *frame_opts(root, frames, entity, entities)], TALLY)
 
 
 def case_report(files: list[tuple[str, bytes]], manifest: bytes | None, fmt: str, entity: str,
@@ -141,11 +146,19 @@ GOLD_FRAMES = st.one_of(as_bytes(JSONL), st.lists(st.fixed_dictionaries(
                   "mentions_x": JSON_VALUE, "calls_on_": st.booleans()}), max_size=3).map(_gold_pair))
 
 
+GOLD_ENTITIES = st.one_of(as_bytes(JSONL), st.lists(st.fixed_dictionaries(
+    {}, optional={"sentence": st.one_of(PROSE, JSON_VALUE), "entity": st.sampled_from(["Pakistan", "", "x", 5]),
+                  "names_entity": JSON_VALUE, "calls_on_entity": st.booleans(),
+                  "highlights_omission": st.booleans()}), max_size=4).map(_gold_pair))
+
+
 def case_eval(which: str, files: list[tuple[str, bytes]], gold: bytes, manifest: bytes | None) -> None:
     with workdir() as root:
         corpus = put_corpus(root, files, manifest)
         if which == "events":
             args = ["eval", "events", corpus]
+        elif which == "entities":
+            args = ["eval", "entities", put(root, "gold.jsonl", gold)]
         else:
             args = ["eval", which, put(root, "gold.jsonl", gold), "--corpus", corpus]
         check_run(root, args, TALLY)
@@ -168,7 +181,7 @@ CASES: list[tuple[Callable[..., None], dict[str, st.SearchStrategy[Any]], int]] 
                     "to_file": st.booleans(), "entity": ENTITY, "frames": MAYBE_TOML,
                     "labels": st.one_of(st.none(), as_bytes(LABELS_TOML))}, 4),
     (case_frames, {"files": CORPUS, "fmt": st.sampled_from(["text", "json", "jsonl", "csv"]), "entity": ENTITY,
-                   "frames": MAYBE_TOML}, 3),
+                   "frames": MAYBE_TOML, "entities": MAYBE_ENTITIES}, 3),
     (case_report, {"files": CORPUS, "manifest": MANIFEST, "fmt": st.sampled_from(["json", "html", "csv", "html"]),
                    "entity": ENTITY, "no_cache": st.booleans()}, 2),
     (case_exercises, {"files": st.lists(INPUT_FILE, min_size=1, max_size=3),
@@ -176,8 +189,8 @@ CASES: list[tuple[Callable[..., None], dict[str, st.SearchStrategy[Any]], int]] 
                                                 "omission,word_choice,name_check,frame_match,discussion"]),
                       "event": st.one_of(st.none(), st.text(max_size=8), st.just("e" + "9" * 5000)),
                       "items": st.integers(1, 12)}, 2),
-    (case_eval, {"which": st.sampled_from(["align", "frames", "events"]), "files": CORPUS,
-                 "gold": st.one_of(GOLD_ALIGN, GOLD_FRAMES), "manifest": MANIFEST}, 3),
+    (case_eval, {"which": st.sampled_from(["align", "frames", "events", "entities"]), "files": CORPUS,
+                 "gold": st.one_of(GOLD_ALIGN, GOLD_FRAMES, GOLD_ENTITIES), "manifest": MANIFEST}, 3),
     (case_odd_paths, {"command": st.sampled_from(["sentences", "frames", "report", "exercises", "compare"]),
                       "path": st.sampled_from(["", " ", ".", "a_file/x", "a_file", "http://[::1", "https://",
                                                "http://x:99999/", "ftp://x", "\t", "in/../in"])}, 1),
@@ -210,7 +223,7 @@ def test_fuzz_long() -> None:
             fuzzed(body, strategies, per * weight, derandomize=False)()
     finally:
         summary = {"runs": TALLY.runs - start, "exit_codes": TALLY.codes, "slowest_s": round(TALLY.slowest, 2),
-                   "over_30s": TALLY.over_30s, "failures": TALLY.failures}
+                   "over_30s": TALLY.over_30s, "failures": TALLY.failures, "over_10s": TALLY.slow_runs}
         if os.environ.get("FRAMING_FUZZ_REPORT"):
             Path(os.environ["FRAMING_FUZZ_REPORT"]).write_text(json.dumps(summary, indent=2))
         print(json.dumps(summary, indent=2))
