@@ -218,6 +218,7 @@ def test_fuzz_long() -> None:
     """The long session: ``FRAMING_FUZZ_EXAMPLES`` (default 500) x weight inputs per command."""
     per = int(os.environ.get("FRAMING_FUZZ_EXAMPLES", "500"))
     start = TALLY.runs
+    TALLY.collect = True
     try:
         for body, strategies, weight in CASES:
             fuzzed(body, strategies, per * weight, derandomize=False)()
@@ -227,4 +228,4 @@ def test_fuzz_long() -> None:
         if os.environ.get("FRAMING_FUZZ_REPORT"):
             Path(os.environ["FRAMING_FUZZ_REPORT"]).write_text(json.dumps(summary, indent=2))
         print(json.dumps(summary, indent=2))
-    assert TALLY.over_30s == 0
+    assert TALLY.over_30s == 0 and not TALLY.failures
