@@ -156,7 +156,18 @@ def frame_options(func: F) -> F:
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """Keep an option that every command reads the same way (``--entities``) in the context."""
+    """Keep an option that every command reads the same way (``--entities``) in the context.
+
+    The file is checked at the boundary first (a regular file within the byte limit, UTF-8), so
+    a pipe or a device never blocks the reader.
+    """
+    if value:
+        from framing.boundary import read_structured
+
+        try:
+            read_structured(Path(value))
+        except FramingError as err:
+            raise click.BadParameter(getattr(err, "problem", str(err))) from None
     ctx.meta[param.name or ""] = value
     return value
 

@@ -265,14 +265,21 @@ def _short_lines(raw: str, source: str) -> str:
     return "\n".join(line[:limit] for line in raw.split("\n"))
 
 
+def _printable(value: str) -> str:
+    """A metadata value without control characters (no terminal escape sequence reaches a view)."""
+    if value.isprintable():
+        return value
+    return "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in value)
+
+
 def _article(
     text: str, title: str | None, *, source: str, stem: str | None, meta: dict[str, Any]
 ) -> Article:
     """Build the article, refusing an empty one."""
     if not text.strip():
         raise InputError(source, "empty article (no text after removing page furniture)")
-    ident = meta.get("id") or stem or text_id(text)
-    fields = {k: (str(meta[k]) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
+    ident = _printable(str(meta.get("id") or stem or "")) or text_id(text)
+    fields = {k: (_printable(str(meta[k])) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
     fields["title"] = fields["title"] or title
     return Article(id=str(ident), source=source, text=text, **fields)
 

@@ -188,3 +188,17 @@ def test_a_bug_is_one_line_with_a_saved_traceback(monkeypatch: pytest.MonkeyPatc
     assert err.startswith("Error: internal error (ZeroDivisionError: boom); traceback saved to ")
     saved = Path(err.split("traceback saved to ")[1].split("; please report it")[0])
     assert "ZeroDivisionError: boom" in saved.read_text()
+
+
+def test_metadata_carries_no_terminal_escapes(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a\x1b[2J", "outlet": "Evil\x1b[31m\u00a0News", "text": BODY}) + "\n")
+    code, out, _ = run("sentences", str(rows), "--format", "json")
+    assert code == 0 and json.loads(out)[0]["id"] == "a[2J" and "\x1b" not in out
+
+
+def test_entities_file_that_is_a_pipe_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "entities.toml"
+    os.mkfifo(fifo)
+    code, _, err = run("frames", str(SEED_A), "--entities", str(fifo))
+    assert code == 2 and "not a regular file" in err and err.count("Error:") == 1
