@@ -346,7 +346,16 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
            allow_download: bool, precision: str) -> None:
     """Flag the framing of each article, every flag with the sentences that prove it.
 
-    INPUTS are files, directories, URLs or - (stdin), as in CONTRACT.md.
+    INPUTS are files, directories, URLs or - (stdin), as in the README.
+
+    Entity frames (--entity) come from a dependency parse: who calls on, blames or leaves
+    unnamed whom. Topical and user frames (--frames) come from the zero-shot classifier. The
+    default embedding backend scores how close a sentence is to a frame's hypotheses: it cannot
+    read negation ("China did not block the listing" scores like "China blocked the listing")
+    and confuses a topic with a claim about it; a sentence without any of a frame's cues must fit
+    a hypothesis clearly to count. --classifier nli --nli-model DIR_OR_HUB_ID uses an NLI
+    cross-encoder instead, which judges entailment and so handles negation (slower; a model you
+    have locally, or --allow-download).
 
     Example: framing frames corpus --entity Pakistan --frames corpus/frames.toml --format jsonl
     """

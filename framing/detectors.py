@@ -59,8 +59,13 @@ def _in(token: Token, word_class: str) -> bool:
 
 def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts."""
+    found = mentions(entity, sentence)
+    if not found:
+        return
     doc = parse([sentence])[0]
-    for match in mentions(entity, sentence):
+    if doc is None:
+        return
+    for match in found:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             yield match.start(), _climb(span.root)
@@ -90,9 +95,15 @@ def _climb(token: Token) -> Token:
 
 def _negated(token: Token) -> bool:
     """Whether a verb or noun is negated ("did not urge", "no evidence that", "never blamed")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+    if any(c.dep_ in ("neg", "preconj") and c.lower_ in ("not", "n't", "never", "neither", "no", "nor")
+           or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
+    if _nobody_does(token) or any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ == "nowhere" or any(
+            g.dep_ == "neg" for g in c.children)) for c in token.children):
+        return True  # "Nobody asked X to", "Not once did X mention", "Nowhere does X appear"
     head = token.head
+    if token.dep_ == "conj" and any(c.lower_ in ("nor", "neither") for c in [*head.children, *token.children]):
+        return True  # "neither condemned nor named X"
     if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "relcl") and head is not token:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
             return True
@@ -100,10 +111,23 @@ def _negated(token: Token) -> bool:
     return False
 
 
+def _avoided_by(word: Token) -> bool:
+    """A verb an avoidance governs ("stopped short of calling on X", "refrained from blaming X")."""
+    head = word.head
+    if word.dep_ in ("pcomp", "xcomp") and head.dep_ == "prep":
+        head = head.head
+    elif word.dep_ != "xcomp":
+        return False
+    while head.dep_ in ("advmod", "prep") and head.head is not head:
+        head = head.head
+    return _in(head, "naming.avoid_verbs") and not _negated(head)
+
+
 def _to_infinitive(verb: Token, after: int) -> bool:
     """Whether ``verb`` governs a to-infinitive (or base clause) after token index ``after``."""
-    for child in verb.subtree:
-        if child.i > after and child.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and child.head.i <= child.i:
+    addressee = verb.doc[after]
+    for child in [*verb.children, *addressee.children]:
+        if child.i > after and child.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return True
     return False
@@ -127,14 +151,16 @@ def _first(sentence: str, entity: Entity, test: Callable[[Token], bool]) -> int 
 def _called_on(h: Token) -> bool:
     """Whether the role token ``h`` is the addressee of a demand to act."""
     verb = h.head
+    if _avoided_by(verb):
+        return False
     if h.dep_ in _OBJECT and _in(verb, "calls.demand_verbs"):
         return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
     if h.dep_ in _PASSIVE_SUBJECT and (_in(verb, "calls.demand_verbs")):
-        return _to_infinitive(verb, h.i) and not _negated(verb)
+        return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
     if h.dep_ == "pobj":
         return _called_on_through(h, verb)
     if h.dep_ in _SUBJECT:
-        return _obliged(h, verb) or _demanded_clause(verb) or _under_pressure(verb)
+        return _obliged(h, verb) or _demanded_clause(verb) or _under_pressure(verb) or _addressed_clause(verb)
     if h.dep_ == "poss" or (h.dep_ == "pobj" and verb.lower_ == "of"):
         return _action_demanded(h.head if h.dep_ == "poss" else verb.head)
     return False
@@ -142,18 +168,34 @@ def _called_on(h: Token) -> bool:
 
 def _told_must(verb: Token, after: int) -> bool:
     """"told X it must fix", "warned X that it should stop": a clause with a modal of obligation."""
-    return any(c.dep_ == "ccomp" and c.i > after and any(a.lower_ in lexicon()["calls.modals"] for a in c.children)
-               for c in verb.children)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < after:
+            continue
+        if any(a.lower_ in lexicon()["calls.modals"] for a in clause.children):
+            return True
+        if _in(clause, "calls.need_verbs") and any(x.dep_ == "xcomp" for x in clause.children):
+            return True  # "told X it needs to keep cutting"
+    if verb.lemma_ in ("ask", "beg", "press", "petition", "implore") and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.i > after for c in verb.children):
+        return True  # "asked X for more time"
+    if verb.lemma_ in ("challenge", "invite", "dare"):  # "challenged X to a debate"
+        return any(c.dep_ == "prep" and c.lower_ == "to" and c.i > after for c in verb.children)
+    return False
 
 
 def _called_on_through(h: Token, prep: Token) -> bool:
     """"called on X to", "appealed to X to", "pressure on X to", "for X's resignation"."""
     verb = prep.head
     preps = lexicon()["calls.demand_preps"]
+    if _avoided_by(verb):
+        return False
     if prep.lower_ in preps.get(verb.lemma_.lower(), ()) and verb.pos_ in ("VERB", "AUX"):
         return _to_infinitive(verb, h.i) and not _negated(verb)
     if prep.lower_ in ("on", "upon") and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
-        return not _negated(verb)
+        return _to_infinitive(verb, h.i) and not _negated(verb)  # "pressure on X to act"
+    if prep.lower_ in ("on", "upon") and verb.pos_ == "VERB" and not _negated(verb) and any(
+            c.dep_ in _SUBJECT and _in(c, "calls.demand_nouns") for c in verb.children):
+        return True  # "pressure is mounting on X to", "calls grew on X"
     if prep.lower_ == "for" and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
         return _to_infinitive(verb, h.i) and not _negated(verb)  # "demands for X to drop the tax"
     if prep.lower_ == "of" and _in(verb, "calls.action_nouns"):
@@ -175,6 +217,12 @@ def _obliged(h: Token, verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):  # "calls for X to act"
         return any(_in(t, "calls.demand_nouns") or _in(t, "calls.demand_verbs") for t in verb.doc[: h.i])
     return False
+
+
+def _addressed_clause(verb: Token) -> bool:
+    """"implored X to accept" parsed with X as the subject of the to-clause."""
+    return (verb.dep_ in ("ccomp", "xcomp") and _in(verb.head, "calls.demand_verbs") and not _negated(verb.head)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _demanded_clause(verb: Token) -> bool:
@@ -205,7 +253,7 @@ def _action_demanded(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "for":
         head = head.head
-    elif noun.dep_ not in _OBJECT:
+    elif noun.dep_ not in _OBJECT or head.lemma_ == "call":  # "called X's action an attempt" names it
         return False
     return (_in(head, "calls.demand_for_verbs") or _in(head, "calls.demand_nouns")) and not _negated(head)
 
@@ -220,7 +268,7 @@ def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
 
 def _harmful(token: Token) -> bool:
     """A harmful act or actor: the word itself, or a group a harm word modifies ("terror groups")."""
-    if _in(token, "harm.nouns") or _in(token, "harm.actors"):
+    if _in(token, "harm.nouns") or _in(token, "harm.actors") or _in(token, "harm.weapons"):
         return True
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and _in(c, "harm.false_adjectives") for c in token.children):
         return True  # "false claims", "fake stories"
@@ -233,10 +281,13 @@ def _harmful(token: Token) -> bool:
             return True
     if token.pos_ == "PROPN" and _described_as_culprit(token):
         return True
+    if token.lemma_ in ("use", "deployment", "campaign") and _harm_below(token):
+        return True  # "the use of lethal force", "a campaign of intimidation"
     if token.pos_ == "VERB" and _in(token, "harm.verbs"):
         return True
     if _in(token, "harm.actor_heads"):  # "terror groups"; a bare "the groups" too, "aid groups" not
-        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"]
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
+                and not _in(c, "harm.tie_adjectives")]
         return not mods or any(_in(c, "harm.nouns") or _in(c, "harm.actors") for c in mods)
     return _agent_of_harm(token)
 
@@ -248,7 +299,10 @@ def _agent_of_harm(token: Token) -> bool:
         verb = head.head
         done = [verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c
                 for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]  # "attacks, which were carried out by"
-        return _in(verb, "harm.verbs") or any(_in(c, "harm.nouns") for c in done)
+        if _in(verb, "harm.verbs"):
+            return True  # "killed by X"
+        doer = _in(verb, "harm.perpetrate_verbs") or verb.lemma_ == "claim"  # "carried out by X", not "put out by X"
+        return doer and any(_harmful(c) for c in done)
     return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head)
 
 
@@ -266,19 +320,57 @@ def _harm_below(token: Token) -> bool:
 def _blamed(h: Token) -> bool:
     """Whether the role token ``h`` is blamed or tied to harm."""
     head = h.head
-    if _described_as_culprit(h):
+    if _described_as_culprit(h) or _culprit_noun(h):
         return True
-    if _negated(head) or _hypothetical(head):
+    if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
         return _culprit(h, head)
     if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
+        if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
+            return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
+        if h.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "to" and \
+                _in(head.head.head, "blame.trace_verbs"):
+            return True  # "traced the eggs to Dutch poultry farms"
         return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
     if h.dep_ == "pobj":
-        return _through_preposition(head)
+        return _through_preposition(head) or _agent_through(h, head)
     return False
+
+
+def _agent_through(h: Token, prep: Token) -> bool:
+    """"claimed by X", "rockets fired by X", "lines owned by X sparked the fire", "a cell of X
+    carried out the kidnapping", "the work of X"."""
+    head = prep.head
+    if prep.dep_ == "agent" and _agent_of_harm(h):
+        return True
+    if prep.dep_ == "agent" and head.dep_ == "acl" and _in(head, "harm.owner_participles"):
+        return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
+    if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
+        return True
+    if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
+        return True  # "killed at the hands of X"
+    if prep.lower_ == "of" and head.lemma_ in ("work", "handiwork", "doing") and head.dep_ in ("attr", "acomp"):
+        return any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.head.children)
+    return False
+
+
+def _culprit_noun(h: Token) -> bool:
+    """X said to be a culprit: "X was the aggressor", "named X as an enabler of the war", or doing
+    harm in a participle ("soldiers looting hospitals")."""
+    for child in h.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and _in(child, "harm.verbs"):
+            return True
+    head = h.head
+    if _negated(head) or _avoided_by(head):
+        return False
+    nouns = [c for c in head.children if c.dep_ in ("attr", "oprd")] if h.dep_ in _SUBJECT and head.lemma_ == "be" else []
+    if h.dep_ in _OBJECT:
+        nouns = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    return any(_in(n, "blame.culprit_nouns") and (n.lemma_ not in ("enabler", "sponsor", "source") or _harm_below(n))
+               for n in nouns)
 
 
 def _thing_blamed(noun: Token) -> bool:
@@ -291,6 +383,19 @@ def _thing_blamed(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "blame":
         return True
+    if noun.dep_ == "pobj" and head.lower_ in ("at", "of", "from", "by", "in") and head.head.pos_ == "NOUN":
+        outer = head.head  # "lax oversight at X", "releases from X's dam"
+        return outer is not noun and _thing_blamed_shallow(outer)
+    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+
+
+def _thing_blamed_shallow(noun: Token) -> bool:
+    """:func:`_thing_blamed` without climbing further (a bound on the recursion)."""
+    head = noun.head
+    if _negated(head):
+        return False
+    if noun.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(noun, head):
+        return True
     return noun.dep_ in _SUBJECT and _culprit(noun, head)
 
 
@@ -300,9 +405,24 @@ def _hypothetical(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for c in marks for m in c.children)
 
 
+_VISITING: set[tuple[int, int]] = set()  # tokens whose description is being read (no cycles)
+
+
 def _described_as_culprit(h: Token) -> bool:
     """X with a relative clause or apposition that blames it ("X, which ran the scheme", "X, the
     group blamed for the attack")."""
+    key = (id(h.doc), h.i)
+    if key in _VISITING:
+        return False
+    _VISITING.add(key)
+    try:
+        return _description_blames(h)
+    finally:
+        _VISITING.discard(key)
+
+
+def _description_blames(h: Token) -> bool:
+    """The body of :func:`_described_as_culprit`."""
     for child in h.children:
         if child.dep_ == "relcl":
             for rel in child.subtree:
@@ -343,10 +463,14 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
         return True
     if _in(verb, "blame.criticise_verbs") and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
         return True
-    if verb.lemma_ == "hold" and any(_in(t, "blame.culpable_adjectives") for t in verb.subtree if t.i > h.i):
-        return True
-    if verb.lemma_ in ("involve", "implicate", "link", "tie", "connect") and h.dep_ in _PASSIVE_SUBJECT:
-        return _harm_below(verb)
+    if verb.lemma_ in ("hold", "find", "declare", "deem", "judge", "rule", "consider") and any(
+            _in(t, "blame.culpable_adjectives") and t.head.i in {verb.i, h.i, *(c.i for c in verb.children)}
+            for t in verb.subtree if t.i > h.i):
+        return True  # "held X responsible", "X was found guilty", "found X liable"
+    if verb.lemma_ in ("involve", "implicate", "link", "tie", "connect", "attribute", "trace"):
+        if h.dep_ in _PASSIVE_SUBJECT or verb.lemma_ != "involve":
+            return _harm_below(verb)  # "X was involved in the plot", "linked X's system to crashes"
+        return verb.dep_ == "acl" and _harmful(verb.head)  # "a scandal involving X"
     if h.dep_ in _PASSIVE_SUBJECT and _in(verb, "harm.verbs"):
         return False  # X was attacked: X is the victim
     return False
@@ -356,6 +480,8 @@ def _culprit(h: Token, verb: Token) -> bool:
     """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
     if _accused_subject(verb) or _stops_harm(verb):
         return True
+    if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (_harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
+        return True  # "X claimed the attack", "X claimed responsibility for"
     if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
         return True  # "X admitted installing software to cheat"
     if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
@@ -363,7 +489,25 @@ def _culprit(h: Token, verb: Token) -> bool:
     if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
         return True
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
-        return any(c.dep_ in _OBJECT and _harmful(c) for c in verb.children)
+        if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
+            return True  # "the destruction X caused"
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+        return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
+    if verb.lemma_ in ("take", "play", "have", "bear") and any(
+            c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
+            for c in verb.children):
+        return True  # "X took part in the killings", "X played a role in the attack"
+    if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and _harm_below(verb):
+        return True
+    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
+        return True  # "X broke the law", "X ignored warnings"
+    if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
+        return True  # "X turned a blind eye to"
+    if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
+        return True  # "X covered up the abuse"
+    if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
+        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
         return verb.lemma_ != "responsible" or _harm_below(verb)
     for child in verb.children:
@@ -378,7 +522,12 @@ def _owner_of_harm(h: Token, noun: Token) -> bool:
     """"X's invasion", "X-backed militias", "Pakistani militants", "X's role in the bombing"."""
     if _in(noun, "harm.tie_adjectives") and noun.head is not noun:
         return _harmful(noun.head)
-    if h.dep_ in ("compound", "amod") and not (_in(noun, "harm.actors") or _in(noun, "harm.actor_heads")):
+    if h.dep_ in ("compound", "amod"):  # "Pakistani militants", "Russian drones", "Iranian aggression"
+        if _in(noun, "harm.actors") or _in(noun, "harm.weapons"):
+            return True
+        if _in(noun, "harm.actor_heads"):
+            return any(c.dep_ in ("compound", "amod") and c is not h and (_in(c, "harm.nouns") or _in(c, "harm.actors"))
+                       for c in noun.children)
         return h.dep_ == "amod" and _in(noun, "harm.nouns")
     if _harmful(noun):
         return True
@@ -392,10 +541,15 @@ def _through_preposition(prep: Token) -> bool:
     "blamed it on X", "the role of X in the attack"."""
     head = prep.head
     word = prep.lower_
+    if word == "of" and head.lower_ == "out" and head.dep_ == "prep":  # "operating out of X"
+        word, head = "from", head.head
     if word in ("by", "from") and _harmful(head):
         return True
     if word == "on" and head.lemma_ == "blame":
         return True
+    if word == "to" and _in(head, "blame.trace_verbs") and any(
+            c.dep_ in _OBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.children):
+        return True  # "traced the outbreak to X", "the deaths were linked to X"
     if word == "against" and _in(head, "blame.allegation_nouns"):
         return True
     if word == "for" and head.lemma_ in ("warrant", "indictment"):
@@ -445,7 +599,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     soil = _OWN_SOIL.search(sentence)
     if soil and (mentions(entity, sentence[: soil.start()]) or mentions(entity, previous)):
         doc = parse([sentence])[0]
-        span = doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
+        span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
             return soil.start()
     return None
@@ -459,7 +613,7 @@ def _unnamed(h: Token) -> bool:
     head = h.head
     if h.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "refer to X", "mention of X", "reference to X"
-    if head.pos_ in ("VERB", "AUX") and _in(head, "naming.verbs"):
+    if head.pos_ in ("VERB", "AUX") and _naming_verb(head):
         other = any(c.dep_ in _OBJECT and c is not h for c in head.children)  # "name a successor to X"
         return _avoided(head) and h.dep_ not in _SUBJECT and not (h.dep_ == "pobj" and other)
     if h.dep_ in _OBJECT and any(c.dep_ in ("compound", "amod") and _in(c, "naming.verbs") for c in h.children):
@@ -467,11 +621,40 @@ def _unnamed(h: Token) -> bool:
     if h.dep_ in _OBJECT and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ("unnamed", "unmentioned")
                                  for c in head.children):
         return True  # "left X unnamed"
+    if h.dep_ == "poss" and head.lower_ in ("unnamed", "unmentioned"):
+        return True  # "left X's military unnamed", parsed with "unnamed" as a noun
+    if h.dep_ in _OBJECT and head.lemma_ == "leave" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        return True  # "left X out"
     if _in(head, "naming.nouns"):
+        if h.dep_ == "poss" and head.dep_ in _SUBJECT and _absent(head.head):
+            return True  # "X's name was missing from the table"
+        if h.dep_ == "poss" and head.dep_ in _PASSIVE_SUBJECT and _in(head.head, "naming.omit_verbs"):
+            return True  # "X's name was omitted"
         return _avoided(head) or (head.dep_ == "pobj" and head.head.lower_ == "without")
+    if h.dep_ == "conj" and any(c.dep_ == "neg" for c in h.children):
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.dep_ in (*_OBJECT, "oprd", "attr") and _naming_verb(first.head) and not _negated(first.head)  # "named A but not X"
+    if h.dep_ in _OBJECT + ("pobj",) and _in(head if h.dep_ != "pobj" else head.head, "naming.omit_verbs"):
+        verb = head if h.dep_ != "pobj" else head.head
+        return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)  # "the speech skipped over X"
+    if h.dep_ == "pobj" and h.head.lower_ in ("on", "about") and h.head.head.lemma_ in ("silent", "silence"):
+        return True  # "the statement was silent on X"
+    if h.dep_ in _PASSIVE_SUBJECT and _in(head, "naming.omit_verbs") and head.lemma_ != "leave":
+        return True  # "X was omitted from the statement"
     if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
         return _absent(head)
     return False
+
+
+def _naming_verb(verb: Token) -> bool:
+    """A verb of naming; "call", "single" and "point" only as "call out", "single out", "point a finger"."""
+    if not _in(verb, "naming.verbs"):
+        return False
+    if verb.lemma_ in ("call", "single", "point"):
+        return any(c.lower_ in ("out", "finger") for c in verb.subtree)
+    return True
 
 
 def _avoided(word: Token) -> bool:
@@ -479,14 +662,15 @@ def _avoided(word: Token) -> bool:
     if _negated(word) or _nobody_does(word):
         return True
     head = word.head
-    if word.dep_ in _SUBJECT and any(c.dep_ in ("acomp", "attr") and _in(c, "naming.absent_adjectives") for c in head.children):
+    if word.dep_ in (*_SUBJECT, "attr") and any(c.dep_ in ("acomp", "attr") and _in(c, "naming.absent_adjectives")
+                                                for c in head.children):
         return True  # "absent from the speech was any reference to X"
     if head.lemma_ == "leave" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
         return True  # "left out any reference to X"
     if word.dep_ == "pcomp" and head.lower_ == "than" and any(c.lower_ == "rather" for c in head.children):
         return True  # "rather than naming X"
     if word.pos_ == "NOUN" and word.dep_ in _OBJECT and head.pos_ in ("VERB", "AUX"):
-        return _avoided(head)  # "did not take the name of X", "made no mention of X"
+        return _in(head, "naming.avoid_verbs") or _avoided(head)  # "did not take the name of X", "omitted the name of X"
     if word.dep_ == "pcomp" and head.lower_ == "without":
         return True
     if word.dep_ in ("pcomp", "xcomp") and head.dep_ == "prep":
@@ -506,6 +690,11 @@ def _absent(verb: Token) -> bool:
     """"X went unnamed", "X was conspicuously absent from the statement", "X was not named"."""
     if _in(verb, "naming.verbs") and _passive(verb):
         return _negated(verb)
+    if verb.lemma_ in ("appear", "feature", "figure") and _negated(verb):
+        return True  # "X's name did not appear in the release"
+    if verb.lower_ in ("missing", "absent") and any(
+            g.dep_ == "prep" and any(_in(t, "naming.statement_nouns") for t in g.subtree) for g in verb.children):
+        return True  # "X's name was missing from the statement"
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and _in(child, "naming.absent_adjectives"):
             if child.lower_ in ("unnamed", "unmentioned", "nameless"):
@@ -514,11 +703,13 @@ def _absent(verb: Token) -> bool:
     return False
 
 
-def _stand_in_unnamed(sentence: str) -> int | None:
-    """Offset of a negated naming of a stand-in ("did not name any country", "by name")."""
+def _stand_in_unnamed(sentence: str, kind: str) -> int | None:
+    """Offset of a negated naming of a stand-in: "any country" for a country, "names" for any."""
     doc = parse([sentence])[0]
-    for token in doc:
-        if _in(token, "naming.stand_ins") and token.head.pos_ == "VERB" and _in(token.head, "naming.verbs"):
+    for token in doc or ():
+        if token.lemma_ in ("country", "nation", "neighbour", "neighbor", "state") and kind != "country":
+            continue
+        if _in(token, "naming.stand_ins") and token.head.pos_ == "VERB" and _naming_verb(token.head):
             if token.dep_ in _OBJECT + ("pobj",) and _avoided(token.head):
                 return token.idx
     return None
@@ -533,9 +724,21 @@ def highlights_omission(sentence: str, entity: Entity, context: str = "") -> int
     found = _first(sentence, entity, _unnamed)
     if found is not None:
         return found
-    if mentions(entity, sentence) or mentions(entity, context):
-        return _stand_in_unnamed(sentence)
+    if might_remark_omission(sentence) and (mentions(entity, sentence) or mentions(entity, context)):
+        return _stand_in_unnamed(sentence, entity.kind)
     return None
+
+
+@lru_cache(maxsize=1)
+def _naming_hint() -> re.Pattern[str]:
+    """Stems of the naming words: a sentence without any cannot remark an omission."""
+    words = lexicon()["naming.verbs"] | lexicon()["naming.nouns"]
+    return re.compile(r"\b(?:" + "|".join(sorted(re.escape(w[:4]) for w in words)) + ")", re.IGNORECASE)
+
+
+def might_remark_omission(sentence: str) -> bool:
+    """A cheap test before parsing: does the sentence hold a word of naming at all?"""
+    return _naming_hint().search(sentence) is not None
 
 
 # ---------------------------------------------------------------- veiled reference
@@ -561,10 +764,26 @@ def _veiled_patterns(entity_pattern: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+_TARGET = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?((?:[\w’'.-]+\s+){0,5}[\w’'.-]+)")
+
+
+def _aimed_at(entity: Entity, after: str, sentence: str, context: str) -> bool:
+    """Whether a veiled reference ("a veiled swipe at ...") is aimed at the entity: the entity is
+    named after it, or the reference names no one (then the entity must be named in the sentence or the
+    article: "an oblique message to the neighbouring country")."""
+    if mentions(entity, after):
+        return True  # "a reference to groups like LeT, based in Pakistan"
+    target = _TARGET.match(after)
+    words = target.group(1) if target else ""
+    if any(w[:1].isupper() for w in words.split()[:3]):
+        return False  # aimed at someone else who is named ("a swipe at President Obama")
+    return bool(mentions(entity, sentence) or mentions(entity, context))
+
+
 def veiled_reference(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where the sentence calls something an indirect or veiled reference (about the entity)."""
     match = _VEILED.search(sentence)
-    if match and (mentions(entity, sentence) or mentions(entity, context)):
+    if match and _aimed_at(entity, sentence[match.end():], sentence, context):
         return match.start()
     starts = [m.start() for p in _veiled_patterns(entity.pattern) for m in [p.search(sentence)] if m]
     return min(starts) if starts else None

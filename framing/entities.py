@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -54,22 +55,34 @@ class Entity:
 
 
 def _name_pattern(name: str) -> str:
-    """One name as a regex: spaces and hyphens interchangeable, capitals kept where they tell.
+    """One name as a regex: spaces and hyphens interchangeable, accents optional, capitals kept
+    where they tell.
 
-    Acronyms and short forms ("US", "NRA") match case-sensitively ("us" is a word); a capitalised
-    name must start with its capital ("Turkey", not "turkey"); a one-word name may be hyphenated
+    Acronyms and short forms ("US", "NRA") match case-sensitively ("us" is a word); a one-word
+    capitalised name must start with its capital ("Turkey", not "turkey") and may be hyphenated
     ("Walmart", "Wal-Mart").
     """
     words = re.split(r"[\s-]+", name.strip())
-    if len(words) == 1 and len(name) >= 6 and name.isalpha() and not name.isupper():
-        body = "-?".join(re.escape(c) for c in name)
-    else:
-        body = r"[\s-]+".join(re.escape(w) for w in words)
     if len(name) <= 3 or name.replace(".", "").isupper():
-        return body
-    if name[0].isupper() and len(words) == 1:
-        return f"{re.escape(name[0])}(?i:{body[len(re.escape(name[0])):]})"
-    return f"(?i:{body})"
+        return r"[\s-]+".join(re.escape(w) for w in words)
+    if len(words) == 1:
+        joiner = "-?" if len(name) >= 6 and name.isalpha() else ""
+        rest = joiner.join(_letter(c) for c in name[1:])
+        first = _letter(name[0]) if name[0].isupper() else f"(?i:{_letter(name[0])})"
+        return f"{first}(?i:{joiner}{rest})" if rest else first
+    return "(?i:" + r"[\s-]+".join("".join(_letter(c) for c in w) for w in words) + ")"
+
+
+_ACCENTED = {"a": "aáàâäãå", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõø", "u": "uúùûü", "c": "cç", "n": "nñ"}
+
+
+def _letter(c: str) -> str:
+    """One letter of a name as a regex: accents optional ("Brasilia" matches "Brasília")."""
+    folded = unicodedata.normalize("NFKD", c)[0]
+    variants = _ACCENTED.get(folded.lower())
+    if not variants:
+        return re.escape(c)
+    return "[" + (variants.upper() if folded.isupper() else variants) + "]"
 
 
 def _dotted(acronym: str) -> str | None:
@@ -115,6 +128,8 @@ def _guess_kind(name: str) -> str:
         return "organisation"
     if " of " in f" {name.lower()} " or any(w.lower() in forms["organisation_words"] for w in words):
         return "organisation"
+    if len(words) >= 2 and (any(w.lower() in ("and", "for", "&") for w in words) or words[0].lower() in gazetteer()):
+        return "organisation"  # "Pacific Gas and Electric", "Transport for London", "Pakistan Tehreek-e-Insaf"
     capitalised = [w for w in words if w[:1].isupper()]
     return "person" if len(words) >= 2 and len(capitalised) == len(words) else "name"
 
@@ -124,6 +139,8 @@ def _person(name: str, aliases: tuple[str, ...]) -> Entity:
     forms = _forms()
     words = [w for w in name.split() if w.lower() not in forms["suffixes"] and w.lower() != "and"]
     given = tuple(w.strip(".") for w in words[:-1] if w.lower().strip(".") not in forms["titles"])
+    if 2 <= len(words) <= 3 and len(words[0]) <= 3 and words[0][:1].isupper() and words[0].isalpha():
+        aliases = (*aliases, words[0])  # family name first: "Xi Jinping" is Xi, "Kim Jong Un" Kim
     return Entity(name, aliases, kind="person", surname=words[-1] if len(words) > 1 else None, given=given)
 
 
@@ -140,7 +157,33 @@ def _derived_aliases(name: str, kind: str) -> tuple[str, ...]:
         out.append(f"{words[2]} {words[0]}")
     if len(words) == 1 and name.endswith("s") and name[:1].isupper() and len(name) > 4:
         out.append(name[:-1])
+    if kind == "organisation" and len(words) >= 2:
+        out.extend(_acronyms(name))
+        if words[-1].lower().strip(".") in _DROPPABLE and words[-2][:1].isupper():
+            out.append(" ".join(words[:-1]))  # "Wagner Group" is also "Wagner"
     return tuple(dict.fromkeys(a for a in out if a != name))
+
+
+_DROPPABLE = {"group", "party", "company", "corporation", "corp", "inc", "co", "holdings", "plc", "ltd", "llc",
+              "university", "college"}
+_SMALL = {"of", "the", "for", "and", "on", "in", "de", "la", "du", "des", "e", "y", "&"}
+
+
+def _acronyms(name: str) -> list[str]:
+    """Acronyms a multi-word organisation name is known by: its initials ("Federal Aviation
+    Administration" -> FAA, "Pakistan Tehreek-e-Insaf" -> PTI), small words skipped or kept
+    in lower case ("Transport for London" -> TfL), "and" as "&" ("Pacific Gas and Electric" -> PG&E)."""
+    words = [w for part in name.replace("’", "'").split() for w in part.split("-") if w]
+    big = [w for w in words if w.lower() not in _SMALL and w[:1].isupper()]
+    if len(big) < 2:
+        return []
+    plain = "".join(w[0] for w in big).upper()
+    out = [plain]
+    if len(words) == 3 and words[1].lower() in ("for", "of"):
+        out.append(words[0][0].upper() + words[1][0] + words[2][0].upper())
+    if "and" in (w.lower() for w in words):
+        out.append("".join("&" if w.lower() == "and" else w[0].upper() for w in words if w in big or w.lower() == "and"))
+    return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
 
 
 def resolve_entity(name: str, user: Mapping[str, Entity] | None = None) -> Entity:
@@ -232,11 +275,25 @@ def defined_aliases(entity: Entity, text: str) -> tuple[str, ...]:
         long, short = _long_form(match.group(1), match.group(2)), match.group(2)
         if long is None:
             continue
-        if entity.regex.fullmatch(short):
-            out.append(long)
-        elif entity.regex.fullmatch(long):
+        if entity.regex.fullmatch(long):
             out.append(short)
+        elif entity.regex.fullmatch(short):
+            out.append(long)
     return tuple(dict.fromkeys(out))
+
+
+def in_document(entity: Entity, text: str) -> Entity:
+    """The entity as one text knows it: plus the short and long forms the text defines, minus an
+    acronym the text defines as something else ("England and Wales Cricket Board (ECB)")."""
+    entity = entity.with_aliases(defined_aliases(entity, text))
+    clashes = set()
+    for match in _DEFINITION.finditer(text):
+        long, short = _long_form(match.group(1), match.group(2)), match.group(2)
+        if long and short in entity.aliases and not entity.regex.fullmatch(long):
+            clashes.add(short)
+    if not clashes:
+        return entity
+    return replace(entity, aliases=tuple(a for a in entity.aliases if a not in clashes))
 
 
 def _long_form(words_before: str, short: str) -> str | None:
@@ -286,7 +343,8 @@ def _inside_longer_name(entity: Entity, text: str, match: re.Match[str]) -> bool
     forms = _forms()
     known = set(forms["titles"]) | set(forms["stand_ins"]) | set(forms["organisation_words"])
     after = _NEXT_WORD.match(text, match.end())
-    if after and after.group(1).lower().strip("’'") not in known and not mentions_any(entity, after.group(1)):
+    main = core.lower() == entity.name.lower()  # "Danish Medicines Agency" still names Denmark
+    if main and after and after.group(1).lower().strip("’'") not in known and not mentions_any(entity, after.group(1)):
         return True
     before = _PREVIOUS_WORD.search(text[: match.start()])
     if before is None or before.group(1).lower().strip(".") in known:
@@ -309,8 +367,11 @@ def _other_person(entity: Entity, text: str, match: re.Match[str]) -> bool:
     before = _TITLES_RE.search(text[: match.start()].rstrip())
     if before is None or not text[: match.start()].endswith(" "):
         return False
+    if before.group()[-1:] in ",;:)”\"":
+        return False  # "Remarkably, Djokovic's name"
     word = before.group().strip(".,;:“”\"'(")
-    if not word[:1].isupper() or word.lower().strip(".") in _forms()["titles"]:
+    titles = _forms()["titles"]
+    if not word[:1].isupper() or word.lower().strip(".") in titles or all(p.lower() in titles for p in word.split("-")):
         return False
     if len(word) == 1 or (len(word) == 2 and word.isupper()):  # a middle initial ("Michael G. Grimm")
         return False

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import detectors
-from framing.entities import mentions, resolve_entity
+from framing.entities import in_document, mentions, resolve_entity
 from framing.errors import InputError
 from framing.syntax import parse
 
@@ -22,7 +22,7 @@ FRAMES = ("names_entity", "calls_on_entity", "attributes_to_entity", "highlights
 
 def predict(sentence: str, entity_name: str) -> dict[str, bool]:
     """The four entity frames of one sentence about one entity."""
-    entity = resolve_entity(entity_name)
+    entity = in_document(resolve_entity(entity_name), sentence)
     return {
         "names_entity": bool(mentions(entity, sentence)),
         "calls_on_entity": detectors.calls_on(sentence, entity) is not None,

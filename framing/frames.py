@@ -19,12 +19,13 @@ import numpy as np
 
 from framing import detectors
 from framing.classify import Classifier
-from framing.entities import Entity, defined_aliases, mentions, resolve_entity, voice
+from framing.entities import Entity, in_document, mentions, resolve_entity, voice
 from framing.syntax import parse
 from framing.errors import FrameSpecError
 from framing.types import Document, Evidence, FrameResult
 
 PRESENT = 0.5  # calibrated score from which a frame is present
+CLEAR = 0.9  # a sentence without any of a frame's cues must fit a hypothesis this clearly
 MAX_EVIDENCE = 3
 
 
@@ -38,6 +39,7 @@ class FrameSpec:
     cues: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     threshold: float = PRESENT
+    require_cues: bool = False
 
     def cue_hit(self, sentence: str) -> bool:
         """Whether a sentence contains one of the frame's cues (whole words, any case)."""
@@ -54,7 +56,8 @@ ENTITY_HYPOTHESES = {
 
 
 def parse_frames(text: str, source: str) -> tuple[FrameSpec, ...]:
-    """Frames from TOML ``[[frame]]`` tables (id, label, hypotheses; cues, examples, threshold)."""
+    """Frames from TOML ``[[frame]]`` tables (id, label, hypotheses; cues, examples, threshold,
+    require_cues)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -74,13 +77,20 @@ def _frame(table: dict[str, object], n: int, source: str) -> FrameSpec:
     if not isinstance(hyps, list) or not hyps or not all(isinstance(h, str) for h in hyps):
         raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}') needs 'hypotheses', a list of strings")
     threshold = table.get("threshold", PRESENT)
-    if not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
         raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}'): 'threshold' must be a number in [0, 1]")
+    lists = {key: table.get(key, []) for key in ("cues", "examples")}
+    for key, value in lists.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}'): '{key}' must be a list of non-empty strings")
+    require = table.get("require_cues", False)
+    if not isinstance(require, bool) or (require and not lists["cues"]):
+        raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}'): 'require_cues' must be true or false, "
+                             "and true needs 'cues'")
     return FrameSpec(
         id=str(table["id"]), label=str(table["label"]), hypotheses=tuple(hyps),
-        cues=tuple(str(c) for c in table.get("cues", []) or []),  # type: ignore[union-attr]
-        examples=tuple(str(e) for e in table.get("examples", []) or []),  # type: ignore[union-attr]
-        threshold=float(threshold),
+        cues=tuple(lists["cues"]), examples=tuple(lists["examples"]),
+        threshold=float(threshold), require_cues=require,
     )
 
 
@@ -127,8 +137,8 @@ def _context(doc: Document, index: int, kind: str) -> str:
 
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
-    entity = entity.with_aliases(defined_aliases(entity, doc.article.text))
-    parse([s.text for s in doc.sentences if mentions(entity, s.text)])  # one batch for the detectors
+    entity = in_document(entity, doc.article.text)
+    parse([s.text for s in doc.sentences if mentions(entity, s.text) or detectors.might_remark_omission(s.text)])
     detections: dict[str, list[tuple[int, int | None]]] = {
         "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
     }
@@ -147,16 +157,31 @@ def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) 
 
 
 def classified_frames(doc: Document, frames: Sequence[FrameSpec], scores: np.ndarray) -> list[FrameResult]:
-    """Inventory and user frames from classifier scores (sentences × frames), cue-gated."""
+    """Inventory and user frames from classifier scores (sentences × frames).
+
+    Cues are hints, not requirements: a sentence without any of a frame's cues counts only when it
+    fits a hypothesis clearly (score >= :data:`CLEAR`); only a frame with ``require_cues`` is limited
+    to sentences with a cue (a keyword frame such as "mentions X").
+    """
     out = []
     for k, frame in enumerate(frames):
         col = scores[:, k] if scores.size else np.zeros(len(doc.sentences))
-        ok = [i for i, s in enumerate(doc.sentences) if (not frame.cues or frame.cue_hit(s.text)) and col[i] >= frame.threshold]
-        score = float(max((col[i] for i in ok), default=col.max() if len(col) and not frame.cues else 0.0))
+        ok = [i for i, s in enumerate(doc.sentences) if _passes(frame, s.text, float(col[i]))]
+        score = float(max((col[i] for i in ok), default=col.max() if len(col) and not frame.require_cues else 0.0))
         hits = [(i, None, float(col[i])) for i in ok]
         out.append(FrameResult(frame=frame.id, entity=None, present=bool(ok), score=round(score, 4),
                                evidence=_evidence(doc, hits), label=frame.label))
     return out
+
+
+def _passes(frame: FrameSpec, sentence: str, score: float) -> bool:
+    """Whether one sentence is evidence of a classified frame."""
+    if not frame.cues:
+        return score >= frame.threshold
+    hit = frame.cue_hit(sentence)
+    if frame.require_cues:
+        return hit and score >= frame.threshold
+    return score >= (frame.threshold if hit else max(frame.threshold, CLEAR))
 
 
 def entity_specs(entity: Entity) -> list[FrameSpec]:

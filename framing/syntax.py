@@ -48,11 +48,15 @@ _CACHE: dict[str, Any] = {}
 _CACHE_SIZE = 20_000
 
 
+MAX_CHARS = 3_000  # a "sentence" longer than this is not prose (a table, a list): not parsed
+
+
 def parse(texts: Sequence[str]) -> list[Any]:
-    """Parsed spaCy ``Doc`` objects for ``texts`` (batched; repeated texts parsed once)."""
-    todo = [t for t in dict.fromkeys(texts) if t not in _CACHE]
+    """Parsed spaCy ``Doc`` objects for ``texts`` (batched; repeated texts parsed once); None for
+    a text longer than :data:`MAX_CHARS`, whose relations are then not read."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _CACHE and len(t) <= MAX_CHARS]
     if todo:
         if len(_CACHE) + len(todo) > _CACHE_SIZE:
             _CACHE.clear()
         _CACHE.update(zip(todo, parser().pipe(todo, batch_size=64), strict=True))
-    return [_CACHE[t] for t in texts]
+    return [_CACHE.get(t) for t in texts]

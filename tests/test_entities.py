@@ -1,9 +1,9 @@
 """Entities of any kind, relations read from a parse, and the sentence-level accuracy gates.
 
 The relation tests are CheckList-style pairs written for this file (not corpus sentences): the
-same verb or preposition with the entity in a different role. The gates read the two challenge
-sets in tests/data (written by independent annotators for this project; set A was used while
-writing the rules, set B only measured) and BASIL's labelled sentences from ../shared.
+same verb or preposition with the entity in a different role. The gates read the challenge sets in
+tests/data (written by independent annotators for this project: A was read while writing the
+rules, B and C after their first measurement, D only measured) and BASIL's sentences from ../shared.
 """
 
 from __future__ import annotations
@@ -119,7 +119,10 @@ ATTRIBUTIONS = [
     ("Farmers received help from Norway after the floods.", "Norway", False),
     ("Norway-backed militias shelled the camp.", "Norway", True),
     ("A Norway-based charity opened a clinic.", "Norway", False),
-    ("Investigators said the fire was caused by Ferrolux's faulty wiring.", "Ferrolux", False),
+    ("Investigators said the fire was caused by Ferrolux's faulty wiring.", "Ferrolux", True),
+    ("Investigators said the fire was put out by Ferrolux's staff.", "Ferrolux", False),
+    ("Ferrolux took part in the fraud, prosecutors said.", "Ferrolux", True),
+    ("Ferrolux took part in the rescue, officials said.", "Ferrolux", False),
     ("Prosecutors charged Ferrolux with fraud.", "Ferrolux", True),
     ("Ferrolux denied any involvement in the fraud.", "Ferrolux", False),
     ("Gunmen operating from Freedonia attacked the border post.", "Freedonia", True),
@@ -129,6 +132,29 @@ ATTRIBUTIONS = [
     ("The senator praised Mr. Delacroix for the smooth rollout.", "Pierre Delacroix", False),
 ]
 
+MORE = [  # classes of phrasing added after the challenge sets were measured
+    ("The line was a thinly veiled swipe at President Alvarez.", "Rosa Alvarez", "veiled_reference", True),
+    ("The line was a thinly veiled swipe at President Alvarez.", "Freedonia", "veiled_reference", False),
+    ("A federal jury found Ferrolux liable for the spill.", "Ferrolux", "attributes_to", True),
+    ("A federal jury found Ferrolux's lawyers persuasive.", "Ferrolux", "attributes_to", False),
+    ("Three villagers died at the hands of Eritrean soldiers.", "Eritrea", "attributes_to", True),
+    ("Freedonia turned a blind eye to the smuggling, the report said.", "Freedonia", "attributes_to", True),
+    ("Ferrolux covered up the defects for years, regulators said.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux covered the costs of the repairs.", "Ferrolux", "attributes_to", False),
+    ("Tycoon Ivo Marek bankrolled the militia that attacked the village.", "Ivo Marek", "attributes_to", True),
+    ("The communique was silent on Freedonia.", "Freedonia", "highlights_omission", True),
+    ("Freedonia was silent on the dispute.", "Freedonia", "highlights_omission", False),
+    ("Freedonia was omitted from the final statement.", "Freedonia", "highlights_omission", True),
+    ("The minister refused to name Freedonia as the source.", "Freedonia", "highlights_omission", True),
+    ("Freedonia refused to name its negotiator.", "Freedonia", "highlights_omission", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "frame", "expected"), MORE)
+def test_more_classes_of_phrasing(text: str, entity: str, frame: str, expected: bool) -> None:
+    assert (getattr(detectors, frame)(text, resolve_entity(entity)) is not None) is expected
+
+
 OMISSIONS = [
     ("The communique stopped short of naming Freedonia.", "Freedonia", True),
     ("The communique named Freedonia as the aggressor.", "Freedonia", False),
@@ -136,6 +162,20 @@ OMISSIONS = [
     ("Freedonia was not invited to the summit.", "Freedonia", False),
     ("Her speech made no mention of Mr. Delacroix.", "Pierre Delacroix", True),
 ]
+
+
+@pytest.mark.parametrize(("text", "frame"), [
+    ("India received help from Pakistan after the earthquake.", "attributes_to"),
+    ("The UN called for the protection of Pakistan's religious minorities.", "attributes_to"),
+    ("The UN called for the protection of Pakistan's religious minorities.", "calls_on"),
+    ("Diplomats discussed the role of Pakistan in the Afghan peace process.", "attributes_to"),
+    ("A reporter asked Pakistan's foreign minister about the cricket series.", "calls_on"),
+    ("Police said it was an apparent attack at a checkpoint near Peshawar, Pakistan.", "veiled_reference"),
+    ("Police said it was an apparent attack at a checkpoint near Peshawar, Pakistan.", "attributes_to"),
+])
+def test_reported_false_flags_stay_fixed(text: str, frame: str) -> None:
+    """The false flags a new user found (help, protection, roles, a question, a place)."""
+    assert getattr(detectors, frame)(text, resolve_entity("Pakistan")) is None
 
 
 @pytest.mark.parametrize(("text", "entity", "expected"), CALLS)
@@ -156,12 +196,20 @@ def test_omission_needs_a_negated_naming_of_the_entity(text: str, entity: str, e
 # Floors a little under what was measured when they were set (see README): a drop fails.
 GATES = {
     "entity_challenge_a.jsonl": {  # the rules were written while reading this set's errors
-        "names_entity": (0.96, 0.95), "calls_on_entity": (0.95, 0.83),
-        "attributes_to_entity": (0.97, 0.55), "highlights_omission": (0.93, 0.77),
+        "names_entity": (0.96, 0.97), "calls_on_entity": (0.97, 0.95),
+        "attributes_to_entity": (0.97, 0.65), "highlights_omission": (0.96, 0.96),
     },
-    "entity_challenge_b.jsonl": {  # held out: only measured
-        "names_entity": (0.97, 0.88), "calls_on_entity": (0.93, 0.68),
-        "attributes_to_entity": (0.95, 0.44), "highlights_omission": (0.90, 0.80),
+    "entity_challenge_d.jsonl": {  # held out: only measured, never read while writing rules
+        "names_entity": (0.98, 0.96), "calls_on_entity": (0.95, 0.85),
+        "attributes_to_entity": (0.92, 0.44), "highlights_omission": (0.96, 0.74),
+    },
+    "entity_challenge_c.jsonl": {  # read after its first measurement (held-out figures in README)
+        "names_entity": (0.97, 0.97), "calls_on_entity": (0.97, 0.86),
+        "attributes_to_entity": (0.96, 0.61), "highlights_omission": (0.97, 0.86),
+    },
+    "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
+        "names_entity": (0.97, 0.95), "calls_on_entity": (0.96, 0.85),
+        "attributes_to_entity": (0.97, 0.73), "highlights_omission": (0.95, 0.95),
     },
 }
 
@@ -180,7 +228,27 @@ def test_entity_frame_gate_on_basil_sentences() -> None:
     """Real sentences from 150 US news articles, never used to write rules; a floor under what
     was measured (attribution and omission are far below the aim: see README)."""
     report = evaluate_files([BASIL])
-    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.90, 0.62), "attributes_to_entity": (0.60, 0.15)}
+    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.95, 0.64), "attributes_to_entity": (0.70, 0.17)}
     for frame, (precision, recall) in floors.items():
         got = report["frames"][frame]
         assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)
+
+
+def test_a_text_too_long_to_be_a_sentence_is_not_parsed() -> None:
+    """A 'sentence' of thousands of characters (a table, a list) costs no parse and flags nothing."""
+    from framing.syntax import MAX_CHARS
+
+    long = "India urged Pakistan to act and " * (MAX_CHARS // 20)
+    assert len(long) > MAX_CHARS
+    assert detectors.calls_on(long, resolve_entity("Pakistan")) is None
+    assert detectors.calls_on("India urged Pakistan to act.", resolve_entity("Pakistan")) == 12
+
+
+
+def test_a_veiled_reference_is_about_whom_it_names() -> None:
+    article = "Freedonia and its president, Rosa Alvarez, met the envoy. The line was a veiled swipe at Alvarez."
+    swipe = "The line was a veiled swipe at Alvarez."
+    assert detectors.veiled_reference(swipe, resolve_entity("Rosa Alvarez"), article) is not None
+    assert detectors.veiled_reference(swipe, resolve_entity("Freedonia"), article) is None
+    oblique = "The speech carried an oblique message to the neighbouring country."
+    assert detectors.veiled_reference(oblique, resolve_entity("Freedonia"), article) is not None

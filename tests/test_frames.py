@@ -156,6 +156,31 @@ def test_user_frames_toml_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.stderr.startswith(f"Error: {broken}: invalid TOML")
 
 
+def test_user_frame_fields_are_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[frame]]\nid = "x"\nlabel = "X"\nhypotheses = ["h"]\ncues = 5\n')
+    result = CliRunner().invoke(cli, ["frames", str(SEED_A), "--frames", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {bad}: [[frame]] #1 ('x'): 'cues' must be a list of non-empty strings"
+    bad.write_text('[[frame]]\nid = "x"\nlabel = "X"\nhypotheses = ["h"]\nrequire_cues = true\n')
+    with pytest.raises(FrameSpecError, match="true needs 'cues'"):
+        load_frames(bad)
+
+
+def test_cues_are_hints_not_requirements() -> None:
+    """A sentence without a cue counts only when it fits clearly; with one, the threshold is enough;
+    require_cues makes the cue a gate (keyword frames)."""
+    from framing.frames import CLEAR, classified_frames
+
+    doc = segment(Article(id="t", source="t", text="Alpha one is here. Beta two is there. Gamma three is near."))
+    hinted = FrameSpec(id="f", label="F", hypotheses=("h",), cues=("beta",))
+    gated = FrameSpec(id="g", label="G", hypotheses=("h",), cues=("beta",), require_cues=True)
+    scores = np.array([[CLEAR + 0.05] * 2, [0.6] * 2, [CLEAR - 0.1] * 2], dtype=np.float32)
+    f, g = classified_frames(doc, [hinted, gated], scores)
+    assert [e.sentence for e in f.evidence] == [0, 1]
+    assert [e.sentence for e in g.evidence] == [1]
+
+
 def test_inventory_has_the_15_media_frames() -> None:
     ids = [f.id for f in media_frames()]
     assert len(ids) == 15 and "security_defense" in ids and "legality" in ids
