@@ -200,13 +200,12 @@ def _warn_unnamed(entities: Any, texts: Any) -> None:
 
 
 def _user_frames(frames_file: str) -> Any:
-    """User frames of a TOML file, read and checked at the boundary (encoding, size, list fields)."""
-    from framing.boundary import read_structured, toml_tables
+    """User frames of a TOML file: read at the boundary (a regular file, size, encoding), then
+    parsed and validated field by field by :func:`framing.frames.parse_frames`."""
+    from framing.boundary import read_structured
     from framing.frames import parse_frames
 
-    text = read_structured(Path(frames_file))
-    toml_tables(text, frames_file, "frame", ("hypotheses", "cues", "examples"))
-    return parse_frames(text, frames_file)
+    return parse_frames(read_structured(Path(frames_file)), frames_file)
 
 
 def emit(text: str) -> None:

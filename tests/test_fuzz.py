@@ -212,7 +212,7 @@ def fuzzed(case: Callable[..., None], strategies: dict[str, st.SearchStrategy[An
 def test_fuzz(case: tuple[Callable[..., None], dict[str, st.SearchStrategy[Any]], int]) -> None:
     """A few fixed examples per command: fast enough for every run of the suite."""
     body, strategies, weight = case
-    fuzzed(body, strategies, 8 * weight, derandomize=True)()
+    fuzzed(body, strategies, 4 * weight, derandomize=True)()
 
 
 @pytest.mark.slow
