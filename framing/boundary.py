@@ -109,14 +109,21 @@ def decode_text(data: bytes, source: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
-def decode_structured(data: bytes, source: str) -> str:
+def decode_structured(data: bytes, source: str, *, utf8_only: bool = False) -> str:
     """Bytes of a structured file (JSON lines, CSV, TOML) as text: a BOM or strict UTF-8.
+
+    Args:
+        data: the file's bytes.
+        source: the file's name, for messages.
+        utf8_only: refuse UTF-16/32 too (for files that a later stage reads again as UTF-8).
 
     Raises:
         InputError: the bytes are not valid in their encoding (with the line and byte).
     """
     found = _bom(data)
     encoding, start = found if found else ("utf-8", 0)
+    if utf8_only and encoding != "utf-8":
+        raise InputError(source, f"{encoding.upper()} file (by its byte-order mark); save the file as UTF-8")
     try:
         text = data[start:].decode(encoding)
     except UnicodeDecodeError as err:
@@ -129,10 +136,10 @@ def decode_structured(data: bytes, source: str) -> str:
     return text
 
 
-def read_structured(path: Path, source: str | None = None) -> str:
+def read_structured(path: Path, source: str | None = None, *, utf8_only: bool = False) -> str:
     """A structured file's text (see :func:`decode_structured`)."""
     source = source or str(path)
-    return decode_structured(read_bytes(path, source), source)
+    return decode_structured(read_bytes(path, source), source, utf8_only=utf8_only)
 
 
 def _parse_int(digits: str) -> int:

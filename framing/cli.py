@@ -165,7 +165,7 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         from framing.boundary import read_structured
 
         try:
-            read_structured(Path(value))
+            read_structured(Path(value), utf8_only=True)  # entities.py reads it again as UTF-8
         except FramingError as err:
             raise click.BadParameter(getattr(err, "problem", str(err))) from None
     ctx.meta[param.name or ""] = value
@@ -388,7 +388,7 @@ def _checked_file(path: str | None) -> str | None:
     if path is not None:
         if not Path(path).is_file():
             raise InputError(path, "no such file")
-        toml_tables(read_structured(Path(path)), path, "label", ("words",))
+        toml_tables(read_structured(Path(path), utf8_only=True), path, "label", ("words",))  # wording reads it again
     return path
 
 

@@ -202,3 +202,12 @@ def test_entities_file_that_is_a_pipe_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     code, _, err = run("frames", str(SEED_A), "--entities", str(fifo))
     assert code == 2 and "not a regular file" in err and err.count("Error:") == 1
+
+
+@pytest.mark.parametrize("option", ["--labels", "--entities"])
+def test_utf16_option_files_are_refused_cleanly(tmp_path: Path, option: str) -> None:
+    """Found by the long fuzz run: a labels file starting with the bytes FF FE (a UTF-16 mark)."""
+    path = tmp_path / "x.toml"
+    path.write_bytes(b"\xff\xfe[\x00")
+    code, _, err = run("compare", str(SEED_A), str(SEED_B), option, str(path))
+    assert code == 2 and err.count("Error:") == 1 and "UTF-16-LE file (by its byte-order mark); save the file as UTF-8" in err
