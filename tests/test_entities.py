@@ -252,3 +252,15 @@ def test_a_veiled_reference_is_about_whom_it_names() -> None:
     assert detectors.veiled_reference(swipe, resolve_entity("Freedonia"), article) is None
     oblique = "The speech carried an oblique message to the neighbouring country."
     assert detectors.veiled_reference(oblique, resolve_entity("Freedonia"), article) is not None
+
+
+@pytest.mark.parametrize(("text", "entity", "frame", "expected"), [
+    ("Residents called on Councillor Ana Ruiz to resign after she was accused of taking bribes.", "Ana Ruiz", "attributes_to", True),
+    ("Senator Ana Ruiz urged him to resign after the vote.", "Ana Ruiz", "calls_on", False),
+    ("Ferrolux said it had been cleared by the inquiry.", "Ferrolux", "attributes_to", False),
+    ("Critics said Lina Park misled voters, but Omar Haddad said she had not.", "Lina Park", "attributes_to", True),
+])
+def test_pronouns_that_can_only_mean_the_entity(text: str, entity: str, frame: str, expected: bool) -> None:
+    """A pronoun after the entity counts as the entity only when no other name stands in the
+    sentence, and never as the object of the entity's own verb."""
+    assert (getattr(detectors, frame)(text, resolve_entity(entity)) is not None) is expected

@@ -272,3 +272,22 @@ def test_frame_accuracy_gate(dev_dir) -> None:  # noqa: ANN001
     assert f1["highlights_omission"] >= 0.95
     assert f1["mentions_china_block"] >= 0.8 and f1["mentions_afghanistan_taliban"] >= 0.9
     assert f1["veiled_reference"] >= 0.8
+
+
+BASIL_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil-dev"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BASIL_DIR.is_dir(), reason="needs ../shared/corpus/basil-dev")
+def test_user_frames_on_basil_articles() -> None:
+    """Six user frames written before any label (benchmarks/data/us_news_frames.toml) on 150 full
+    articles labelled by an independent annotator: the embedding backend flags no frame wrongly."""
+    data = Path(__file__).parent / "data"
+    result = CliRunner().invoke(cli, ["eval", "frames", str(data / "basil_user_frames.jsonl"), "--corpus", str(BASIL_DIR),
+                                      "--frames", str(Path(__file__).parents[1] / "benchmarks" / "data" / "us_news_frames.toml"),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    frames = json.loads(result.stdout)["frames"]
+    assert sum(m["fp"] for m in frames.values()) <= 2
+    tp = sum(m["tp"] for m in frames.values())
+    assert tp / (tp + sum(m["fn"] for m in frames.values())) >= 0.45

@@ -1,0 +1,362 @@
+"""Attributes to: the entity is blamed, is the agent of a harmful act, or harmful groups or acts
+are tied to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.detectors.roles import (
+    _OBJECT,
+    _PASSIVE_SUBJECT,
+    _SUBJECT,
+    Token,
+    _avoided_by,
+    _first,
+    _in,
+    _negated,
+    _passive,
+)
+from framing.entities import Entity, mentions
+from framing.syntax import parse
+
+
+def _harmful(token: Token) -> bool:
+    """A harmful act or actor: the word itself, or a group a harm word modifies ("terror groups")."""
+    if _in(token, "harm.nouns") or _in(token, "harm.actors") or _in(token, "harm.weapons"):
+        return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and _in(c, "harm.false_adjectives") for c in token.children):
+        return True  # "false claims", "fake stories"
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "compound" and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
+        return True  # "terror activities"
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "from") and token.head.head is not token:
+        outer = token.head.head  # "terrorists from LeT", "a team of members" that carried out an attack
+        if _in(outer, "harm.actors") or (outer.pos_ == "NOUN" and _agent_of_harm(outer)):
+            return True
+    if token.pos_ == "PROPN" and _described_as_culprit(token):
+        return True
+    if token.lemma_ in ("use", "deployment", "campaign") and _harm_below(token):
+        return True  # "the use of lethal force", "a campaign of intimidation"
+    if token.pos_ == "VERB" and _in(token, "harm.verbs"):
+        return True
+    if _in(token, "harm.actor_heads"):  # "terror groups"; a bare "the groups" too, "aid groups" not
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
+                and not _in(c, "harm.tie_adjectives")]
+        return not mods or any(_in(c, "harm.nouns") or _in(c, "harm.actors") for c in mods)
+    return _agent_of_harm(token)
+
+
+def _agent_of_harm(token: Token) -> bool:
+    """A name that does harm in this sentence ("carried out by Jaish", "Jaish attacked")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "agent":
+        verb = head.head
+        done = [verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c
+                for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]  # "attacks, which were carried out by"
+        if _in(verb, "harm.verbs"):
+            return True  # "killed by X"
+        doer = _in(verb, "harm.perpetrate_verbs") or verb.lemma_ == "claim"  # "carried out by X", not "put out by X"
+        return doer and any(_harmful(c) for c in done)
+    return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head)
+
+
+def _harm_below(token: Token) -> bool:
+    """Whether a prepositional object or clause below ``token`` is harmful ("for the attack")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in child.children):
+                return True
+        if child.dep_ in ("pcomp", "xcomp", "advcl") and _harmful(child):
+            return True
+    return False
+
+
+def _blamed(h: Token) -> bool:
+    """Whether the role token ``h`` is blamed or tied to harm."""
+    head = h.head
+    if _described_as_culprit(h) or _culprit_noun(h):
+        return True
+    if _negated(head) or _hypothetical(head) or _avoided_by(head):
+        return False
+    if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
+        return _object_of_blame(h, head)
+    if h.dep_ in _SUBJECT:
+        return _culprit(h, head)
+    if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
+        if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
+            return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
+        if h.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "to" and \
+                _in(head.head.head, "blame.trace_verbs"):
+            return True  # "traced the eggs to Dutch poultry farms"
+        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
+    if h.dep_ == "pobj":
+        return _through_preposition(head) or _agent_through(h, head)
+    return False
+
+
+def _agent_through(h: Token, prep: Token) -> bool:
+    """"claimed by X", "rockets fired by X", "lines owned by X sparked the fire", "a cell of X
+    carried out the kidnapping", "the work of X"."""
+    head = prep.head
+    if prep.dep_ == "agent" and _agent_of_harm(h):
+        return True
+    if prep.dep_ == "agent" and head.dep_ == "acl" and _in(head, "harm.owner_participles"):
+        return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
+    if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
+        return True
+    if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
+        return True  # "killed at the hands of X"
+    if prep.lower_ == "of" and head.lemma_ in ("work", "handiwork", "doing") and head.dep_ in ("attr", "acomp"):
+        return any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.head.children)
+    return False
+
+
+def _culprit_noun(h: Token) -> bool:
+    """X said to be a culprit: "X was the aggressor", "named X as an enabler of the war", or doing
+    harm in a participle ("soldiers looting hospitals")."""
+    for child in h.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and _in(child, "harm.verbs"):
+            return True
+    head = h.head
+    if _negated(head) or _avoided_by(head):
+        return False
+    nouns = [c for c in head.children if c.dep_ in ("attr", "oprd")] if h.dep_ in _SUBJECT and head.lemma_ == "be" else []
+    if h.dep_ in _OBJECT:
+        nouns = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    return any(_in(n, "blame.culprit_nouns") and (n.lemma_ not in ("enabler", "sponsor", "source") or _harm_below(n))
+               for n in nouns)
+
+
+def _thing_blamed(noun: Token) -> bool:
+    """Whether something of X is blamed or does harm ("blamed on X's veto", "X's products caused
+    cancers", "X's slow response")."""
+    head = noun.head
+    if _negated(head) or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(noun, head):
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "blame":
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("at", "of", "from", "by", "in") and head.head.pos_ == "NOUN":
+        outer = head.head  # "lax oversight at X", "releases from X's dam"
+        return outer is not noun and _thing_blamed_shallow(outer)
+    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+
+
+def _thing_blamed_shallow(noun: Token) -> bool:
+    """:func:`_thing_blamed` without climbing further (a bound on the recursion)."""
+    head = noun.head
+    if _negated(head):
+        return False
+    if noun.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(noun, head):
+        return True
+    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A verb under a condition ("could be held accountable if it failed")."""
+    marks = [c for c in verb.children if c.dep_ == "advcl"] + [verb]
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for c in marks for m in c.children)
+
+
+_VISITING: set[tuple[int, int]] = set()  # tokens whose description is being read (no cycles)
+
+
+def _described_as_culprit(h: Token) -> bool:
+    """X with a relative clause or apposition that blames it ("X, which ran the scheme", "X, the
+    group blamed for the attack")."""
+    key = (id(h.doc), h.i)
+    if key in _VISITING:
+        return False
+    _VISITING.add(key)
+    try:
+        return _description_blames(h)
+    finally:
+        _VISITING.discard(key)
+
+
+def _description_blames(h: Token) -> bool:
+    """The body of :func:`_described_as_culprit`."""
+    for child in h.children:
+        if child.dep_ == "relcl":
+            for rel in child.subtree:
+                if rel.tag_ not in ("WDT", "WP") or _negated(rel.head):
+                    continue
+                if (rel.dep_ in _SUBJECT and _culprit(rel, rel.head)) or (
+                        rel.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(rel, rel.head)):
+                    return True
+        if child.dep_ == "appos":
+            if any(g.dep_ in ("acl", "relcl") and _in(g, "blame.blame_verbs") and _passive_participle(g) for g in child.children):
+                return True
+    return False
+
+
+def _passive_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" or _passive(verb)
+
+
+def _stops_harm(verb: Token) -> bool:
+    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "end", "cease", "halt", "quit")
+               and any(g.dep_ in ("xcomp", "dobj") and _harmful(g) for g in c.children) for c in [verb, *verb.children])
+
+
+def _accused_subject(verb: Token) -> bool:
+    """"X faced allegations of fraud", "X was beset with charges of racism"."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in _OBJECT else [g for g in child.children if child.dep_ == "prep"]
+        for noun in nouns:
+            if _in(noun, "blame.allegation_nouns") and _harm_below(noun) and not _negated(noun):
+                return True
+    return False
+
+
+def _object_of_blame(h: Token, verb: Token) -> bool:
+    """"accused X of", "X was blamed", "held X responsible", "criticized X for", "X was involved in"."""
+    if _in(verb, "blame.blame_verbs"):
+        return True
+    if _in(verb, "blame.criticise_verbs") and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
+        return True
+    if verb.lemma_ in ("hold", "find", "declare", "deem", "judge", "rule", "consider") and any(
+            _in(t, "blame.culpable_adjectives") and t.head.i in {verb.i, h.i, *(c.i for c in verb.children)}
+            for t in verb.subtree if t.i > h.i):
+        return True  # "held X responsible", "X was found guilty", "found X liable"
+    if verb.lemma_ in ("involve", "implicate", "link", "tie", "connect", "attribute", "trace"):
+        if h.dep_ in _PASSIVE_SUBJECT or verb.lemma_ != "involve":
+            return _harm_below(verb)  # "X was involved in the plot", "linked X's system to crashes"
+        return verb.dep_ == "acl" and _harmful(verb.head)  # "a scandal involving X"
+    if h.dep_ in _PASSIVE_SUBJECT and _in(verb, "harm.verbs"):
+        return False  # X was attacked: X is the victim
+    return False
+
+
+def _culprit(h: Token, verb: Token) -> bool:
+    """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
+    if _accused_subject(verb) or _stops_harm(verb):
+        return True
+    if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (_harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
+        return True  # "X claimed the attack", "X claimed responsibility for"
+    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
+        return True  # "X admitted installing software to cheat"
+    if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return False
+    if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
+        return True
+    if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
+        if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
+            return True  # "the destruction X caused"
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+        return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
+    if verb.lemma_ in ("take", "play", "have", "bear") and any(
+            c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
+            for c in verb.children):
+        return True  # "X took part in the killings", "X played a role in the attack"
+    if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and _harm_below(verb):
+        return True
+    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
+        return True  # "X broke the law", "X ignored warnings"
+    if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
+        return True  # "X turned a blind eye to"
+    if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
+        return True  # "X covered up the abuse"
+    if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
+        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
+    if verb.lemma_ in ("hold", "find", "consider", "deem", "declare"):
+        return False  # the subject holds someone else responsible
+    if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
+        return verb.lemma_ != "responsible" or _harm_below(verb)
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd") and _in(child, "blame.culpable_adjectives"):
+            return child.lemma_ != "responsible" or _harm_below(child)
+        if child.dep_ == "prep" and child.lower_ == "behind" and any(_harmful(g) for g in child.children):
+            return True
+    return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and _harm_below(verb)
+
+
+def _owner_of_harm(h: Token, noun: Token) -> bool:
+    """"X's invasion", "X-backed militias", "Pakistani militants", "X's role in the bombing"."""
+    if _in(noun, "harm.tie_adjectives") and noun.head is not noun:
+        return _harmful(noun.head)
+    if h.dep_ in ("compound", "amod"):  # "Pakistani militants", "Russian drones", "Iranian aggression"
+        if _in(noun, "harm.actors") or _in(noun, "harm.weapons"):
+            return True
+        if _in(noun, "harm.actor_heads"):
+            return any(c.dep_ in ("compound", "amod") and c is not h and (_in(c, "harm.nouns") or _in(c, "harm.actors"))
+                       for c in noun.children)
+        return h.dep_ == "amod" and _in(noun, "harm.nouns")
+    if _harmful(noun):
+        return True
+    if _in(noun, "blame.involvement_nouns") or _in(noun, "harm.support_nouns"):
+        return _harm_below(noun)
+    return False
+
+
+def _through_preposition(prep: Token) -> bool:
+    """"attacks by X", "militants based in X", "rockets fired from X", "accusations against X",
+    "blamed it on X", "the role of X in the attack"."""
+    head = prep.head
+    word = prep.lower_
+    if word == "of" and head.lower_ == "out" and head.dep_ == "prep":  # "operating out of X"
+        word, head = "from", head.head
+    if word in ("by", "from") and _harmful(head):
+        return True
+    if word == "on" and head.lemma_ == "blame":
+        return True
+    if word == "to" and _in(head, "blame.trace_verbs") and any(
+            c.dep_ in _OBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.children):
+        return True  # "traced the outbreak to X", "the deaths were linked to X"
+    if word == "against" and _in(head, "blame.allegation_nouns"):
+        return True
+    if word == "for" and head.lemma_ in ("warrant", "indictment"):
+        return True
+    if word == "of" and (_in(head, "blame.involvement_nouns") or _in(head, "harm.support_nouns")):
+        return _harm_below(head)
+    if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
+        return any(_harmful(actor) for actor in _actors(head))
+    if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
+        return True
+    return False
+
+
+def _actors(verb: Token) -> list[Token]:
+    """Who does what a verb says: the noun it modifies, its subject, or, for a verb governed by
+    another ("accused the groups of continuing to operate"), that verb's object or subject."""
+    for _ in range(4):
+        if verb.dep_ in ("acl", "amod", "relcl"):
+            return [verb.head]
+        found = [c for c in verb.children if c.dep_ in _SUBJECT + _PASSIVE_SUBJECT]
+        if found:
+            return found
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        if objects and verb.i != verb.head.i and verb.dep_ not in ("pcomp", "xcomp"):
+            return objects
+        if verb.head is verb:
+            return objects
+        verb = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        if objects:
+            return objects
+    return []
+
+
+_OWN_SOIL = re.compile(r"\b(?:from|on|in|within|out\s+of)\s+(?:its|their)\s+(?:own\s+)?(?:soil|territory|land)\b", re.IGNORECASE)
+
+
+def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | None:
+    """Where the entity is blamed for harm or harmful groups or acts are tied to it.
+
+    "operating from its soil" counts when the entity is named in this sentence or the one before
+    and the phrase belongs to harmful actors or acts.
+    """
+    found = _first(sentence, entity, _blamed)
+    if found is not None:
+        return found
+    soil = _OWN_SOIL.search(sentence)
+    if soil and (mentions(entity, sentence[: soil.start()]) or mentions(entity, previous)):
+        doc = parse([sentence])[0]
+        span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
+        if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
+            return soil.start()
+    return None

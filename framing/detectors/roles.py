@@ -1,0 +1,167 @@
+"""What every entity-frame detector shares: the word classes, the syntactic role of each
+mention (through stand-ins, conjuncts and pronouns) and negation.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from framing.entities import Entity, mentions, stand_ins
+from framing.syntax import parse
+
+Token = Any  # a spaCy Token
+
+_OBJECT = ("dobj", "dative", "obj", "iobj")
+_PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
+_SUBJECT = ("nsubj", "csubj")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """``framing/data/relations.toml`` with every list turned into a frozenset."""
+    data = tomllib.loads(files("framing").joinpath("data/relations.toml").read_text(encoding="utf-8"))
+    return {f"{section}.{key}": frozenset(value) if isinstance(value, list) else value
+            for section, table in data.items() for key, value in table.items()}
+
+
+def _in(token: Token, word_class: str) -> bool:
+    """Whether a token's lemma (or lower-case text) belongs to a word class of the lexicon."""
+    words = lexicon()[word_class]
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
+    """(offset, role token) for each mention: the token whose relation to the rest counts."""
+    found = mentions(entity, sentence)
+    if not found:
+        return
+    doc = parse([sentence])[0]
+    if doc is None:
+        return
+    spans = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in found]
+    for match, span in zip(found, spans, strict=True):
+        if span is not None:
+            yield match.start(), _climb(span.root)
+    for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
+        yield found[0].start(), _climb(pronoun)
+
+
+_PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
+
+
+def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
+    """Pronouns later in the sentence that can only mean the entity: "called on X to resign after
+    she was accused of ...". Only when no other proper name stands in the sentence."""
+    if not spans:
+        return []
+    inside = {t.i for span in spans for t in span}
+    if any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles() for t in doc):
+        return []
+    words = _PRONOUNS["person" if entity.kind == "person" else "other"]
+    first = min(span.start for span in spans)
+    return [t for t in doc if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside)]
+
+
+def _object_of_self(pronoun: Token, entity_tokens: set[int]) -> bool:
+    """"X urged him to": an object pronoun of a verb whose subject is the entity is someone else."""
+    if pronoun.dep_ not in (*_OBJECT, "nsubj"):
+        return False
+    verb = pronoun.head
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECT and c.i in entity_tokens | {t.i for t in c.subtree if t.i in entity_tokens}
+               for c in verb.children):
+            return pronoun.dep_ in _OBJECT or verb is not pronoun.head
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from framing.entities import _forms
+
+    return frozenset(_forms()["titles"])
+
+
+def _climb(token: Token) -> Token:
+    """From a mention to the token that carries its role: a stand-in it modifies ("Pakistan's
+    government", "Pakistani authorities", "the government of Pakistan"), the group it exemplifies
+    ("Democrats like Mr. Reid") or the first of its conjuncts ("Iran and Syria")."""
+    heads = stand_ins()
+
+    def stands_in(t: Token) -> bool:
+        return t.lemma_.lower() in heads or t.lower_ in heads
+
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("poss", "compound", "amod", "nmod", "appos") and stands_in(head):
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and stands_in(head.head) or token.dep_ == "pobj" and head.lower_ in ("like", "including") and head.head.pos_ in ("NOUN", "PROPN"):
+            token = head.head
+        elif token.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            token = head
+        else:
+            return token
+    return token
+
+
+def _negated(token: Token) -> bool:
+    """Whether a verb or noun is negated ("did not urge", "no evidence that", "never blamed")."""
+    if any(c.dep_ in ("neg", "preconj") and c.lower_ in ("not", "n't", "never", "neither", "no", "nor")
+           or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    if _nobody_does(token) or any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ == "nowhere" or any(
+            g.dep_ == "neg" for g in c.children)) for c in token.children):
+        return True  # "Nobody asked X to", "Not once did X mention", "Nowhere does X appear"
+    head = token.head
+    if token.dep_ == "conj" and any(c.lower_ in ("nor", "neither") for c in [*head.children, *token.children]):
+        return True  # "neither condemned nor named X"
+    if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "relcl") and head is not token:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
+            return True
+        return _in(head, "naming.avoid_verbs") or _in(head, "blame.denial_verbs")
+    return False
+
+
+def _avoided_by(word: Token) -> bool:
+    """A verb an avoidance governs ("stopped short of calling on X", "refrained from blaming X")."""
+    head = word.head
+    if word.dep_ in ("pcomp", "xcomp") and head.dep_ == "prep":
+        head = head.head
+    elif word.dep_ != "xcomp":
+        return False
+    while head.dep_ in ("advmod", "prep") and head.head is not head:
+        head = head.head
+    return _in(head, "naming.avoid_verbs") and not _negated(head)
+
+
+def _to_infinitive(verb: Token, after: int) -> bool:
+    """Whether ``verb`` governs a to-infinitive (or base clause) after token index ``after``."""
+    addressee = verb.doc[after]
+    for child in [*verb.children, *addressee.children]:
+        if child.i > after and child.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return True
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _first(sentence: str, entity: Entity, test: Callable[[Token], bool]) -> int | None:
+    """Offset of the first mention whose role passes ``test``."""
+    for offset, role in _roles(sentence, entity):
+        if test(role):
+            return offset
+    return None
+
+def _nobody_does(verb: Token) -> bool:
+    """A verb whose subject is nobody ("Neither candidate mentioned X", "No speaker named X")."""
+    return any(c.dep_ in _SUBJECT and (c.lower_ in ("nobody", "none", "neither", "noone") or any(
+        d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)) for c in verb.children)
