@@ -34,7 +34,7 @@ def main() -> None:
     inputs = sys.argv[1:] or [str(ROOT / "corpus"), *([str(dev)] if dev.is_dir() else [])]
     articles = load_articles(inputs)
     encoder = get_encoder()
-    encoder._load()  # the model load is the same for every run; leave it out
+    encoder._embed(["A warm-up sentence."])  # the model load is the same for every run; leave it out
     options = FrameOptions(entities=("Pakistan",), frames=tuple(load_frames(ROOT / "corpus" / "frames.toml")),
                            classifier=EmbeddingClassifier(encoder))
     cache = ResultCache(default_cache_dir() / "results.sqlite")

@@ -4,7 +4,8 @@ Every sentence pair is scored by meaning and by wording: the encoder's cosine si
 IDF-weighted share of content words (numbers, names, quoted words) the two sentences have in
 common. Matching then runs in two steps:
 
-1. an assignment step (Hungarian algorithm) pairs each sentence with at most one counterpart,
+1. an assignment step (Hungarian algorithm, the same pairs as scipy's ``linear_sum_assignment``
+   without importing scipy) pairs each sentence with at most one counterpart,
    keeping pairs whose score reaches ``threshold``;
 2. a merge step attaches every further pair above ``threshold`` that scores nearly as well as
    the sentence's best counterpart to the alignment of that sentence, so an outlet that merges two claims into one sentence (or splits one) gives a
@@ -26,7 +27,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from framing.types import Alignment, Document
 
@@ -110,13 +110,79 @@ def match(
     """
     if scores.size == 0:
         return []
-    rows, cols = linear_sum_assignment(-scores)
-    links = {(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] >= threshold}
+    links = {(i, j) for i, j in assignment(scores) if scores[i, j] >= threshold}
     best_a, best_b = scores.max(axis=1), scores.max(axis=0)
     for i, j in zip(*np.nonzero(scores >= threshold), strict=True):
         if scores[i, j] >= min(best_a[i], best_b[j]) - margin:
             links.add((int(i), int(j)))
     return sorted(links)
+
+
+def assignment(scores: np.ndarray) -> list[tuple[int, int]]:
+    """The one-to-one (row, column) pairs of largest total score, as many as the shorter side.
+
+    The shortest augmenting path algorithm (Crouse 2016) as scipy's ``linear_sum_assignment``
+    implements it, down to the order it visits columns and breaks ties in, so the pairs are
+    scipy's; a few small numpy steps per row instead of importing ``scipy.optimize``.
+
+    Raises:
+        ValueError: ``scores`` holds NaN or infinite values.
+    """
+    cost = -np.asarray(scores, dtype=np.float64)
+    if not np.isfinite(cost).all():
+        raise ValueError("assignment: scores must be finite")
+    transpose = cost.shape[1] < cost.shape[0]
+    cost = cost.T if transpose else cost
+    u, v = np.zeros(cost.shape[0]), np.zeros(cost.shape[1])
+    col4row = np.full(cost.shape[0], -1)
+    row4col = np.full(cost.shape[1], -1)
+    for row in range(cost.shape[0]):
+        sink, lowest, path, costs, seen_rows, seen_cols = _augmenting_path(cost, u, v, row4col, row)
+        u[row] += lowest
+        others = np.nonzero(seen_rows & (np.arange(len(u)) != row))[0]
+        u[others] += lowest - costs[col4row[others]]
+        v[seen_cols] -= lowest - costs[seen_cols]
+        j = sink
+        while True:  # augment along the path back to this row
+            i = path[j]
+            row4col[j] = i
+            col4row[i], j = j, col4row[i]
+            if i == row:
+                break
+    pairs = [(i, int(col4row[i])) for i in range(len(col4row))]
+    return sorted((j, i) for i, j in pairs) if transpose else pairs
+
+
+def _augmenting_path(cost: np.ndarray, u: np.ndarray, v: np.ndarray, row4col: np.ndarray,
+                     i: int) -> tuple[int, float, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Dijkstra from row ``i`` to a free column over reduced costs (scipy's visiting order)."""
+    remaining = np.arange(cost.shape[1] - 1, -1, -1)
+    left = len(remaining)
+    seen_rows = np.zeros(cost.shape[0], dtype=bool)
+    seen_cols = np.zeros(cost.shape[1], dtype=bool)
+    costs = np.full(cost.shape[1], np.inf)
+    path = np.full(cost.shape[1], -1)
+    lowest = 0.0
+    while True:
+        seen_rows[i] = True
+        rem = remaining[:left]
+        reduced = lowest + cost[i, rem] - u[i] - v[rem]
+        values = costs[rem]
+        better = reduced < values
+        path[rem[better]] = i
+        values = np.where(better, reduced, values)
+        costs[rem] = values
+        lowest = float(values.min())
+        ties = np.flatnonzero(values == lowest)
+        free = ties[row4col[rem[ties]] == -1]
+        index = int(free[-1] if len(free) else ties[0])  # prefer a free column, as scipy does
+        j = int(rem[index])
+        seen_cols[j] = True
+        left -= 1
+        remaining[index] = remaining[left]
+        if row4col[j] == -1:
+            return j, lowest, path, costs, seen_rows, seen_cols
+        i = int(row4col[j])
 
 
 def group(links: Sequence[tuple[int, int]], scores: np.ndarray) -> list[Alignment]:

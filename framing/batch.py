@@ -1,7 +1,8 @@
 """Batch: the per-article stages (segment → embed → frames) over a whole corpus.
 
-The articles become a ``datasets.Dataset``; ``Dataset.map`` runs the stages on batches of
-articles, with a progress bar on stderr. Each finished batch is stored at once in a result
+The stages run on batches of articles (one embedding call each), with a progress bar on stderr;
+no ``datasets`` import on this path (it costs seconds and is only needed for its output format).
+Each finished batch is stored at once in a result
 cache (``framing.cache.ResultCache``) under keys made of each article and of every setting that
 shapes its result (framing's code and data files, the encoder, the classifier, the entities and
 frames asked for). So a re-run reuses the work of unchanged articles, and a run that was
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
@@ -92,34 +94,58 @@ def analyse(articles: Sequence[Article], *, encoder: Encoder, options: FrameOpti
         batch_size: articles per batch.
         progress: show a progress bar on stderr.
     """
-    import datasets
-
-    (datasets.enable_progress_bars if progress else datasets.disable_progress_bars)()
     settings = settings_key(encoder, options)
     if settings is None:
         cache = None
     keys = [article_key(a, settings or "") for a in articles]
-    reused = set(cache.get_many(keys)) if cache else set()
-
-    def run(batch: dict[str, list[Any]]) -> dict[str, list[str]]:
-        arts = [Article(**{name: batch[name][k] for name in ARTICLE_FIELDS}) for k in range(len(batch["key"]))]
-        stored = cache.get_many(batch["key"]) if cache else {}
-        todo = [k for k, key in enumerate(batch["key"]) if key not in stored]
-        docs = [segment(arts[k]) for k in todo]
-        fresh = {}
-        for k, doc, vectors in zip(todo, docs, embed_documents(docs, encoder), strict=True):
-            frames = detect_frames(doc, classifier=options.classifier, entities=options.entities,
-                                   frames=options.frames, inventory=options.inventory, vectors=vectors)
-            fresh[batch["key"][k]] = encode_result(doc, frames)
-        if cache and fresh:
-            cache.put_many(fresh)
-        return {"result": [stored.get(key) or fresh[key] for key in batch["key"]]}
-
-    table = datasets.Dataset.from_dict({**{name: [getattr(a, name) for a in articles] for name in ARTICLE_FIELDS},
-                                        "key": keys})
-    done = table.map(run, batched=True, batch_size=batch_size, remove_columns=table.column_names,
-                     new_fingerprint=hashlib.sha256("".join(keys).encode()).hexdigest()[:16],
-                     desc="articles", load_from_cache_file=False)
-    decoded = [decode_result(a, data) for a, data in zip(articles, done["result"], strict=True)]
+    stored = cache.get_many(keys) if cache else {}
+    reused = set(stored)
+    results: dict[str, str] = dict(stored)
+    first = {key: k for k, key in reversed(list(enumerate(keys)))}  # a duplicate article runs once
+    todo = sorted(k for key, k in first.items() if key not in stored)
+    with _progress(progress, len(todo)) as advance:
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start : start + batch_size]
+            fresh = _run_batch([articles[k] for k in chunk], [keys[k] for k in chunk], encoder, options)
+            results.update(fresh)
+            if cache and fresh:
+                cache.put_many(fresh)
+            advance(len(chunk))
+    decoded = [decode_result(a, results[key]) for a, key in zip(articles, keys, strict=True)]
     return Analysis(docs=tuple(d for d, _ in decoded), frames=tuple(f for _, f in decoded),
                     reused=sum(k in reused for k in keys))
+
+
+def _run_batch(articles: Sequence[Article], keys: Sequence[str], encoder: Encoder,
+               options: FrameOptions) -> dict[str, str]:
+    """Segment, embed (one call for the batch) and detect the frames of some articles."""
+    docs = [segment(a) for a in articles]
+    fresh = {}
+    for key, doc, vectors in zip(keys, docs, embed_documents(docs, encoder), strict=True):
+        frames = detect_frames(doc, classifier=options.classifier, entities=options.entities,
+                               frames=options.frames, inventory=options.inventory, vectors=vectors)
+        fresh[key] = encode_result(doc, frames)
+    return fresh
+
+
+@contextmanager
+def _progress(show: bool, total: int) -> Iterator[Callable[[int], None]]:
+    """Progress over articles on stderr: a rich bar on a terminal, else a line per batch."""
+    if not show or total == 0:
+        yield lambda n: None
+        return
+    if not sys.stderr.isatty():
+        done = [0]
+
+        def line(n: int) -> None:
+            done[0] += n
+            sys.stderr.write(f"articles: {100 * done[0] // total}% {done[0]}/{total}\n")
+
+        yield line
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=total)
+        yield lambda n: bar.advance(task, n)

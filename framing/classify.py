@@ -62,18 +62,15 @@ class EmbeddingClassifier:
 
     def __init__(self, encoder: Encoder) -> None:
         self.encoder = encoder
-        self._prompts: dict[str, np.ndarray] = {}
 
     @property
     def key(self) -> str:
         return f"embedding:{self.encoder.key}"
 
     def _prompt_vectors(self, prompts: Sequence[str]) -> np.ndarray:
-        """Hypothesis vectors, embedded once per classifier whatever the number of articles."""
-        new = [p for p in dict.fromkeys(prompts) if p not in self._prompts]
-        if new:
-            self._prompts.update(zip(new, self.encoder.encode(new), strict=True))
-        return np.stack([self._prompts[p] for p in prompts])
+        """Hypothesis vectors: embedded once per model, then cached by content (in memory and on
+        disk, see ``Encoder.encode_constants``), never once per call or per article."""
+        return self.encoder.encode_constants(prompts)
 
     def scores(self, sentences: Sequence[str], frames: Sequence[FrameLike], *, vectors: np.ndarray | None = None) -> np.ndarray:
         """Calibrated scores (len(sentences), len(frames)) in [0, 1]."""

@@ -104,8 +104,9 @@ def model_options(func: F) -> F:
                      help="Encoder: registry name, local model directory, or hub id."),
         click.option("--allow-download", is_flag=True,
                      help="Allow fetching a hub model (never needed for the default)."),
-        click.option("--precision", type=click.Choice(["bf16", "fp32", "int8"]), default="bf16",
-                     show_default=True, help="Encoder precision on the CPU."),
+        click.option("--precision", type=click.Choice(["int8", "fp32", "bf16"]), default="int8",
+                     show_default=True,
+                     help="Encoder backend: int8 (ONNX Runtime, no torch) or fp32/bf16 (torch)."),
     ]
     for option in reversed(options):
         func = option(func)

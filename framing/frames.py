@@ -20,8 +20,8 @@ import numpy as np
 from framing import detectors
 from framing.classify import Classifier
 from framing.entities import Entity, in_document, mentions, resolve_entity, voice
-from framing.syntax import parse
 from framing.errors import FrameSpecError
+from framing.syntax import parse
 from framing.types import Document, Evidence, FrameResult
 
 PRESENT = 0.5  # calibrated score from which a built-in frame is present
@@ -142,7 +142,9 @@ def _context(doc: Document, index: int, kind: str) -> str:
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
     entity = in_document(entity, doc.article.text)
-    parse([s.text for s in doc.sentences if mentions(entity, s.text) or detectors.might_remark_omission(s.text)])
+    named = [bool(mentions(entity, s.text)) for s in doc.sentences]
+    if any(named):  # one parser batch for the detectors; nothing to parse if the entity is not named
+        parse([s.text for s, n in zip(doc.sentences, named, strict=True) if n or detectors.might_remark_omission(s.text)])
     detections: dict[str, list[tuple[int, int | None]]] = {
         "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
     }

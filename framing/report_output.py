@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,7 @@ from framing.differences import frame_differences
 from framing.output_files import remove_stale, replace_dir, write_atomic
 from framing.render import csv_row, document_json, frame_json, outlet_name
 from framing.report import CorpusReport
-from framing.types import Document, Event
+from framing.types import Document, Event, FrameResult
 from framing.wording import summarize, word_edits
 
 
@@ -68,11 +72,14 @@ def csv_tables(report: CorpusReport) -> dict[str, str]:
 
 
 def write_dataset(report: CorpusReport, out: Path) -> None:
-    """The articles with their frames as a Hugging Face dataset (save_to_disk) and Parquet."""
-    import datasets
-    from datasets import Dataset
+    """The articles with their frames as Parquet, and as a Hugging Face dataset folder in the
+    layout of ``Dataset.save_to_disk`` (``datasets.load_from_disk`` reads it).
 
-    datasets.disable_progress_bars()  # our own progress goes to stderr; theirs is noise here
+    Written with pyarrow alone: importing ``datasets`` costs seconds and is not needed to write
+    its format.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     rows = [{**{k: v for k, v in document_json(d).items() if k != "sentences"},
              "text": d.article.text, "event": report.event_of[d.id],
@@ -80,14 +87,33 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
              "syndicated_with": list(report.syndicated.get(d.id, ())),
              "frames_json": json.dumps([frame_json(f) for f in fs], ensure_ascii=False)}
             for d, fs in zip(report.docs, report.frames, strict=True)]
-    dataset = Dataset.from_list(rows)
+    columns = list(rows[0]) if rows else ["id"]
+    schema = pa.schema([(name, _arrow_type(rows[0][name] if rows else "")) for name in columns])
+    table = pa.Table.from_pylist(rows, schema=schema)
     handle, tmp = tempfile.mkstemp(prefix=".articles.parquet.", dir=out)
     os.close(handle)
-    dataset.to_parquet(tmp)
-    os.replace(tmp, out / "articles.parquet")
-    build = Path(tempfile.mkdtemp(prefix=".dataset.", dir=out))
-    dataset.save_to_disk(str(build))
-    replace_dir(build, out / "dataset")
+    pq.write_table(table, tmp)
+    os.replace(tmp, out / "articles.parquet")  # atomic: a killed run leaves the old file or the new
+    folder = Path(tempfile.mkdtemp(prefix=".dataset.", dir=out))
+    with pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as writer:
+        writer.write_table(table)
+    state = {"_data_files": [{"filename": "data-00000-of-00001.arrow"}],
+             "_fingerprint": hashlib.sha256("\x1f".join(d.id for d in report.docs).encode()).hexdigest()[:16],
+             "_format_columns": None, "_format_kwargs": {}, "_format_type": None,
+             "_output_all_columns": False, "_split": None}
+    (folder / "state.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
+    info = {"citation": "", "description": "", "homepage": "", "license": ""}
+    (folder / "dataset_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    replace_dir(folder, out / "dataset")
+
+
+def _arrow_type(value: Any) -> Any:
+    """The Arrow type of a dataset column from one of its values: bool, list of strings, or string."""
+    import pyarrow as pa
+
+    if isinstance(value, bool):
+        return pa.bool_()
+    return pa.list_(pa.string()) if isinstance(value, list) else pa.string()
 
 
 def _svg(fig: Any) -> Markup:
@@ -150,19 +176,26 @@ def timeline_svg(report: CorpusReport) -> Markup | None:
 
     from framing.events import parse_date
 
-    points = [(parse_date(d.article.date), outlet_name(d), _fname(f.frame, f.entity))
-              for d, fs in zip(report.docs, report.frames, strict=True) for f in fs if f.present]
-    points = [p for p in points if p[0] is not None]
-    if not points:
+    # One mark per (date, outlet, frame), sized by its number of articles: the figure grows with
+    # the distinct days, not with the articles (100k articles would be 100k+ SVG marks).
+    counts: Counter[tuple[Any, str, str]] = Counter(
+        (day, outlet_name(d), _fname(f.frame, f.entity))
+        for d, fs in zip(report.docs, report.frames, strict=True) if (day := parse_date(d.article.date))
+        for f in fs if f.present)
+    if not counts:
         return None
-    frames = sorted({p[2] for p in points})
-    outlets = sorted({p[1] for p in points})
+    frames = sorted({p[2] for p in counts})
+    row = {f: i for i, f in enumerate(frames)}
+    by_outlet: dict[str, list[tuple[Any, str, int]]] = defaultdict(list)
+    for (day, outlet, frame), n in counts.items():
+        by_outlet[outlet].append((day, frame, n))
+    outlets = sorted(by_outlet)
     fig, ax = plt.subplots(figsize=(9, 1 + 0.3 * len(frames)))
     cmap = plt.get_cmap("tab20")
     for k, outlet in enumerate(outlets):
-        mine = [p for p in points if p[1] == outlet]
-        ax.scatter([p[0] for p in mine], [frames.index(p[2]) + (k - len(outlets) / 2) * 0.02 for p in mine],
-                   s=18, color=cmap(k % 20), label=outlet)
+        mine = by_outlet[outlet]
+        ax.scatter([p[0] for p in mine], [row[p[1]] + (k - len(outlets) / 2) * 0.02 for p in mine],
+                   s=[18 * p[2] ** 0.5 for p in mine], color=cmap(k % 20), label=outlet)
     ax.set_yticks(range(len(frames)), frames, fontsize=8)
     ax.set_title("Frames over time, by outlet")
     ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1))
@@ -187,19 +220,69 @@ def _copy_edits(a: Document, b: Document) -> dict[str, Any]:
     return {"a": a.id, "b": b.id, "added": added, "dropped": dropped, "changed": changed}
 
 
-def event_context(report: CorpusReport, event: Event) -> dict[str, Any]:
-    """What an event page shows."""
-    docs = [report.doc(a) for a in event.articles]
-    frames = {d.id: report.frames_of(d.id) for d in docs}
+PAGE_ARTICLES = 60  # articles an event page shows in full (its tables grow as articles x claims)
+PAGE_CLAIMS = 400  # claims an event page lists
+
+
+@dataclass(frozen=True)
+class _Index:
+    """What every event page looks up, computed once per report: documents and frames by id,
+    and the frame names present anywhere (scanning the corpus once per event grows as n^2)."""
+
+    docs: dict[str, Document]
+    frames: dict[str, tuple[FrameResult, ...]]
+    names: list[str]
+
+
+def _index(report: CorpusReport) -> _Index:
+    """The lookup tables of a report."""
+    return _Index(docs={d.id: d for d in report.docs},
+                  frames={d.id: fs for d, fs in zip(report.docs, report.frames, strict=True)},
+                  names=_present_frames(report))
+
+
+def _wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """The wire-copy groups among an event's articles, each sorted by id: its first is the
+    original the others' edits are measured against."""
+    inside, seen, groups = set(articles), set(), []
+    for a in articles:
+        if a in seen or not syndicated.get(a):
+            continue
+        group = sorted({a, *syndicated[a]} & inside)
+        seen.update(group)
+        if len(group) > 1:
+            groups.append(group)
+    return groups
+
+
+def _page_claims(event: Event) -> tuple[Any, ...]:
+    """The claims an event page lists: all, or for a very large event the most widely reported
+    :data:`PAGE_CLAIMS` of them, in their order (report.json and claims.csv keep every one)."""
+    if len(event.claims) <= PAGE_CLAIMS:
+        return event.claims
+    ranked = sorted(range(len(event.claims)), key=lambda k: (-len(event.claims[k].reported_by), k))
+    return tuple(event.claims[k] for k in sorted(ranked[:PAGE_CLAIMS]))
+
+
+def event_context(report: CorpusReport, event: Event, index: _Index | None = None) -> dict[str, Any]:
+    """What an event page shows. A very large event shows its first :data:`PAGE_ARTICLES`
+    articles and most reported :data:`PAGE_CLAIMS` claims, so that no page grows as articles x
+    claims into tens of MB; the page says what it left out."""
+    index = index or _index(report)
+    docs = [index.docs[a] for a in event.articles[:PAGE_ARTICLES]]
+    claims = _page_claims(event)
+    frames = {d.id: index.frames[d.id] for d in docs}
     diffs = []
-    for a, b in zip(docs, docs[1:], strict=False):
+    for a, b in pairwise(docs):
         diffs.extend(frame_differences(frames[a.id], frames[b.id], f"{outlet_name(a)} ({a.id})", f"{outlet_name(b)} ({b.id})"))
-    copies = [_copy_edits(report.doc(a), report.doc(b)) for a in event.articles
-              for b in report.syndicated.get(a, ()) if a < b]
-    names = _present_frames(report)
+    # Each copy against its group's original, once: not every pair of a group (g^2 diffs).
+    copies = [_copy_edits(index.docs[group[0]], index.docs[b])
+              for group in _wire_groups([d.id for d in docs], report.syndicated) for b in group[1:]]
+    names = index.names
     table = [(d, {n: next((f for f in frames[d.id] if _fname(f.frame, f.entity) == n), None) for n in names}) for d in docs]
     return {"event": event, "docs": docs, "diffs": diffs, "copies": copies, "frame_names": names, "table": table,
-            "omissions": dict(event.omissions), "cut_off": dict(event.cut_off)}
+            "omissions": dict(event.omissions), "cut_off": dict(event.cut_off), "claims": claims,
+            "hidden_articles": len(event.articles) - len(docs), "hidden_claims": len(event.claims) - len(claims)}
 
 
 def write_html(report: CorpusReport, out: Path) -> None:
@@ -212,8 +295,9 @@ def write_html(report: CorpusReport, out: Path) -> None:
     env.globals["outlet_name"] = outlet_name
     page = env.get_template("report_event.html")
     pages = {f"event-{event.id}.html": event for event in report.events}
+    lookup = _index(report)
     for name, event in pages.items():
-        write_atomic(out / name, page.render(**event_context(report, event)))
+        write_atomic(out / name, page.render(**event_context(report, event, lookup)))
     index = env.get_template("report_index.html").render(
         report=report, heatmap=heatmap_svg(report), timeline=timeline_svg(report))
     write_atomic(out / "index.html", index)

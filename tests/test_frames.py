@@ -225,13 +225,14 @@ def test_few_shot_examples_raise_the_score(encoder) -> None:  # noqa: ANN001
 def test_sixteen_frames_embed_sentences_once(encoder) -> None:  # noqa: ANN001
     doc = segment(Article(id="t", source="t", text="India and the US met. They condemned terrorism."))
     calls = []
-    original = encoder.encode
+    original, constants = encoder.encode, encoder.encode_constants
     encoder.encode = lambda texts: (calls.append(len(texts)), original(texts))[1]  # type: ignore[method-assign]
+    encoder.encode_constants = lambda texts: (calls.append(-len(texts)), constants(texts))[1]  # type: ignore[method-assign]
     try:
         detect_frames(doc, classifier=EmbeddingClassifier(encoder), entities=["Pakistan"])
     finally:
-        encoder.encode = original  # type: ignore[method-assign]
-    assert calls[0] == 2 and len(calls) == 2  # the sentences once, all hypotheses in one batch
+        encoder.encode, encoder.encode_constants = original, constants  # type: ignore[method-assign]
+    assert calls[0] == 2 and len(calls) == 2 and calls[1] < 0  # the sentences once, all hypotheses in one call
 
 
 def test_nli_backend_loads_a_local_model(tiny_nli: Path) -> None:

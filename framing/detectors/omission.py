@@ -139,6 +139,13 @@ def highlights_omission(sentence: str, entity: Entity, context: str = "") -> int
 
 
 @lru_cache(maxsize=1)
+def _stand_in_hint() -> re.Pattern[str]:
+    """The stand-in words ("country", "names"): a remark about them needs one."""
+    words = lexicon()["naming.stand_ins"]
+    return re.compile(r"\b(?:" + "|".join(sorted(re.escape(w) for w in words)) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _naming_hint() -> re.Pattern[str]:
     """Stems of the naming words: a sentence without any cannot remark an omission."""
     words = lexicon()["naming.verbs"] | lexicon()["naming.nouns"]
@@ -146,5 +153,6 @@ def _naming_hint() -> re.Pattern[str]:
 
 
 def might_remark_omission(sentence: str) -> bool:
-    """A cheap test before parsing: does the sentence hold a word of naming at all?"""
-    return _naming_hint().search(sentence) is not None
+    """A cheap test before parsing a sentence that does not name the entity: does it hold a word
+    of naming and a stand-in ("did not name any country")?"""
+    return _naming_hint().search(sentence) is not None and _stand_in_hint().search(sentence) is not None

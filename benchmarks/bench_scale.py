@@ -1,0 +1,157 @@
+"""Benchmark the limit: the report's cost against the bare int8 encoder's, from 40 to 100k articles.
+
+Run: .venv/bin/python benchmarks/bench_scale.py [--sizes 1000 10000] [--slow] [--no-compare]
+(``--slow`` adds the 100k synthetic corpus.) Each corpus runs in a fresh interpreter with a fresh
+cache, so its CPU seconds and peak memory (max RSS) are those of a first, cold run:
+
+- encoder: the bare int8 encoder (ONNX Runtime, one thread) on the corpus's distinct sentences
+  (at most 3,000 of them, a fixed sample), model load left out: sentences per CPU-second;
+- report: ``build_report`` plus every output file (HTML, JSON, CSV, Parquet, dataset folder),
+  from the articles in memory: sentences per CPU-second, where a sentence is any sentence of the
+  corpus (a synthetic corpus repeats the dev sentences, which the embedding cache then serves);
+- the ratio report / encoder, and the growth of the report's CPU time per 10x articles.
+
+Corpora: ``../shared/corpus/dev`` (40 articles), ``../shared/corpus/basil-dev`` (150), and
+synthetic corpora recombined from the dev texts as in ``bench_events.py``. Before them, the first
+and the cached ``framing compare`` of the two longest articles of one basil-dev event, as
+separate processes (CPU seconds of the whole process, imports included, and max RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+ENCODER_SAMPLE = 3000
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _articles(name: str) -> list:
+    """The articles of a corpus name: "dev", "basil-dev" or a synthetic size."""
+    from framing.ingest import load_articles
+
+    if name.isdigit():
+        from bench_events import synthetic
+
+        return [d.article for d in synthetic(int(name))]
+    return load_articles([str(SHARED / name)], on_skip=lambda *_: None)  # the gold files are skipped
+
+
+def child(name: str) -> dict[str, float]:
+    """Measure one corpus in this (fresh) process."""
+    from framing.classify import EmbeddingClassifier
+    from framing.compare import FrameOptions
+    from framing.frames import load_frames
+    from framing.models import get_encoder
+    from framing.report import build_report
+    from framing.report_output import write_report
+    from framing.segment import segment
+
+    articles = _articles(name)
+    texts = sorted({s.text for a in articles[:2000] for s in segment(a).sentences})
+    sample = texts[:: max(1, len(texts) // ENCODER_SAMPLE)][:ENCODER_SAMPLE]
+    bare = get_encoder(cache=False)
+    bare._embed(sample[:1])  # load the model: not part of the rate
+    t0 = _cpu()
+    bare._embed(sample)
+    encoder_rate = len(sample) / (_cpu() - t0)
+    encoder = get_encoder()
+    options = FrameOptions(entities=("Pakistan",), frames=tuple(load_frames(ROOT / "corpus" / "frames.toml")),
+                           classifier=EmbeddingClassifier(encoder))
+    t0 = _cpu()
+    report = build_report(articles, encoder=encoder, options=options, cache=None)
+    with tempfile.TemporaryDirectory() as out:
+        write_report(report, Path(out))
+        html = max(p.stat().st_size for p in Path(out).glob("*.html"))
+    seconds = _cpu() - t0
+    sentences = sum(len(d.sentences) for d in report.docs)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": len(articles), "sentences": sentences, "encoder_rate": encoder_rate,
+            "report_cpu": seconds, "report_rate": sentences / seconds, "peak_mb": peak,
+            "largest_html_mb": html / 2**20, "events": len(report.events)}
+
+
+def _run(args: list[str], cache: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """CPU seconds and max RSS (MB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = {**os.environ, "FRAMING_CACHE_DIR": cache}
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, after.ru_maxrss / 1024, done
+
+
+def bench_compare() -> None:
+    """First and cached `framing compare` of the two longest articles of one basil-dev event."""
+
+    arts = _articles("basil-dev")
+    by_event: dict[str, list] = {}
+    for art in arts:
+        by_event.setdefault(art.event or art.id, []).append(art)
+    pairs = [sorted(g, key=lambda a: -len(a.text.split()))[:2] for g in by_event.values() if len(g) > 1]
+    a, b = max(pairs, key=lambda p: min(len(x.text.split()) for x in p))
+    files = [str(SHARED / "basil-dev" / f"{x.id}.txt") if (SHARED / "basil-dev" / f"{x.id}.txt").is_file()
+             else x.source for x in (a, b)]
+    cmd = [sys.executable, "-m", "framing", "compare", *files, "--entity", "Pakistan"]
+    cache = tempfile.mkdtemp(prefix="framing-bench-")
+    words = [len(x.text.split()) for x in (a, b)]
+    for label in ("first", "cached"):
+        cpu, rss, _ = _run(cmd, cache)
+        print(f"compare {label:>6} ({words[0]} and {words[1]} words): {cpu:5.2f} CPU-s, max RSS {rss:5.0f} MB",
+              flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--slow", action="store_true", help="add the 100k synthetic corpus")
+    parser.add_argument("--no-compare", action="store_true")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return
+    if not SHARED.is_dir():
+        sys.exit("benchmarks/bench_scale.py needs ../shared/corpus beside the repository")
+    if not args.no_compare:
+        bench_compare()
+    names = ["dev", "basil-dev", *map(str, args.sizes), *(["100000"] if args.slow else [])]
+    previous = None
+    for name in names:
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, __file__, "--child", name], env={
+            **os.environ, "FRAMING_CACHE_DIR": tempfile.mkdtemp(prefix="framing-bench-")},
+            capture_output=True, text=True, check=True)
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        growth = ""
+        if previous and name.isdigit() and previous["articles"] < r["articles"]:
+            per10 = (r["report_cpu"] / previous["report_cpu"]) ** (1 / math.log10(r["articles"] / previous["articles"]))
+            growth = f", {per10:.1f}x CPU per 10x articles"
+        print(f"{name:>9}: {r['articles']:>6} articles, {r['sentences']:>7} sentences, {r['events']:>5} events | "
+              f"encoder {r['encoder_rate']:6.1f} sent/CPU-s | report {r['report_rate']:7.1f} sent/CPU-s = "
+              f"{r['report_rate'] / r['encoder_rate']:.2f}x the encoder, {r['report_cpu']:8.1f} CPU-s, peak "
+              f"{r['peak_mb']:6.0f} MB, largest page {r['largest_html_mb']:.1f} MB{growth} "
+              f"({time.perf_counter() - t0:.0f} s wall)", flush=True)
+        if name.isdigit():
+            previous = r
+
+
+if __name__ == "__main__":
+    main()
