@@ -9,6 +9,8 @@ Library use::
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -39,3 +41,19 @@ def __getattr__(name: str) -> Any:
 
         return detect_frames
     raise AttributeError(name)
+
+
+class _Package(types.ModuleType):
+    """The package module: its API names stay functions even when the like-named submodules load.
+
+    Importing ``framing.segment`` (the module) makes Python set the package attribute ``segment``
+    to that module, which would hide the function ``framing.segment`` after its first use.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in __all__ and isinstance(value, types.ModuleType):
+            return  # the submodule stays reachable through sys.modules and `from framing.x import`
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

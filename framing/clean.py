@@ -25,8 +25,7 @@ _UI_LINE = re.compile(
         (?:reported|written|edited|compiled)\s+by\b.*|by\s+[\w.\- ]{2,60}|
         today'?s\s+paper\b.*|begin\s+text\s*:?|end\s+text\s*:?|media\s+note|
         .*\byour\s+(?:fastest|trusted|number\s+one|no\.?\s*1)\s+source\b.*|
-        .*\b(?:view\s+source|font\s+replacer|newsroom\s+feed)\b.*|
-        .*\bkept\s+private\b.*\bpublicly\b.*
+        .*\b(?:view\s+source|font\s+replacer|newsroom\s+feed)\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -42,11 +41,14 @@ _DATE_LINE = re.compile(
     )(?:[,\s]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:am|pm)?(?:\s*[a-z]{{2,4}})?)?\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A trailing photo credit in a caption: "(Representational Image/Reuters)", "(Photo: AP)".
-_CREDIT = re.compile(
-    r"\s*[\(\[](?:[^()\[\]]*\b(?:image|photo|picture|file|credit|courtesy)\b[^()\[\]]*)[\)\]]\s*$",
-    re.IGNORECASE,
-)
+# A comment-form notice ("... will be kept private ... shown publicly"); two linear searches,
+# since one pattern ".*a.*b.*" backtracks quadratically on a long line.
+_PRIVATE = re.compile(r"\bkept\s+private\b", re.IGNORECASE)
+_PUBLICLY = re.compile(r"\bpublicly\b", re.IGNORECASE)
+# A trailing photo credit in a caption: "(Representational Image/Reuters)", "(Photo: AP)". It
+# is matched from the last opening bracket only, so a line costs linear time.
+_CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]*[\)\]]\s*")
+_CREDIT_WORD = re.compile(r"\b(?:image|photo|picture|file|credit|courtesy)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^\s*\d{1,2}\.\s+\S.{0,100}$")
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 
@@ -54,8 +56,13 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 def normalize_text(text: str) -> str:
     """Unicode-normalise (NFC), unify newlines and drop control characters and trailing spaces."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    lines = (line if line.isprintable() else _drop_controls(line) for line in text.split("\n"))
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def _drop_controls(line: str) -> str:
+    """The line without control and format characters (tabs kept); only lines that have any come here."""
+    return "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch)[0] != "C")
 
 
 def _key(line: str) -> str:
@@ -74,6 +81,9 @@ def is_furniture(line: str, *, first: bool = False) -> bool:
         return True
     if _UI_LINE.match(line) or _DATE_LINE.match(line) or _BREADCRUMB.match(line):
         return True
+    private = _PRIVATE.search(line)
+    if private and _PUBLICLY.search(line, private.end()):
+        return True
     words = line.split()
     if len(words) <= 2 and len(line) < 25 and not _SENTENCE_END.search(line):
         return True  # a lone navigation item, a section name, an outlet name
@@ -90,7 +100,7 @@ def split_title(title: str) -> str:
 
 def clean_lines(text: str) -> list[str]:
     """Return the article's content lines, furniture removed, in order."""
-    raw = [_CREDIT.sub("", ln).strip() for ln in normalize_text(text).split("\n")]
+    raw = [_drop_credit(ln.strip()) for ln in normalize_text(text).split("\n")]
     lines: list[str] = []
     seen: set[str] = set()
     for line in raw:
@@ -106,15 +116,39 @@ def clean_lines(text: str) -> list[str]:
     return _drop_contained(lines)
 
 
+def _drop_credit(line: str) -> str:
+    """The line without a trailing bracketed photo credit."""
+    start = max(line.rfind("("), line.rfind("["))
+    if start < 0 or not _CREDIT_TAIL.fullmatch(line, start) or not _CREDIT_WORD.search(line, start):
+        return line
+    return line[:start].rstrip()
+
+
 def _drop_contained(lines: list[str]) -> list[str]:
-    """Drop a line whose words stand whole inside another, longer line (standfirsts, captions)."""
-    keys = [_key(line).replace(" ", "") for line in lines]
+    """Drop a line whose words stand whole inside another, longer line (standfirsts, captions).
+
+    Only lines sharing the candidate's rarest inner word triple are compared, within a budget of
+    characters proportional to the text, so the cost stays linear however many lines there are.
+    """
+    words = [_key(line).split() for line in lines]
+    keys = ["".join(w) for w in words]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j, ws in enumerate(words):
+        for triple in zip(ws, ws[1:], ws[2:]):
+            index.setdefault(triple, []).append(j)
+    budget = 50 * sum(map(len, keys)) + 100_000
     kept = []
     for i, line in enumerate(lines):
-        key = keys[i]
-        contained = len(line.split()) >= 5 and any(
-            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
-        )
+        ws = words[i]
+        contained = False
+        if len(ws) >= 5 and budget > 0:
+            rarest = min(zip(ws[1:], ws[2:], ws[3:-1]), key=lambda t: len(index[t]))
+            for j in dict.fromkeys(index.get(rarest, ())):
+                if j != i and len(keys[j]) > len(keys[i]):
+                    budget -= len(keys[j])
+                    if keys[i] in keys[j] or budget <= 0:
+                        contained = keys[i] in keys[j]
+                        break
         if not contained:
             kept.append(line)
     return kept

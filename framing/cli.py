@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -21,8 +24,50 @@ class CliError(click.ClickException):
     """A library error shown as one ``Error: ...`` line with the error's exit code."""
 
     def __init__(self, err: FramingError) -> None:
-        super().__init__(str(err))
+        super().__init__(" ".join(str(err).split("\n")))
         self.exit_code = err.exit_code
+
+
+class InternalError(click.ClickException):
+    """A bug: one line with the exception and where its traceback was saved, exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, err: BaseException) -> None:
+        where = _save_traceback(err)
+        what = " ".join(f"{type(err).__name__}: {err}".split())[:300]
+        super().__init__(f"internal error ({what}); traceback saved to {where}; please report it")
+
+
+def _save_traceback(err: BaseException) -> str:
+    """Write the traceback to a file under the cache directory (or the temp folder); its path."""
+    import tempfile
+    import time
+    import traceback
+
+    text = "".join(traceback.format_exception(err))
+    try:
+        from framing.cache import default_cache_dir
+
+        folder = default_cache_dir() / "crashes"
+        folder.mkdir(parents=True, exist_ok=True)
+    except Exception:  # noqa: BLE001 - an unusable cache folder must not hide the original error
+        folder = Path(tempfile.gettempdir())
+    path = folder / f"traceback-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}.txt"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        return "(could not be saved)"
+    return str(path)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests): nothing to flush
+        pass
 
 
 def handles_errors(func: F) -> F:
@@ -36,6 +81,13 @@ def handles_errors(func: F) -> F:
             raise CliError(err) from None
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            _silence_stdout()
+            raise click.exceptions.Exit(1) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:  # noqa: BLE001 - the last line of defence: a bug, not a traceback
+            raise InternalError(err) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -105,7 +157,18 @@ def frame_options(func: F) -> F:
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """Keep an option that every command reads the same way (``--entities``) in the context."""
+    """Keep an option that every command reads the same way (``--entities``) in the context.
+
+    The file is checked at the boundary first (a regular file within the byte limit, UTF-8), so
+    a pipe or a device never blocks the reader.
+    """
+    if value:
+        from framing.boundary import read_structured
+
+        try:
+            read_structured(Path(value), utf8_only=True)  # entities.py reads it again as UTF-8
+        except FramingError as err:
+            raise click.BadParameter(getattr(err, "problem", str(err))) from None
     ctx.meta[param.name or ""] = value
     return value
 
@@ -116,12 +179,11 @@ def _frame_options(encoder: Any, entities: tuple[str, ...], frames_file: str | N
     from framing.classify import get_classifier
     from framing.compare import FrameOptions
     from framing.entities import resolve_entities
-    from framing.frames import load_frames
 
     ctx = click.get_current_context(silent=True)
     resolved = resolve_entities(entities, ctx.meta.get("entities_file") if ctx else None)
     _warn_unnamed(resolved, texts)
-    user = load_frames(frames_file) if frames_file else ()
+    user = _user_frames(frames_file) if frames_file else ()
     backend = get_classifier(classifier, encoder=encoder, nli_model=nli_model, allow_download=allow_download)
     return FrameOptions(resolved, tuple(user), backend, not no_inventory)
 
@@ -138,6 +200,15 @@ def _warn_unnamed(entities: Any, texts: Any) -> None:
                    "check the spelling or add aliases with --entities FILE", err=True)
 
 
+def _user_frames(frames_file: str) -> Any:
+    """User frames of a TOML file: read at the boundary (a regular file, size, encoding), then
+    parsed and validated field by field by :func:`framing.frames.parse_frames`."""
+    from framing.boundary import read_structured
+    from framing.frames import parse_frames
+
+    return parse_frames(read_structured(Path(frames_file)), frames_file)
+
+
 def emit(text: str) -> None:
     """Results go to stdout."""
     click.echo(text, nl=not text.endswith("\n"))
@@ -145,12 +216,25 @@ def emit(text: str) -> None:
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="framing")
-def cli() -> None:
+@click.option("--limit", "limit_specs", multiple=True, metavar="NAME=N",
+              help="Raise a resource limit: bytes (per input), line_chars, html_depth, json_depth, "
+              "number_digits, sentences (per article), articles (per run); also FRAMING_LIMIT_NAME=N.")
+def cli(limit_specs: tuple[str, ...]) -> None:
     """Show how news outlets covered the same event: aligned claims, coverage gaps, wording and
     framing differences.
 
     Example: framing compare corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt
     """
+    from framing.limits import limits_from_env, on_warning, parse_limit, reset_limits, set_limit
+
+    on_warning(lambda message: click.echo(f"Warning: {message}", err=True))
+    reset_limits()
+    try:
+        limits_from_env()
+        for spec in limit_specs:
+            set_limit(*parse_limit(spec))
+    except FramingError as err:
+        raise CliError(err) from None
 
 
 @cli.command()
@@ -235,8 +319,11 @@ def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str
     """
     from framing.compare import compare_documents
     from framing.ingest import load_article
+    from framing.output_files import check_output_file
     from framing.segment import segment
 
+    if output != "-":
+        check_output_file(output, force=force)
     art_a, art_b = load_article(a), load_article(b)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
@@ -296,11 +383,13 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
 
 
 def _checked_file(path: str | None) -> str | None:
-    """A file option's path, which must exist."""
-    from pathlib import Path
+    """A labels file option's path: it must exist and be a valid labels TOML."""
+    from framing.boundary import read_structured, toml_tables
 
-    if path is not None and not Path(path).is_file():
-        raise InputError(path, "no such file")
+    if path is not None:
+        if not Path(path).is_file():
+            raise InputError(path, "no such file")
+        toml_tables(read_structured(Path(path), utf8_only=True), path, "label", ("words",))  # wording reads it again
     return path
 
 
@@ -321,16 +410,14 @@ def render_comparison(comp: Any, fmt: str, color: bool | None) -> str:
 
 def write_output(text: str, output: str, *, force: bool) -> None:
     """Write to stdout (-) or a file; never overwrite a user's file without --force."""
-    from pathlib import Path
+    from framing.output_files import check_output_file, write_atomic
 
     if output == "-":
         emit(text)
         return
-    path = Path(output)
-    if path.exists() and not force:
-        raise InputError(output, "output file exists; pass --force to overwrite it")
+    path = check_output_file(output, force=force)
     try:
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
     except OSError as err:
         raise InputError(output, f"cannot write ({err.strerror or err})") from None
     click.echo(f"wrote {output}", err=True)
@@ -366,12 +453,15 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
     from framing.cache import ResultCache, default_cache_dir
     from framing.ingest import load_articles
+    from framing.output_files import check_output_dir, check_output_file, write_atomic
     from framing.report import build_report
     from framing.report_output import csv_tables, report_json, write_html, write_report
 
     out = Path(output)
-    if fmt != "json" and out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
-        raise InputError(output, "output directory exists and is not empty; pass --force to write into it")
+    if fmt != "json":
+        check_output_dir(output, force=force)
+    elif output != "-":
+        check_output_file(output, force=force)
     articles = load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
@@ -400,7 +490,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         for name, text in csv_tables(result).items():
-            (out / name).write_text(text, encoding="utf-8")
+            write_atomic(out / name, text)
     elif fmt == "html":
         write_html(result, out)
     else:
@@ -432,21 +522,20 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int, typ
 
     Example: framing exercises corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --entity Pakistan -o out/exercises --seed 7
     """
-    from pathlib import Path
 
     from framing.compare import compare_documents
     from framing.exercises import TYPES, build_exercises
     from framing.exercises_output import write_exercises
     from framing.ingest import load_articles
+    from framing.output_files import check_output_dir
     from framing.segment import segment
 
     wanted = [t.strip() for t in types.split(",") if t.strip()]
     unknown = [t for t in wanted if t not in TYPES]
-    if unknown:
-        raise InputError("--types", f"unknown exercise type '{unknown[0]}' (use {', '.join(TYPES)})")
-    out = Path(output)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
-        raise InputError(output, "output directory exists and is not empty; pass --force to write into it")
+    if unknown or not wanted:
+        name = f"unknown exercise type '{unknown[0]}'" if unknown else "no exercise type given"
+        raise InputError("--types", f"{name} (use {', '.join(TYPES)})")
+    out = check_output_dir(output, force=force)
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
     docs = _event_docs(docs, event_id)
     if len(docs) < 2:
@@ -468,7 +557,8 @@ def _event_docs(docs: list[Any], event_id: str | None) -> list[Any]:
 
     groups = group_events(docs)
     if event_id is not None:
-        number = int(event_id.lstrip("e")) if event_id.lstrip("e").isdigit() else 0
+        digits = re.fullmatch(r"e?(\d{1,9})", event_id.strip(), re.ASCII)
+        number = int(digits.group(1)) if digits else 0
         if not 1 <= number <= len(groups):
             raise InputError("--event", f"no event '{event_id}' (the corpus has e1 to e{len(groups)})")
         return [docs[i] for i in groups[number - 1]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -11,8 +10,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from framing.compare import embed_documents
 from framing.align import Rescorer, align
+from framing.boundary import field, json_object_lines, read_structured
+from framing.compare import embed_documents
 from framing.errors import InputError
 from framing.ingest import load_articles
 from framing.models import Encoder
@@ -51,17 +51,47 @@ class PRF:
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Objects of a JSON-lines gold file."""
+    """Objects of a JSON-lines gold file (each line an object)."""
+    return [row for _, row in read_rows(path)]
+
+
+def read_rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """("file:line", object) of every line of a JSON-lines gold file or manifest."""
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as err:
-                raise InputError(f"{path}:{n}", f"malformed JSON line ({err.msg})") from None
-    return rows
+    return [(f"{path}:{n}", row) for n, row in json_object_lines(read_structured(path), str(path))]
+
+
+def _gold_pairs(gold: Path) -> list[dict[str, Any]]:
+    """The pairs of an alignment gold file, each checked: ids, sentence lists and links in range."""
+    pairs = []
+    for where, row in read_rows(gold):
+        pair = {k: field(row, k, (str, int), where) for k in ("a", "b")}
+        for side in ("a_sentences", "b_sentences"):
+            pair[side] = field(row, side, list, where)
+            if not all(isinstance(t, str) for t in pair[side]):
+                raise InputError(where, f"field '{side}' must be a list of strings")
+        pair["links"] = []
+        for link in field(row, "links", list, where):
+            if not isinstance(link, dict):
+                raise InputError(where, "each of 'links' must be an object {\"a\": i, \"b\": j}")
+            i, j = field(link, "a", int, where), field(link, "b", int, where)
+            if not (0 <= i < len(pair["a_sentences"]) and 0 <= j < len(pair["b_sentences"])):
+                raise InputError(where, f"link ({i}, {j}) points outside a_sentences / b_sentences")
+            pair["links"].append({"a": i, "b": j, "note": str(link.get("note", ""))})
+        pairs.append(pair)
+    return pairs
+
+
+def _row_id(row: dict[str, Any], where: str) -> str:
+    """The article id a gold or manifest row names: ``id``, else the stem of ``file``."""
+    ident = field(row, "id", (str, int), where, required=False)
+    if ident is not None:
+        return str(ident)
+    name = field(row, "file", str, where, required=False)
+    if not name:
+        raise InputError(where, "the row needs an 'id' or a 'file'")
+    return Path(name).stem
 
 
 def article_finder(gold: Path, extra: Sequence[str] = ()) -> Callable[[str], Article]:
@@ -70,23 +100,43 @@ def article_finder(gold: Path, extra: Sequence[str] = ()) -> Callable[[str], Art
     Ids match an article id exactly, or, with a leading tag ("SEED000"), the one article whose
     id starts with the rest ("000_...") in a folder named like the tag ("seeds/").
     """
-    roots = [Path(p) for p in extra] or [gold.parent, *sorted(p for p in gold.parent.parent.iterdir() if p.is_dir() and p != gold.parent)]
-    by_root = {root: load_articles([str(root)]) for root in roots if root.exists()}
+    for path in extra:
+        if not Path(path).is_dir():
+            raise InputError(path, "--corpus must be a folder")
+    roots = [Path(p) for p in extra] or [gold.parent, *_siblings(gold.parent)]
+    loaded: dict[Path, list[Article]] = {}
+
+    def articles_of(root: Path) -> list[Article]:
+        if root not in loaded:  # folders are read only when an id is not found in the ones before
+            try:
+                loaded[root] = load_articles([str(root)], on_skip=lambda err: None)
+            except InputError:
+                loaded[root] = []
+        return loaded[root]
 
     def find(ident: str) -> Article:
-        for arts in by_root.values():
-            for art in arts:
+        for root in roots:
+            for art in articles_of(root):
                 if art.id == ident:
                     return art
-        tag, rest = re.match(r"^([A-Za-z]*)(.*)$", ident).groups()  # type: ignore[union-attr]
-        for root, arts in by_root.items():
+        tag, rest = re.match(r"^([A-Za-z]*)(.*)$", ident, re.DOTALL).groups()  # type: ignore[union-attr]
+        for root in roots:
             if tag and root.name.lower().startswith(tag.lower()):
-                hits = [a for a in arts if a.id.startswith(rest)]
+                hits = [a for a in articles_of(root) if a.id.startswith(rest)]
                 if len(hits) == 1:
                     return hits[0]
         raise InputError(str(gold), f"article '{ident}' not found (pass --corpus with its folder)")
 
     return find
+
+
+def _siblings(folder: Path) -> list[Path]:
+    """The visible folders beside ``folder`` (a gold file's corpus and its neighbours)."""
+    parent = folder.resolve().parent
+    if parent == folder.resolve():
+        return []
+    return sorted(p for p in parent.iterdir() if p.is_dir() and not p.name.startswith(".")
+                  and p.resolve() != folder.resolve())
 
 
 def map_sentences(gold: Sequence[str], doc: Document) -> list[set[int]]:
@@ -131,9 +181,10 @@ def eval_align(gold: Path, *, encoder: Encoder, corpus: Sequence[str] = (),
     Each pair also lists its disagreements with the gold file: links gold has and we missed, and
     links we made that gold does not have, with the pair's score and both sentences.
     """
+    gold_pairs = _gold_pairs(gold)  # a missing or malformed gold file fails before any article is read
     find = article_finder(gold, corpus)
     pairs, total, total_strong = [], PRF(0, 0, 0), PRF(0, 0, 0)
-    for pair in read_jsonl(gold):
+    for pair in gold_pairs:
         doc_a, doc_b = segment(find(str(pair["a"]))), segment(find(str(pair["b"])))
         emb_a, emb_b = embed_documents([doc_a, doc_b], encoder)
         result = align(doc_a, doc_b, emb_a, emb_b, rescorer=rescorer)
@@ -182,10 +233,11 @@ def eval_frames(gold_files: Sequence[Path], *, detect: Callable[[Document, Seque
     """
     counts: dict[str, PRF] = {}
     errors: list[dict[str, Any]] = []
+    rows_of = {gold: read_rows(gold) for gold in gold_files}  # every gold file checked first
     for gold in gold_files:
         find = article_finder(gold, corpus or [str(gold.parent)])
-        for row in read_jsonl(gold):
-            ident = str(row.get("id") or Path(str(row.get("file"))).stem)
+        for where, row in rows_of[gold]:
+            ident = _row_id(row, where)
             labels = {k: v for k, v in row.items() if isinstance(v, bool) and gold_frame_key(k)}
             entities = sorted({e for k in labels for e in [gold_frame_key(k)[1]] if e})  # type: ignore[index]
             default = entities[0] if entities else None
@@ -247,7 +299,11 @@ def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy
 
     from framing.events import group_events, syndication
 
-    rows = {str(r.get("id") or Path(str(r.get("file"))).stem): r for r in read_jsonl(manifest)}
+    rows = {_row_id(r, where): r for where, r in read_rows(manifest)}
+    for d in docs:
+        if d.id not in rows:
+            raise InputError(str(manifest), f"article '{d.id}' has no row (by 'id' or 'file')")
+        field(rows[d.id], "event", (str, int), f"{manifest} (article '{d.id}')")
     truth = [str(rows[d.id]["event"]) if rows[d.id]["event"] != decoy else f"{decoy}:{d.id}" for d in docs]
     groups = group_events(docs)
     pred = [""] * len(docs)
@@ -256,7 +312,7 @@ def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy
             pred[i] = f"e{k}"
     copies = syndication(docs, groups)
     found = {(i, j) for group in copies for i, j in combinations(group, 2)}
-    sg = [rows[d.id].get("syndication_group") for d in docs]
+    sg = [str(g) if (g := rows[d.id].get("syndication_group")) not in (None, "", False) else None for d in docs]
     gold = {(i, j) for i, j in combinations(range(len(docs)), 2) if sg[i] and sg[i] == sg[j]}
     merged = [docs[i].id for i, t in enumerate(truth) if t.startswith(decoy) and pred.count(pred[i]) > 1]
     groups_found = {g for g in set(filter(None, sg)) if any(sg[i] == g and sg[j] == g for i, j in found)}

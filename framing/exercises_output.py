@@ -8,6 +8,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from framing.exercises import ExerciseSet, exercises_json
+from framing.output_files import write_atomic
+from framing.render import markdown_text as _md
 from framing.render import outlet_name
 
 TITLES = {"omission": "Spot the omission", "word_choice": "Word choice", "name_check": "Name check",
@@ -15,21 +17,26 @@ TITLES = {"omission": "Spot the omission", "word_choice": "Word choice", "name_c
 
 
 def to_markdown(ex: ExerciseSet, *, key: bool) -> str:
-    """The student worksheet (``key=False``) or the teacher's answer key."""
+    """The student worksheet (``key=False``) or the teacher's answer key.
+
+    Questions, choices and evidence quote the articles, so every text is escaped for Markdown
+    (:func:`~framing.render.markdown_text`): no article markup, HTML or link survives rendering.
+    """
     lines = ["# Answer key" if key else "# Worksheet: how did the outlets cover it?", ""]
-    lines += [f"- Article {d.id}: {outlet_name(d)}: {d.article.title or d.sentences[0].text}" for d in ex.docs]
+    lines += [f"- Article {_md(d.id)}: {_md(outlet_name(d))}: {_md(d.article.title or d.sentences[0].text)}"
+              for d in ex.docs]
     for n, item in enumerate(ex.items, 1):
         lines += ["", f"## {n}. {TITLES[item.type]}", ""]
-        lines += [line for line in item.question.split("\n")]
+        lines += [_md(line) for line in item.question.split("\n")]
         letters = "ABCDEFGH"
         if item.choices:
-            lines += [""] + [f"{letters[k]}. {c}" for k, c in enumerate(item.choices)]
+            lines += [""] + [f"{letters[k]}. {_md(c)}" for k, c in enumerate(item.choices)]
         if key:
-            answer = item.answer
+            answer = _md(item.answer)
             if item.choices:
-                answer = f"{letters[item.choices.index(item.answer)]}. {item.answer}"
-            lines += ["", f"**Answer:** {answer}", "", f"{item.explanation}", ""]
-            lines += [f"> [{a}, sentence {s}] {t}" for a, s, t in item.evidence]
+                answer = f"{letters[item.choices.index(item.answer)]}. {_md(item.answer)}"
+            lines += ["", f"**Answer:** {answer}", "", _md(item.explanation), ""]
+            lines += [f"> [{_md(str(a))}, sentence {s}] {_md(t)}" for a, s, t in item.evidence]
         else:
             lines += ["", "_Your answer:_ ____________________________________________"]
     return "\n".join(lines) + "\n"
@@ -55,5 +62,5 @@ def write_exercises(ex: ExerciseSet, out: Path) -> list[Path]:
         "exercises.json": json.dumps(exercises_json(ex), indent=2, ensure_ascii=False) + "\n",
     }
     for name, text in files.items():
-        (out / name).write_text(text, encoding="utf-8")
+        write_atomic(out / name, text)  # a killed run leaves whole files, never a truncated one
     return [out / name for name in files]

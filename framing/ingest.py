@@ -7,11 +7,13 @@ http(s) URLs and ``-`` for standard input.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import hashlib
+import http.client
 import io
-import json
 import logging
+import os
 import re
 import sys
 import urllib.error
@@ -20,8 +22,20 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from framing.boundary import (
+    check_path_spec,
+    check_url,
+    decode_structured,
+    decode_text,
+    field,
+    html_depth,
+    json_object_lines,
+    read_bytes,
+    read_stream,
+)
 from framing.clean import clean_text, normalize_text, split_title
 from framing.errors import InputError
+from framing.limits import LIMITS, too_large, warn
 from framing.types import Article
 
 log = logging.getLogger(__name__)
@@ -63,7 +77,26 @@ def load_articles(
     articles: list[Article] = []
     for spec in inputs:
         articles.extend(_load_one(spec, stdin=stdin, on_skip=on_skip))
-    return articles
+        if len(articles) > LIMITS.articles:
+            raise too_large(spec, "articles", f"more than {LIMITS.articles} articles in one run")
+    return unique_ids(articles)
+
+
+def unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """The articles with a warning and a suffix for every id already taken (none disappears)."""
+    taken: dict[str, str] = {}
+    out = []
+    for art in articles:
+        ident, n = art.id, 1
+        while ident in taken:
+            n += 1
+            ident = f"{art.id}-{n}"
+        if ident != art.id:
+            warn(art.source, f"article id '{art.id}' is also the id of {taken[art.id]}; renamed '{ident}'")
+            art = dataclasses.replace(art, id=ident)
+        taken[ident] = art.source
+        out.append(art)
+    return out
 
 
 def load_article(spec: str, *, stdin: TextIO | None = None) -> Article:
@@ -75,11 +108,11 @@ def load_article(spec: str, *, stdin: TextIO | None = None) -> Article:
 def _load_one(spec: str, *, stdin: TextIO | None, on_skip: ErrorHandler | None) -> list[Article]:
     """Dispatch one input by its form."""
     if spec == "-":
-        raw = (stdin or sys.stdin).read()
+        raw = read_stream(stdin or sys.stdin)
         return [_from_text(raw, source="<stdin>", stem=None, meta={})]
     if re.match(r"^https?://", spec, re.IGNORECASE):
-        return [fetch_url(spec)]
-    path = Path(spec)
+        return [fetch_url(check_url(spec))]
+    path = check_path_spec(spec)
     if not path.exists():
         raise InputError(spec, "no such file or directory")
     if path.is_dir():
@@ -90,9 +123,9 @@ def _load_one(spec: str, *, stdin: TextIO | None, on_skip: ErrorHandler | None) 
 def _load_dir(root: Path, *, on_skip: ErrorHandler | None) -> list[Article]:
     """Read every supported file below ``root``; report and skip the bad ones."""
     articles: list[Article] = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if path.suffix.lower() not in SUPPORTED or path.name == MANIFEST:
-            continue
+    for path in _article_files(root):
+        if len(articles) > LIMITS.articles:
+            raise too_large(str(root), "articles", f"more than {LIMITS.articles} articles")
         try:
             articles.extend(_load_file(path, meta=_manifest_for(path), in_dir=True))
         except InputError as err:
@@ -103,6 +136,18 @@ def _load_dir(root: Path, *, on_skip: ErrorHandler | None) -> list[Article]:
     if not articles:
         raise InputError(str(root), "no readable article in this directory")
     return articles
+
+
+def _article_files(root: Path) -> list[Path]:
+    """Supported regular files below ``root``, sorted; hidden folders (.git, .venv) are not entered."""
+    found = []
+    for folder, dirs, names in os.walk(root):  # symlinked folders are not followed: no loops
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(folder) / name
+            if path.suffix.lower() in SUPPORTED and name != MANIFEST and path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def _manifest_for(path: Path) -> dict[str, Any]:
@@ -118,13 +163,11 @@ def _manifest_for(path: Path) -> dict[str, Any]:
 def _read_manifest(manifest: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
     """Rows of a manifest by file name and by id; a malformed manifest is an input error."""
     rows: dict[str, dict[str, Any]] = {}
-    path = Path(manifest)
-    for lineno, line in enumerate(_read_text(path).splitlines(), 1):
-        if line.strip():
-            row = _parse_json_line(line, path, lineno)
-            for key in (row.get("file"), row.get("id")):
-                if key is not None:
-                    rows[str(key)] = row
+    for lineno, row in json_object_lines(decode_structured(read_bytes(Path(manifest)), manifest), manifest):
+        for name in ("file", "id"):
+            key = field(row, name, (str, int), f"{manifest}:{lineno}", required=False)
+            if key is not None:
+                rows[str(key)] = row
     return rows
 
 
@@ -136,62 +179,21 @@ def _load_file(path: Path, *, meta: dict[str, Any], in_dir: bool = False) -> lis
             str(path), f"unsupported file type '{suffix or path.name}' "
             "(use .txt, .md, .html, .htm, .jsonl or .csv)"
         )
-    raw = _read_text(path)
+    data = read_bytes(path)
     if suffix in HTML_SUFFIXES:
-        return [_from_html(raw, source=str(path), stem=path.stem, meta=meta)]
+        return [_from_html(decode_text(data, str(path)), source=str(path), stem=path.stem, meta=meta)]
     if suffix in TEXT_SUFFIXES:
-        return [_from_text(raw, source=str(path), stem=path.stem, meta=meta)]
-    rows = _jsonl_rows(raw, path) if suffix == ".jsonl" else _csv_rows(raw, path)
+        return [_from_text(decode_text(data, str(path)), source=str(path), stem=path.stem, meta=meta)]
+    raw = decode_structured(data, str(path))
+    rows = json_object_lines(raw, str(path)) if suffix == ".jsonl" else _csv_rows(raw, path)
     return _from_rows(rows, path, in_dir=in_dir)
-
-
-def _read_text(path: Path) -> str:
-    """Read a file as UTF-8 text, refusing binary files with a clear message."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read file ({err.strerror or err})") from None
-    return decode_bytes(data, str(path))
-
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode article bytes as UTF-8 (a BOM is allowed)."""
-    if b"\x00" in data[:8192]:
-        raise InputError(source, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            source, f"cannot decode as UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save the file as UTF-8"
-        ) from None
-
-
-def _parse_json_line(line: str, path: Path, lineno: int) -> dict[str, Any]:
-    """Parse one JSON-lines row, which must be an object."""
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise InputError(f"{path}:{lineno}", f"malformed JSON line ({err.msg})") from None
-    if not isinstance(row, dict):
-        raise InputError(f"{path}:{lineno}", "a JSON line must be an object")
-    return row
-
-
-def _jsonl_rows(raw: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """(line number, object) for every non-blank line."""
-    return [
-        (lineno, _parse_json_line(line, path, lineno))
-        for lineno, line in enumerate(raw.splitlines(), 1)
-        if line.strip()
-    ]
 
 
 def _csv_rows(raw: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
     """(row number, row) of a CSV file with a header line."""
     try:
-        reader = csv.DictReader(io.StringIO(raw))
-        return [(n, dict(row)) for n, row in enumerate(reader, 2)]
+        reader = csv.DictReader(io.StringIO(raw, newline=""))
+        return [(n, {k: v for k, v in row.items() if isinstance(k, str)}) for n, row in enumerate(reader, 2)]
     except csv.Error as err:
         raise InputError(str(path), f"malformed CSV ({err})") from None
 
@@ -214,27 +216,27 @@ def _from_rows(
         text = row.get("text")
         if not isinstance(text, str):
             raise InputError(source, "'text' is missing or not a string")
-        meta = {k: row.get(k) for k in ("id", *META_FIELDS)}
+        meta = {k: field(row, k, (str, int, float), source, required=False) for k in ("id", *META_FIELDS)}
         articles.append(_from_text(text, source=source, stem=None, meta=meta))
     return articles
 
 
 def _from_text(raw: str, *, source: str, stem: str | None, meta: dict[str, Any]) -> Article:
     """An article from plain text: furniture dropped, headline kept as title."""
-    text, title = clean_text(raw)
+    text, title = clean_text(_short_lines(raw, source))
     return _article(text, title, source=source, stem=stem, meta=meta)
 
 
 def _from_html(raw: str, *, source: str, stem: str | None, meta: dict[str, Any]) -> Article:
     """An article from an HTML page: main text extracted with trafilatura."""
-    import trafilatura  # slow import: only where HTML is read
-
-    doc = trafilatura.bare_extraction(raw, include_comments=False, with_metadata=True)
+    if html_depth(raw) > LIMITS.html_depth:
+        raise too_large(source, "html_depth", "HTML elements nested too deeply")
+    doc = _extract(raw, source)
     body = getattr(doc, "text", None) if doc is not None else None
     title = getattr(doc, "title", None) if doc is not None else None
     if not body:
         raise InputError(source, "no article text found in this HTML page")
-    text, _ = clean_text(body)
+    text, _ = clean_text(_short_lines(body, source))
     if title:
         title = split_title(normalize_text(title))
         if text and not text.startswith(title):
@@ -243,37 +245,65 @@ def _from_html(raw: str, *, source: str, stem: str | None, meta: dict[str, Any])
     return _article(text, title, source=source, stem=stem, meta=meta)
 
 
+def _extract(raw: str, source: str) -> Any:
+    """trafilatura's extraction; its internal failures on odd markup become an input error."""
+    import trafilatura  # slow import: only where HTML is read
+
+    try:
+        return trafilatura.bare_extraction(raw, include_comments=False, with_metadata=True)
+    except Exception as err:  # noqa: BLE001 - a third-party parser's own bugs (AssertionError on '<math><meta><p>')
+        raise InputError(source, f"cannot extract text from this HTML ({type(err).__name__} in the "
+                         "extractor); save the article as .txt") from None
+
+
+def _short_lines(raw: str, source: str) -> str:
+    """The text with every line cut at ``LIMITS.line_chars`` characters (with a warning)."""
+    limit = LIMITS.line_chars
+    if len(raw) <= limit or all(len(line) <= limit for line in raw.split("\n")):
+        return raw
+    warn(source, f"lines longer than {limit} characters truncated (raise with framing --limit line_chars=N)")
+    return "\n".join(line[:limit] for line in raw.split("\n"))
+
+
+def _printable(value: str) -> str:
+    """A metadata value without control characters (no terminal escape sequence reaches a view)."""
+    if value.isprintable():
+        return value
+    return "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in value)
+
+
 def _article(
     text: str, title: str | None, *, source: str, stem: str | None, meta: dict[str, Any]
 ) -> Article:
     """Build the article, refusing an empty one."""
     if not text.strip():
         raise InputError(source, "empty article (no text after removing page furniture)")
-    ident = meta.get("id") or stem or text_id(text)
-    fields = {k: (str(meta[k]) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
+    ident = _printable(str(meta.get("id") or stem or "")) or text_id(text)
+    fields = {k: (_printable(str(meta[k])) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
     fields["title"] = fields["title"] or title
     return Article(id=str(ident), source=source, text=text, **fields)
 
 
-def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES) -> Article:
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int | None = None) -> Article:
     """Fetch an http(s) page and extract its main text.
 
     Raises:
         InputError: the page cannot be fetched in time, is too large, or has no article text.
     """
-    request = urllib.request.Request(url, headers={"User-Agent": "framing/0.1 (+news comparison)"})
+    max_bytes = max_bytes or min(FETCH_MAX_BYTES, LIMITS.bytes)
+    request = urllib.request.Request(check_url(url), headers={"User-Agent": "framing/0.1 (+news comparison)"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(max_bytes + 1)
             ctype = response.headers.get_content_type()
     except urllib.error.HTTPError as err:
         raise InputError(url, f"HTTP error {err.code} ({err.reason})") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
+    except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException, ValueError) as err:
         reason = getattr(err, "reason", err)
         raise InputError(url, f"cannot fetch ({reason})") from None
     if len(data) > max_bytes:
         raise InputError(url, f"page larger than {max_bytes // (1024 * 1024)} MiB")
-    raw = decode_bytes(data, url) if ctype.startswith("text/plain") else _decode_html(data)
+    raw = decode_text(data, url) if ctype.startswith("text/plain") else _decode_html(data)
     meta = {"url": url}
     if ctype.startswith("text/plain"):
         return _from_text(raw, source=url, stem=None, meta=meta)

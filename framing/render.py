@@ -3,13 +3,43 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from framing.types import Comparison, Document, Edit, FrameResult
 from framing.wording import summarize
+
+# Every ASCII mark with a meaning in CommonMark / GitHub Markdown inline text; a backslash makes
+# each a literal character. "<", ">" and "&" become entities, so no article text is ever HTML.
+_MD_MARKS = re.compile(r"([\\`*_{}\[\]()#+!|~$^])")
+_AUTOLINK = re.compile(r"(?i)(://|www\.)")  # GitHub Markdown links bare URLs: break them
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def markdown_text(text: str) -> str:
+    """Article text as literal Markdown inline text: no markup, no HTML, no link survives.
+
+    Newlines become spaces, so the text never starts a block (heading, list, quote, table row).
+    """
+    text = html.escape(" ".join(text.split("\n")), quote=False)
+    text = _MD_MARKS.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda m: "\\:\\/\\/" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run: text starting ``= + - @`` gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_row(values: Sequence[Any]) -> list[Any]:
+    """Every cell of a row made safe (see :func:`csv_cell`)."""
+    return [csv_cell(v) for v in values]
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -91,9 +121,9 @@ def frames_csv(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]
     writer.writerow(["id", "source", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"])
     for doc, frames in zip(docs, results, strict=True):
         for f in frames:
-            writer.writerow([doc.id, doc.article.source, doc.article.outlet or "", f.frame, f.entity or "",
-                             f.present, round(f.score, 4), " ".join(str(e.sentence) for e in f.evidence),
-                             " | ".join(e.text for e in f.evidence)])
+            writer.writerow(csv_row([doc.id, doc.article.source, doc.article.outlet or "", f.frame, f.entity or "",
+                                     f.present, round(f.score, 4), " ".join(str(e.sentence) for e in f.evidence),
+                                     " | ".join(e.text for e in f.evidence)]))
     return buf.getvalue()
 
 

@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import json
+import os
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +19,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from framing.differences import frame_differences
-from framing.render import document_json, frame_json, outlet_name
+from framing.output_files import remove_stale, replace_dir, write_atomic
+from framing.render import csv_row, document_json, frame_json, outlet_name
 from framing.report import CorpusReport
 from framing.types import Document, Event, FrameResult
 from framing.wording import summarize, word_edits
@@ -48,7 +51,7 @@ def _csv(rows: list[list[Any]], header: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)  # no cell a spreadsheet would run as a formula
     return buf.getvalue()
 
 
@@ -89,9 +92,11 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
     columns = list(rows[0]) if rows else ["id"]
     schema = pa.schema([(name, _arrow_type(rows[0][name] if rows else "")) for name in columns])
     table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, out / "articles.parquet")
-    folder = out / "dataset"
-    folder.mkdir(exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=".articles.parquet.", dir=out)
+    os.close(handle)
+    pq.write_table(table, tmp)
+    os.replace(tmp, out / "articles.parquet")  # atomic: a killed run leaves the old file or the new
+    folder = Path(tempfile.mkdtemp(prefix=".dataset.", dir=out))
     with pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as writer:
         writer.write_table(table)
     state = {"_data_files": [{"filename": "data-00000-of-00001.arrow"}],
@@ -101,6 +106,7 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
     (folder / "state.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
     info = {"citation": "", "description": "", "homepage": "", "license": ""}
     (folder / "dataset_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    replace_dir(folder, out / "dataset")
 
 
 def _arrow_type(value: Any) -> Any:
@@ -283,26 +289,31 @@ def event_context(report: CorpusReport, event: Event, index: _Index | None = Non
 
 
 def write_html(report: CorpusReport, out: Path) -> None:
-    """index.html plus one page per event; self-contained (inline CSS and SVG), text escaped."""
+    """index.html plus one page per event; self-contained (inline CSS and SVG), text escaped.
+
+    The event pages are written first and index.html last, each atomically, so the index never
+    links a page that is not there; event pages of an older report in ``out`` are removed.
+    """
     env = Environment(loader=PackageLoader("framing", "data"), autoescape=select_autoescape(["html"]))
     env.globals["outlet_name"] = outlet_name
+    page = env.get_template("report_event.html")
+    pages = {f"event-{event.id}.html": event for event in report.events}
+    lookup = _index(report)
+    for name, event in pages.items():
+        write_atomic(out / name, page.render(**event_context(report, event, lookup)))
     index = env.get_template("report_index.html").render(
         report=report, heatmap=heatmap_svg(report), timeline=timeline_svg(report))
-    (out / "index.html").write_text(index, encoding="utf-8")
-    page = env.get_template("report_event.html")
-    lookup = _index(report)
-    for event in report.events:
-        (out / f"event-{event.id}.html").write_text(page.render(**event_context(report, event, lookup)),
-                                                    encoding="utf-8")
+    write_atomic(out / "index.html", index)
+    remove_stale(out, "event-*.html", set(pages))
 
 
 def write_report(report: CorpusReport, out: Path, *, dataset: bool = True) -> list[Path]:
     """Write every output into directory ``out`` (created); return the files written."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False), encoding="utf-8")
     for name, text in csv_tables(report).items():
-        (out / name).write_text(text, encoding="utf-8")
-    write_html(report, out)
+        write_atomic(out / name, text)
     if dataset:
         write_dataset(report, out)
-    return sorted(p for p in out.iterdir())
+    write_html(report, out)
+    write_atomic(out / "report.json", json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    return sorted(p for p in out.iterdir() if not p.name.startswith("."))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from framing.limits import LIMITS, warn
 from framing.types import Article, Document, Sentence
 
 # Abbreviations that are followed by more of the same sentence.
@@ -44,6 +45,10 @@ def segment(article: Article) -> Document:
     document is marked ``cut_off``.
     """
     spans = sentence_spans(article.text, headline=article.title is not None)
+    if len(spans) > LIMITS.sentences:
+        warn(article.source, f"{len(spans)} sentences; only the first {LIMITS.sentences} are read "
+             "(raise with framing --limit sentences=N)")
+        spans = spans[: LIMITS.sentences]
     cut_off = len(spans) > 1 and not _FINAL.search(article.text[spans[-1][0] : spans[-1][1]])
     sentences = [
         Sentence(index=i, text=article.text[start:end], start=start, end=end)
@@ -109,7 +114,8 @@ def _ends_sentence(line: str, punct_start: int, punct_end: int) -> bool:
         return False  # "territory. allegations ..." goes on
     if line[punct_start] != ".":
         return True
-    token = line[:punct_end].rsplit(None, 1)[-1].rstrip("\"”’')]").lstrip("(\"“‘'[")
+    # the word before the mark; a bounded look back keeps a long line linear
+    token = line[max(0, punct_start - 100) : punct_end].rsplit(None, 1)[-1].rstrip("\"”’')]").lstrip("(\"“‘'[")
     token = token.rsplit("-", 1)[-1]  # "India-U.S." ends in initials
     word = token.rstrip(".").lower()
     if _INITIALS.match(token):  # K.D. Dewal, U.S. officials, Washington D.C. The ...

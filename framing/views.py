@@ -8,6 +8,7 @@ from collections.abc import Callable
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from framing.render import markdown_text as _md
 from framing.render import outlet_name
 from framing.types import Alignment, Comparison, Document
 from framing.wording import changed_spans, summarize, wrap_spans
@@ -84,10 +85,11 @@ def _print_section(console: object, title: str, lines: list[str]) -> None:
 
 
 def to_markdown(comp: Comparison) -> str:
-    """A Markdown view (changed words in bold)."""
+    """A Markdown view (changed words in bold); every text from an article is escaped."""
     name_a, name_b = outlet_name(comp.a), outlet_name(comp.b)
-    lines = [f"# {name_a} vs {name_b}", "", f"- A: {comp.a.article.title or comp.a.id} ({comp.a.article.source})",
-             f"- B: {comp.b.article.title or comp.b.id} ({comp.b.article.source})", ""]
+    lines = [f"# {_md(name_a)} vs {_md(name_b)}", "",
+             f"- A: {_md(comp.a.article.title or comp.a.id)} ({_md(comp.a.article.source)})",
+             f"- B: {_md(comp.b.article.title or comp.b.id)} ({_md(comp.b.article.source)})", ""]
     if comp.notices:
         lines += ["## Notices", ""] + [f"- **{n.kind}**: {_md(n.message)}" for n in comp.notices] + [""]
     if _conflict_lines(comp):
@@ -107,13 +109,8 @@ def to_markdown(comp: Comparison) -> str:
     ]
     for title, items in sections:
         if items:
-            lines += ["", f"## {title}", ""] + [f"- {_md(item)}" for item in items]
+            lines += ["", f"## {_md(title)}", ""] + [f"- {_md(item)}" for item in items]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape what would break a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def to_html(comp: Comparison) -> str:

@@ -146,8 +146,6 @@ def test_url_errors(server: str) -> None:
     [
         ("empty.txt", b"   \n\t\n", "empty article (no text after removing page furniture)"),
         ("bin.txt", b"\x00\x01\x02abc", "binary file, not text"),
-        ("latin.txt", "Caf\xe9 news".encode("latin-1"),
-         "cannot decode as UTF-8 (byte 0xe9 at offset 3); save the file as UTF-8"),
         ("doc.pdf", b"%PDF", "unsupported file type '.pdf' (use .txt, .md, .html, .htm, .jsonl or .csv)"),
     ],
 )
@@ -185,3 +183,28 @@ def test_directory_with_nothing_readable(tmp_path: Path) -> None:
     code, _, err = run("sentences", str(tmp_path))
     assert code == 2
     assert err.endswith(f"Error: {tmp_path}: no readable article in this directory\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        (BODY.replace("Tuesday", "Tuesday caf\xe9").encode("latin-1"), "read as Windows-1252"),
+        (BODY.encode("utf-16"), None),  # a BOM names the encoding
+        (BODY.encode("utf-16-le"), None),  # no BOM: the NULs give it away
+        (("Caf\u00e9 " + BODY).encode("utf-8").replace(b"Tuesday", b"Tues\xffday"), "invalid bytes replaced"),
+    ],
+)
+def test_text_inputs_are_decoded_robustly(tmp_path: Path, data: bytes, warning: str | None) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    code, out, err = run("sentences", str(path))
+    assert code == 0 and "New Delhi on" in out
+    assert (warning in err) if warning else err == ""
+
+
+def test_structured_inputs_are_decoded_strictly(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(json.dumps({"text": "caf\u00e9 " + BODY}, ensure_ascii=False).encode("latin-1"))
+    code, _, err = run("sentences", str(path))
+    assert code == 2
+    assert err == f"Error: {path}:1: not valid UTF-8 (byte 0xe9 at offset 13); save the file as UTF-8\n"
