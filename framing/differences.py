@@ -13,7 +13,7 @@ VOICE_PHRASE = {"outlet": "in its own voice", "attributed": "through someone it 
 WHAT = {
     "names_entity": "names {e}",
     "calls_on_entity": "reports a call on {e} to act",
-    "attributes_to_entity": "locates the groups or attacks in {e}",
+    "attributes_to_entity": "blames {e} or ties harmful acts or groups to {e}",
     "highlights_omission": "remarks that {e} went unnamed",
     "veiled_reference": "calls something a veiled reference to {e}",
 }

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -352,6 +352,13 @@ def _inside_longer_name(entity: Entity, text: str, match: re.Match[str]) -> bool
     start = before.start(1)
     sentence_start = start == 0 or re.search(r"[.!?:;\"“”(\n]\s*$", text[:start]) is not None
     return not sentence_start and not mentions_any(entity, before.group(1))
+
+
+@lru_cache(maxsize=1024)
+def named_in(entity: Entity, text: str) -> bool:
+    """Whether ``text`` names the entity at all; cached, because every sentence of an article asks
+    it of the same article text (reading it once per sentence would cost the square of its length)."""
+    return bool(mentions(entity, text))
 
 
 def mentions_any(entity: Entity, word: str) -> bool:

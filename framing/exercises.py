@@ -112,7 +112,7 @@ def word_choice_items(comp: Comparison) -> list[Item]:
 
 
 ENTITY_FRAME_WORDS = {"names_entity": "names {e}", "calls_on_entity": "reports a call on {e} to act",
-                      "attributes_to_entity": "locates the groups or attacks in {e} (blames {e})"}
+                      "attributes_to_entity": "blames {e} or ties harmful acts or groups to {e}"}
 
 
 # What an article can do with an entity: nothing, or name it and perhaps call on / blame it.

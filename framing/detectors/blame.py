@@ -17,7 +17,7 @@ from framing.detectors.roles import (
     _negated,
     _passive,
 )
-from framing.entities import Entity, mentions
+from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
 
 
@@ -354,7 +354,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     if found is not None:
         return found
     soil = _OWN_SOIL.search(sentence)
-    if soil and (mentions(entity, sentence[: soil.start()]) or mentions(entity, previous)):
+    if soil and (mentions(entity, sentence[: soil.start()]) or named_in(entity, previous)):
         doc = parse([sentence])[0]
         span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):

@@ -18,7 +18,7 @@ from framing.detectors.roles import (
     _passive,
     lexicon,
 )
-from framing.entities import Entity, mentions
+from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
 
 
@@ -133,7 +133,7 @@ def highlights_omission(sentence: str, entity: Entity, context: str = "") -> int
     found = _first(sentence, entity, _unnamed)
     if found is not None:
         return found
-    if might_remark_omission(sentence) and (mentions(entity, sentence) or mentions(entity, context)):
+    if might_remark_omission(sentence) and (mentions(entity, sentence) or named_in(entity, context)):
         return _stand_in_unnamed(sentence, entity.kind)
     return None
 

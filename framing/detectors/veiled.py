@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from framing.entities import Entity, mentions
+from framing.entities import Entity, mentions, named_in
 
 _ALLUSION = r"(?:reference|allusion|message|dig|swipe|jab|jibe|barb|warning|nod|hint|signal|rebuke|criticism)"
 _VEILED = re.compile(
@@ -42,7 +42,7 @@ def _aimed_at(entity: Entity, after: str, sentence: str, context: str) -> bool:
     words = target.group(1) if target else ""
     if any(w[:1].isupper() for w in words.split()[:3]):
         return False  # aimed at someone else who is named ("a swipe at President Obama")
-    return bool(mentions(entity, sentence) or mentions(entity, context))
+    return bool(mentions(entity, sentence) or named_in(entity, context))
 
 
 def veiled_reference(sentence: str, entity: Entity, context: str = "") -> int | None:
