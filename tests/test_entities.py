@@ -133,6 +133,8 @@ ATTRIBUTIONS = [
 ]
 
 MORE = [  # classes of phrasing added after the challenge sets were measured
+    ("Freedonia suffered most from cross-border raids, sponsored and supported by Sylvania.", "Sylvania", "attributes_to", True),
+    ("Freedonia hosted the summit, sponsored and supported by Sylvania.", "Sylvania", "attributes_to", False),
     ("The line was a thinly veiled swipe at President Alvarez.", "Rosa Alvarez", "veiled_reference", True),
     ("The line was a thinly veiled swipe at President Alvarez.", "Freedonia", "veiled_reference", False),
     ("A federal jury found Ferrolux liable for the spill.", "Ferrolux", "attributes_to", True),

@@ -101,6 +101,10 @@ def _agent_through(h: Token, prep: Token) -> bool:
     head = prep.head
     if prep.dep_ == "agent" and _agent_of_harm(h):
         return True
+    if prep.dep_ == "agent" and (_in(head, "harm.support_verbs") or _in(head, "harm.tie_adjectives")):
+        target = _sponsored(head)  # "terrorism, sponsored and supported by X"
+        if target is not None and _harmful(target):
+            return True
     if prep.dep_ == "agent" and head.dep_ == "acl" and _in(head, "harm.owner_participles"):
         return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
     if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
@@ -110,6 +114,21 @@ def _agent_through(h: Token, prep: Token) -> bool:
     if prep.lower_ == "of" and head.lemma_ in ("work", "handiwork", "doing") and head.dep_ in ("attr", "acomp"):
         return any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.head.children)
     return False
+
+
+def _sponsored(participle: Token) -> Token | None:
+    """What a participle such as "sponsored by X" is about: its subject, the noun it modifies, or
+    (set off by a comma, "terrorism, sponsored and supported by X") the noun just before it."""
+    first = participle
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    subjects = [c for c in first.children if c.dep_ in _PASSIVE_SUBJECT]
+    if subjects:
+        return subjects[0]
+    if first.dep_ in ("acl", "amod", "relcl"):
+        return first.head
+    before = [t for t in first.doc[max(0, first.i - 3): first.i] if t.pos_ in ("NOUN", "PROPN")]
+    return before[-1] if before else None
 
 
 def _culprit_noun(h: Token) -> bool:
