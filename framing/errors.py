@@ -10,7 +10,7 @@ class FramingError(Exception):
 
 
 class InputError(FramingError):
-    """An input cannot be read as an article: names the input and the problem."""
+    """An input (an article, a file, an option) is unusable: names the input and the problem."""
 
     exit_code = 2
 
@@ -32,23 +32,9 @@ class ModelLoadError(FramingError):
     exit_code = 2
 
 
-class FrameSpecError(FramingError):
+class FrameSpecError(InputError):
     """A user frame file (TOML) is malformed."""
 
-    exit_code = 2
 
-    def __init__(self, source: str, problem: str) -> None:
-        self.source = source
-        self.problem = problem
-        super().__init__(f"{source}: {problem}")
-
-
-class EntitySpecError(FramingError):
+class EntitySpecError(InputError):
     """An ``--entity`` name or an ``--entities`` file is unusable."""
-
-    exit_code = 2
-
-    def __init__(self, source: str, problem: str) -> None:
-        self.source = source
-        self.problem = problem
-        super().__init__(f"{source}: {problem}")
