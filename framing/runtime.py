@@ -239,9 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         folder = ensure_export(resolve(args.model), root=args.to)
     except (ModelLoadError, OSError) as err:
-        print(f"Error: {args.model}: {err}", file=sys.stderr)
+        sys.stderr.write(f"Error: {args.model}: {err}\n")
         return 2
-    print(folder)
+    sys.stdout.write(f"{folder}\n")
     return 0
 
 
