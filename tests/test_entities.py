@@ -111,6 +111,9 @@ CALLS = [
     ("Brazil called for all nations to cut emissions faster.", "Brazil", False),
     ("Dozens of lawmakers called for Ms. Okafor's resignation.", "Adaeze Okafor", True),
     ("Dozens of lawmakers praised Ms. Okafor's speech.", "Adaeze Okafor", False),
+    ("Fans demanded an apology from Rovers after the match.", "Rovers", True),
+    ("Fans demanded an explanation from Rovers after the match.", "Rovers", True),
+    ("Fans received an apology from Rovers after the match.", "Rovers", False),
 ]
 
 ATTRIBUTIONS = [

@@ -71,9 +71,11 @@ def _called_on_through(h: Token, prep: Token) -> bool:
         return _to_infinitive(verb, h.i) and not _negated(verb)  # "demands for X to drop the tax"
     if prep.lower_ == "of" and _in(verb, "calls.action_nouns"):
         return _action_demanded(verb)
-    if prep.lower_ == "from" and _in(verb, "calls.action_nouns") and verb.dep_ in _OBJECT:
-        verb, prep = verb.head, verb  # "demanded an apology from X"
-    if prep.lower_ in ("from", "apology") and _in(verb, "calls.demand_for_verbs") and not _negated(verb):
+    if prep.lower_ != "from":
+        return False
+    if _in(verb, "calls.action_nouns") and verb.dep_ in _OBJECT:
+        verb = verb.head  # "demanded an apology from X": the preposition hangs on the noun
+    if _in(verb, "calls.demand_for_verbs") and not _negated(verb):
         return any(c.dep_ in _OBJECT and _in(c, "calls.action_nouns") for c in verb.children)  # "sought action from X"
     return False
 
