@@ -155,11 +155,6 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
 ]
 
 
-@pytest.mark.parametrize(("text", "entity", "frame", "expected"), MORE)
-def test_more_classes_of_phrasing(text: str, entity: str, frame: str, expected: bool) -> None:
-    assert (getattr(detectors, frame)(text, resolve_entity(entity)) is not None) is expected
-
-
 OMISSIONS = [
     ("The communique stopped short of naming Freedonia.", "Freedonia", True),
     ("The communique named Freedonia as the aggressor.", "Freedonia", False),
@@ -183,19 +178,19 @@ def test_reported_false_flags_stay_fixed(text: str, frame: str) -> None:
     assert getattr(detectors, frame)(text, resolve_entity("Pakistan")) is None
 
 
-@pytest.mark.parametrize(("text", "entity", "expected"), CALLS)
-def test_calls_need_an_addressee_and_an_act(text: str, entity: str, expected: bool) -> None:
-    assert (detectors.calls_on(text, resolve_entity(entity)) is not None) is expected
+RELATIONS = [
+    *((text, entity, "calls_on", expected) for text, entity, expected in CALLS),
+    *((text, entity, "attributes_to", expected) for text, entity, expected in ATTRIBUTIONS),
+    *((text, entity, "highlights_omission", expected) for text, entity, expected in OMISSIONS),
+    *MORE,
+]
 
 
-@pytest.mark.parametrize(("text", "entity", "expected"), ATTRIBUTIONS)
-def test_attribution_needs_blame_or_harm_tied_to_the_entity(text: str, entity: str, expected: bool) -> None:
-    assert (detectors.attributes_to(text, resolve_entity(entity)) is not None) is expected
-
-
-@pytest.mark.parametrize(("text", "entity", "expected"), OMISSIONS)
-def test_omission_needs_a_negated_naming_of_the_entity(text: str, entity: str, expected: bool) -> None:
-    assert (detectors.highlights_omission(text, resolve_entity(entity)) is not None) is expected
+@pytest.mark.parametrize(("text", "entity", "frame", "expected"), RELATIONS)
+def test_relation_needs_the_entity_in_its_role(text: str, entity: str, frame: str, expected: bool) -> None:
+    """Calls need an addressee and an act; attribution blame or harm tied to the entity; omission a
+    negated naming of it (each list holds positives and hard negatives side by side)."""
+    assert (getattr(detectors, frame)(text, resolve_entity(entity)) is not None) is expected
 
 
 # Floors a little under what was measured when they were set (see README): a drop fails.
