@@ -146,6 +146,8 @@ def _progress(show: bool, total: int) -> Iterator[Callable[[int], None]]:
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    from framing.output.progress import bar_columns
+
+    with Progress(*bar_columns(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("articles", total=total)
         yield lambda n: bar.advance(task, n)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -239,7 +238,7 @@ def cli(limit_specs: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="text: one model a line; json: a list of objects.")
 @handles_errors
 def models(fmt: str) -> None:
     """List the known models and whether each is available offline.
@@ -260,7 +259,8 @@ def models(fmt: str) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True)
+              show_default=True, help="text: '[start:end] sentence' lines; json / jsonl: each article "
+              "with its sentences and their character offsets.")
 @handles_errors
 def sentences(inputs: tuple[str, ...], fmt: str) -> None:
     """Print the sentences of each article with their character offsets.
@@ -270,7 +270,7 @@ def sentences(inputs: tuple[str, ...], fmt: str) -> None:
     Example: framing sentences corpus/001_6dab095141be1bf5.txt --format json
     """
     from framing.ingest import load_articles
-    from framing.render import document_json
+    from framing.output.json_csv import document_json
     from framing.segment import segment
 
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
@@ -296,7 +296,9 @@ def _encoder(model: str, allow_download: bool, precision: str) -> Any:
 @click.argument("a")
 @click.argument("b")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
-              default="text", show_default=True)
+              default="text", show_default=True,
+              help="text: side by side, fitted to $COLUMNS; json: articles, alignments, gaps and "
+              "frame differences (see the README); markdown; html: one self-contained page.")
 @click.option("-o", "--output", default="-", show_default=True,
               help="Write to this file instead of stdout (an existing file is not overwritten "
               "unless --force).")
@@ -313,30 +315,39 @@ def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str
             nli_model: str, no_inventory: bool, model: str, allow_download: bool, precision: str) -> None:
     """Compare two articles about one event: aligned claims, gaps, wording and framing differences.
 
-    A and B are files, URLs or - (stdin), as in CONTRACT.md.
+    A and B are files (.txt .md .html .jsonl .csv), http(s) URLs or - (stdin). In a terminal a
+    progress bar on stderr shows the stages (reading, embedding, aligning, frames).
 
     Example: framing compare corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --entity Pakistan
     """
     from framing.compare import compare_documents
     from framing.ingest import load_article
+    from framing.output import render_comparison
+    from framing.output.progress import StageProgress
     from framing.output_files import check_output_file
     from framing.segment import segment
 
     if output != "-":
         check_output_file(output, force=force)
-    art_a, art_b = load_article(a), load_article(b)
-    encoder = _encoder(model, allow_download, precision)
-    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                             texts=[art_a.text, art_b.text])
-    comp = compare_documents(segment(art_a), segment(art_b), encoder=encoder, options=options,
-                             labels_file=_checked_file(labels_file), rescorer=_rescorer(rescorer, allow_download))
-    write_output(render_comparison(comp, fmt, color), output, force=force)
+    with StageProgress() as bar:
+        bar.stage("reading", total=2)
+        art_a, art_b = load_article(a), load_article(b)
+        bar.advance(2)
+        encoder = _encoder(model, allow_download, precision)
+        options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                                 texts=[art_a.text, art_b.text])
+        comp = compare_documents(segment(art_a), segment(art_b), encoder=encoder, options=options,
+                                 labels_file=_checked_file(labels_file), rescorer=_rescorer(rescorer, allow_download),
+                                 progress=bar)
+    use_color = sys.stdout.isatty() if color is None else color
+    write_output(render_comparison(comp, fmt, color=use_color), output, force=force)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
-              show_default=True)
+              show_default=True, help="text: each article's frames with evidence; json / jsonl: per "
+              "article, every frame with score and evidence sentences (see the README); csv: a row a frame.")
 @click.option("--all", "show_all", is_flag=True, help="In the text view, list absent frames too.")
 @frame_options
 @model_options
@@ -362,7 +373,8 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
     from framing.compare import embed_documents
     from framing.frames import detect_frames
     from framing.ingest import load_articles
-    from framing.render import frames_csv, frames_jsonl, frames_records, frames_text
+    from framing.output.json_csv import frames_csv, frames_jsonl, frames_records
+    from framing.output.text import frames_text
     from framing.segment import segment
 
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
@@ -391,21 +403,6 @@ def _checked_file(path: str | None) -> str | None:
             raise InputError(path, "no such file")
         toml_tables(read_structured(Path(path), utf8_only=True), path, "label", ("words",))  # wording reads it again
     return path
-
-
-def render_comparison(comp: Any, fmt: str, color: bool | None) -> str:
-    """A comparison in the chosen format."""
-    from framing import views
-    from framing.render import comparison_json
-
-    if fmt == "json":
-        return json.dumps(comparison_json(comp), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        return views.to_markdown(comp)
-    if fmt == "html":
-        return views.to_html(comp)
-    use_color = sys.stdout.isatty() if color is None else color
-    return views.to_text(comp, color=use_color)
 
 
 def write_output(text: str, output: str, *, force: bool) -> None:
@@ -447,46 +444,43 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
     Example: framing report corpus --entity Pakistan --frames corpus/frames.toml -o out/report
     """
-    from pathlib import Path
-
-    from rich.progress import Progress
-
     from framing.cache import ResultCache, default_cache_dir
     from framing.ingest import load_articles
-    from framing.output_files import check_output_dir, check_output_file, write_atomic
+    from framing.output.progress import StageProgress, report_ticks, resumable
+    from framing.output_files import check_output_dir, check_output_file
     from framing.report import build_report
-    from framing.report_output import csv_tables, report_json, write_html, write_report
+    from framing.report_output import report_json
 
-    out = Path(output)
     if fmt != "json":
         check_output_dir(output, force=force)
     elif output != "-":
         check_output_file(output, force=force)
-    articles = load_articles(list(inputs), on_skip=warn_skipped)
-    encoder = _encoder(model, allow_download, precision)
-    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                             texts=[a.text for a in articles])
     cache = None if no_cache else ResultCache(default_cache_dir() / "results.sqlite")
-    with Progress(transient=True, console=_stderr_console()) as bar:
-        events_task = bar.add_task("events", total=None, visible=False)
-
-        def tick(stage: str, n: int) -> None:
-            if stage == "reused" and n:
-                bar.console.print(f"reused {n} of {len(articles)} articles from the cache")
-            elif stage == "events":
-                bar.update(events_task, visible=True, advance=n)
-
-        try:
-            result = build_report(articles, encoder=encoder, options=options, cache=cache, progress=tick,
-                                  batch_progress=True, rescorer=_rescorer(rescorer, allow_download))
-        except KeyboardInterrupt:
-            if cache:
-                click.echo("\nInterrupted: the finished batches are cached; run the same command to resume.", err=True)
-            raise
-    docs = result.docs
+    kept = "the finished batches are cached; run the same command to resume" if cache else "nothing was written"
+    with StageProgress() as bar, resumable(kept):
+        bar.stage("reading")
+        articles = load_articles(list(inputs), on_skip=warn_skipped)
+        encoder = _encoder(model, allow_download, precision)
+        options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                                 texts=[a.text for a in articles])
+        bar.pause()  # the batches show their own bar ("articles"), then the events stage starts ours again
+        result = build_report(articles, encoder=encoder, options=options, cache=cache,
+                              progress=report_ticks(bar, len(articles)), batch_progress=True,
+                              rescorer=_rescorer(rescorer, allow_download))
     if fmt == "json":
         write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
         return
+    with StageProgress() as bar:
+        bar.stage("writing")
+        _write_report_files(result, Path(output), fmt)
+    click.echo(f"wrote {output}/ ({len(result.events)} events, {len(result.docs)} articles)", err=True)
+
+
+def _write_report_files(result: Any, out: Path, fmt: str) -> None:
+    """The report's files in the chosen format (html, csv or all) into ``out``."""
+    from framing.output_files import write_atomic
+    from framing.report_output import csv_tables, write_html, write_report
+
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         for name, text in csv_tables(result).items():
@@ -495,81 +489,59 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
         write_html(result, out)
     else:
         write_report(result, out)
-    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, help="Directory for the worksheet, answer key, quiz and JSON.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Same inputs and seed, same files.")
-@click.option("--items", "n_items", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--items", "n_items", default=None, type=click.IntRange(1, 100),
+              help="At most this many items (default by --grade: middle 6, high 10, university 12); fewer "
+              "when the articles settle fewer.")
 @click.option("--types", default=",".join(("omission", "word_choice", "name_check", "frame_match", "discussion")),
               show_default=True, help="Comma-separated exercise types.")
 @click.option("--grade", type=click.Choice(["middle", "high", "university"]), default="high", show_default=True,
-              help="Grade band: middle school gets 3 choices per question, others 4.")
-@click.option("--event", "event_id", default=None, help="With a corpus: the event to use (default: the largest).")
+              help="Grade band: sets the wording, the number of items and of choices (middle 3, high 4, "
+              "university 5).")
+@click.option("--event", "event_id", default=None,
+              help="With a corpus: the event to use, e.g. e3 (default: the largest). The ids are those of "
+              "'framing report' (its index page and events.csv); an unknown id lists them.")
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory.")
 @frame_options
 @model_options
 @handles_errors
-def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int, types: str, grade: str,
+def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int | None, types: str, grade: str,
               event_id: str | None, force: bool, entities: tuple[str, ...], frames_file: str | None,
               classifier: str, nli_model: str, no_inventory: bool, model: str, allow_download: bool,
               precision: str) -> None:
     """Media-literacy worksheets with answer keys, built from real comparisons.
 
-    INPUTS are two or more articles, or a corpus (one event is chosen, or --event ID).
+    INPUTS are two or more articles, or a corpus (one event is chosen, or --event ID; `framing
+    report CORPUS -o DIR` lists the events, and an unknown id prints the valid ones).
 
     Example: framing exercises corpus/000_241931a7261d106c.txt corpus/001_6dab095141be1bf5.txt --entity Pakistan -o out/exercises --seed 7
     """
-
-    from framing.compare import compare_documents
-    from framing.exercises import TYPES, build_exercises
-    from framing.exercises_output import write_exercises
+    from framing.exercises import event_documents, exercise_set, parse_types
     from framing.ingest import load_articles
+    from framing.output.progress import StageProgress
+    from framing.output.worksheet import write_exercises
     from framing.output_files import check_output_dir
     from framing.segment import segment
 
-    wanted = [t.strip() for t in types.split(",") if t.strip()]
-    unknown = [t for t in wanted if t not in TYPES]
-    if unknown or not wanted:
-        name = f"unknown exercise type '{unknown[0]}'" if unknown else "no exercise type given"
-        raise InputError("--types", f"{name} (use {', '.join(TYPES)})")
+    wanted = parse_types(types)
     out = check_output_dir(output, force=force)
-    docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
-    docs = _event_docs(docs, event_id)
-    if len(docs) < 2:
-        raise InputError(", ".join(inputs), "exercises need two or more articles about one event")
-    encoder = _encoder(model, allow_download, precision)
-    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                          texts=[d.article.text for d in docs])
-    comps = [compare_documents(docs[0], other, encoder=encoder, options=opts) for other in docs[1:3]]
-    ex = build_exercises(comps, seed=seed, items=n_items, types=wanted, grade=grade)
+    with StageProgress() as bar:
+        bar.stage("reading")
+        docs = event_documents([segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)], event_id)
+        if len(docs) < 2:
+            raise InputError(", ".join(inputs), "exercises need two or more articles about one event")
+        encoder = _encoder(model, allow_download, precision)
+        opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                              texts=[d.article.text for d in docs])
+        ex = exercise_set(docs, encoder=encoder, options=opts, seed=seed, items=n_items, types=wanted, grade=grade,
+                          progress=bar)
     write_exercises(ex, out)
     click.echo(f"wrote {out}/ ({len(ex.items)} items from {len(ex.docs)} articles)", err=True)
-
-
-def _event_docs(docs: list[Any], event_id: str | None) -> list[Any]:
-    """The articles of the chosen event (the largest one, or --event), when given a corpus."""
-    if len(docs) <= 2 and event_id is None:
-        return docs
-    from framing.events import group_events
-
-    groups = group_events(docs)
-    if event_id is not None:
-        digits = re.fullmatch(r"e?(\d{1,9})", event_id.strip(), re.ASCII)
-        number = int(digits.group(1)) if digits else 0
-        if not 1 <= number <= len(groups):
-            raise InputError("--event", f"no event '{event_id}' (the corpus has e1 to e{len(groups)})")
-        return [docs[i] for i in groups[number - 1]]
-    return [docs[i] for i in groups[0]]
-
-
-def _stderr_console() -> Any:
-    """A rich console on stderr: progress never mixes with results."""
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 # The eval commands live in their own module; importing it registers them on `cli`.

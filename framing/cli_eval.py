@@ -18,6 +18,9 @@ from framing.cli import (
     rescorer_option,
     warn_skipped,
 )
+from framing.output.tables import align_table, entities_table, events_table, frames_table
+
+FORMAT_HELP = "text: a table; json: the full report (every count and error)."
 
 
 @cli.group(name="eval")
@@ -32,7 +35,8 @@ def eval_group() -> None:
 @click.argument("gold")
 @click.option("--corpus", multiple=True, help="Folder(s) holding the articles the gold file names "
               "(default: the gold file's folder and its siblings).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=FORMAT_HELP)
 @click.option("--show-disagreements", is_flag=True, help="Also list the links missed and the links gold lacks.")
 @rescorer_option
 @model_options
@@ -49,26 +53,14 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements:
 
     report = run(Path(gold), encoder=_encoder(model, allow_download, precision), corpus=corpus,
                  rescorer=_rescorer(rescorer, allow_download))
-    if fmt == "json":
-        emit(json.dumps(report, indent=2))
-        return
-    emit(f"{'pair':<22} {'P':>6} {'R':>6} {'F1':>6}   {'P*':>6} {'R*':>6} {'F1*':>6}")
-    rows = [(f"{p['a']} ~ {p['b']}", p["all"], p["strong"]) for p in report["pairs"]]
-    rows.append(("overall", report["overall"]["all"], report["overall"]["strong"]))
-    for name, full, strong in rows:
-        emit(f"{name:<22} {full['precision']:>6.3f} {full['recall']:>6.3f} {full['f1']:>6.3f}   "
-             f"{strong['precision']:>6.3f} {strong['recall']:>6.3f} {strong['f1']:>6.3f}")
-    emit("(* without links whose gold note says weak:)")
-    for pair in report["pairs"] if show_disagreements else ():
-        for d in pair["disagreements"]:
-            emit(f"{pair['a']} ~ {pair['b']} {d['kind']:<6} {d['a']:>3} {d['b']:>3}  score {d['score']:.2f}\n"
-                 f"    A: {d['text_a']}\n    B: {d['text_b']}")
+    emit(json.dumps(report, indent=2) if fmt == "json" else align_table(report, disagreements=show_disagreements))
 
 
 @eval_group.command(name="events")
 @click.argument("corpus")
 @click.option("--manifest", default=None, help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=FORMAT_HELP)
 @handles_errors
 def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
     """Adjusted Rand index and purity of events, wire-copy precision/recall, decoys merged.
@@ -83,15 +75,7 @@ def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
 
     docs = [segment(a) for a in load_articles([corpus], on_skip=warn_skipped)]
     report = run(docs, Path(manifest) if manifest else Path(corpus) / "manifest.jsonl")
-    if fmt == "json":
-        emit(json.dumps(report, indent=2))
-        return
-    syn = report["syndication"]
-    emit(f"articles {report['articles']}, events found {report['events']}")
-    emit(f"ARI {report['ari']:.3f}  purity {report['purity']:.3f}")
-    emit(f"wire copies: P {syn['precision']:.3f} R {syn['recall']:.3f} F1 {syn['f1']:.3f} "
-         f"(groups found {report['syndication_groups_found']})")
-    emit(f"decoys merged: {', '.join(report['decoys_merged']) or 'none'}")
+    emit(json.dumps(report, indent=2) if fmt == "json" else events_table(report))
 
 
 @eval_group.command(name="wording")
@@ -120,9 +104,12 @@ def eval_wording(corpus: str, spans: str | None) -> None:
 @click.option("--frames", "frames_file", default=None, metavar="FILE",
               help="User frames for the gold's mentions_* labels (e.g. corpus/frames.toml).")
 @click.option("--corpus", multiple=True, help="Folder(s) holding the articles (default: beside each gold file).")
-@click.option("--classifier", type=click.Choice(["embedding", "nli"]), default="embedding", show_default=True)
-@click.option("--nli-model", default="deberta-zeroshot", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--classifier", type=click.Choice(["embedding", "nli"]), default="embedding", show_default=True,
+              help="Zero-shot backend for the user frames: sentence similarity or an NLI cross-encoder.")
+@click.option("--nli-model", default="deberta-zeroshot", show_default=True,
+              help="NLI model for --classifier nli: registry name, local directory or hub id.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=FORMAT_HELP)
 @model_options
 @handles_errors
 def eval_frames(gold: tuple[str, ...], frames_file: str | None, corpus: tuple[str, ...], classifier: str,
@@ -140,19 +127,13 @@ def eval_frames(gold: tuple[str, ...], frames_file: str | None, corpus: tuple[st
     opts = _frame_options(encoder, (), frames_file, classifier, nli_model, True, allow_download)
     report = run([Path(g) for g in gold], corpus=corpus, detect=lambda doc, ents: detect_frames(
         doc, classifier=opts.classifier, entities=ents, frames=opts.frames, inventory=False))
-    if fmt == "json":
-        emit(json.dumps(report, indent=2))
-        return
-    emit(f"{'label':<32} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
-    for label, m in report["frames"].items():
-        emit(f"{label:<32} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}  {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
-    for err in report["errors"]:
-        emit(f"  miss: {err['article']} {err['label']} gold={err['gold']} predicted={err['predicted']}")
+    emit(json.dumps(report, indent=2) if fmt == "json" else frames_table(report))
 
 
 @eval_group.command(name="entities")
 @click.argument("gold", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=FORMAT_HELP)
 @click.option("--show-errors", is_flag=True, help="List every sentence where the detectors disagree with the gold.")
 @handles_errors
 def eval_entities(gold: tuple[str, ...], fmt: str, show_errors: bool) -> None:
@@ -166,13 +147,4 @@ def eval_entities(gold: tuple[str, ...], fmt: str, show_errors: bool) -> None:
     from framing.entity_eval import evaluate_files
 
     report = evaluate_files(Path(g) for g in gold)
-    if fmt == "json":
-        emit(json.dumps(report, indent=2))
-        return
-    emit(f"{report['sentences']} sentences")
-    emit(f"{'frame':<24} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
-    for frame, m in report["frames"].items():
-        emit(f"{frame:<24} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}  {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
-    for err in report["errors"] if show_errors else ():
-        kind = "missed" if err["gold"] else "false"
-        emit(f"  {kind:<6} {err['frame']:<22} [{err['entity']}] {err['sentence']}")
+    emit(json.dumps(report, indent=2) if fmt == "json" else entities_table(report, errors=show_errors))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,11 +15,11 @@ from framing.differences import frame_differences
 from framing.frames import FrameSpec, detect_frames
 from framing.models import Encoder, get_encoder
 from framing.notices import comparison_notices
-from framing.render import outlet_name
 from framing.segment import segment
-from framing.types import Alignment, Article, Comparison, Document
+from framing.types import Alignment, Article, Comparison, Document, FrameResult, outlet_name
 from framing.wording import LabelEntry, content_overlap, load_labels, loaded_words, word_edits
 
+StageTicks = Callable[..., None]  # progress(stage, n, total=None): n more steps of a stage
 EDIT_MIN_OVERLAP = (0.5, 0.5)  # shares of the shorter / longer claim's content words both must have
 
 
@@ -70,22 +70,29 @@ def compare_documents(
     options: FrameOptions | None = None,
     labels_file: str | Path | None = None,
     rescorer: Rescorer | None = None,
+    progress: StageTicks | None = None,
 ) -> Comparison:
     """Compare two segmented articles: alignments, coverage gaps, wording and framing differences.
 
     The sentence embeddings are computed once and shared by alignment and the frame classifier;
-    ``rescorer`` (a cross-encoder) revises the alignment scores near the threshold.
+    ``rescorer`` (a cross-encoder) revises the alignment scores near the threshold;
+    ``progress(stage, n, total)`` hears of the stages: embedding, aligning, frames.
     """
+    tick = progress or (lambda stage, n, total=None: None)
     encoder = encoder or get_encoder()
     options = options or FrameOptions()
+    sentences = len(a.sentences) + len(b.sentences)
+    tick("embedding", 0, sentences)
     emb_a, emb_b = embed_documents([a, b], encoder)
+    tick("embedding", sentences)
+    tick("aligning", 0, 1)
     result = align(a, b, emb_a, emb_b, rescorer=rescorer)
     labels = load_labels(labels_file)
     alignments = tuple(with_edits(al, a, b, labels) for al in result.alignments)
+    tick("aligning", 1)
+    tick("frames", 0, 2)
     frames_a, frames_b = (
-        detect_frames(doc, classifier=options.classifier, entities=options.entities,
-                      frames=options.frames, inventory=options.inventory, vectors=vec)
-        for doc, vec in ((a, emb_a), (b, emb_b))
+        _frames(doc, options, vec, tick) for doc, vec in ((a, emb_a), (b, emb_b))
     )
     name_a, name_b = f"A ({outlet_name(a)})", f"B ({outlet_name(b)})"
     return Comparison(
@@ -94,6 +101,14 @@ def compare_documents(
         differences=frame_differences(frames_a, frames_b, name_a, name_b, alignments),
         notices=comparison_notices(a, b, alignments, name_a, name_b),
     )
+
+
+def _frames(doc: Document, options: FrameOptions, vectors: np.ndarray, tick: StageTicks) -> tuple[FrameResult, ...]:
+    """The frames of one side, with one more step of the "frames" stage."""
+    frames = detect_frames(doc, classifier=options.classifier, entities=options.entities,
+                           frames=options.frames, inventory=options.inventory, vectors=vectors)
+    tick("frames", 1)
+    return frames
 
 
 def compare(

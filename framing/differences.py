@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from framing.headlines import shorten
 from framing.types import Alignment, Evidence, FrameDifference, FrameResult
 
+QUOTE_CHARS = 140  # a quoted evidence sentence longer than this is cut at a word boundary
 TOPIC_MARGIN = 0.2  # score gap a topical or user frame needs before one outlet "has" it and the other not
 
 VOICE_PHRASE = {"outlet": "in its own voice", "attributed": "through someone it reports",
@@ -36,8 +38,7 @@ def _quote(evidence: Sequence[Evidence]) -> str:
     """The first evidence sentence, shortened, in quotes."""
     if not evidence:
         return ""
-    text = evidence[0].text
-    return f" (“{text if len(text) <= 140 else text[:137] + '...'}”)"
+    return f" (“{shorten(evidence[0].text, QUOTE_CHARS)}”)"
 
 
 def frame_differences(frames_a: Sequence[FrameResult], frames_b: Sequence[FrameResult], name_a: str, name_b: str,

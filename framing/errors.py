@@ -38,3 +38,7 @@ class FrameSpecError(InputError):
 
 class EntitySpecError(InputError):
     """An ``--entity`` name or an ``--entities`` file is unusable."""
+
+
+class InterruptedRun(FramingError):
+    """The user stopped a run (Ctrl-C); the message says what was kept and how to go on."""

@@ -1,28 +1,119 @@
 """Exercises: media-literacy worksheets built from real comparisons, with answer keys.
 
 Every item comes from an alignment, a coverage gap, a wording difference or a frame of real
-articles, and its answer cites the sentences that prove it. An item the tool is unsure of
-(scores near the thresholds) is left out, not guessed. The same inputs and seed give the same
-items, in the same order, with the same choices.
+articles, and its answer cites the sentences that prove it. An item whose answer the evidence
+does not settle (scores near the thresholds, a distractor that also fits) is left out, not
+guessed. Who blames whom follows the evidence's voice: an outlet that reports an accusation
+("officials said X ...") is not said to make it. The grade band sets the wording, how many
+items and how many choices. The same inputs and seed give the same items, in the same order,
+with the same choices.
 """
 
 from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from framing.render import outlet_name
-from framing.types import Comparison, Document, FrameResult
+from framing.errors import InputError
+from framing.types import Comparison, Document, Evidence, FrameResult, outlet_name
 from framing.wording import summarize
 
+if TYPE_CHECKING:
+    from framing.compare import FrameOptions
+    from framing.models import Encoder
+
 TYPES = ("omission", "word_choice", "name_check", "frame_match", "discussion")
-GRADES = {"middle": 3, "high": 4, "university": 4}  # number of choices in multiple-choice items
 SURE_ABSENT = 0.35  # a gap counts only if its best match in the other article scores below this
 SURE_SHARED = 0.6  # a distractor claim must be aligned at least this well (both reported it)
 SURE_FRAME = 0.8  # a frame-match sentence must score at least this for its frame
+FRAME_MARGIN = 0.15  # a distractor frame must score at least this much below the answer, anywhere
+
+
+@dataclass(frozen=True)
+class Grade:
+    """What a grade band changes: choices per question, how many items, the wording."""
+
+    choices: int
+    items: int  # the default number of items (--items caps it)
+    words: dict[str, str]
+
+
+_PLAIN = {
+    "omission": "{a}'s story has one of these facts and {b}'s does not. Which one?",
+    "omission_why": "No sentence of {b} says this; the other choices are in both stories.",
+    "word_choice": "Both outlets tell the same fact in different words.",
+    "word_choice_ask": "Which words are different, and how does each choice make you feel about it?",
+    "name_check": "What does {a} do with {e}? Find the sentence that shows it.",
+    "frame_match": "What is this sentence from {a} mostly about?",
+    "frame_why": "The other choices are topics this story does not talk about.",
+    "names_entity": "names {e}", "calls_on_entity": "says someone asked {e} to act",
+    "attributes_to_entity": "links {e} to something harmful, in its own words",
+    "attributes_reported": "reports that someone else links {e} to something harmful",
+    "none": "does not name {e}",
+    "discussion": "Why might the two outlets tell it differently? What does a reader of each one think afterwards?",
+}
+_STANDARD = {
+    "omission": "{a} reported one of these claims that {b} did not. Which one?",
+    "omission_why": "No sentence of {b} reports this; the other choices appear in both articles.",
+    "word_choice": "Both outlets report the same claim.",
+    "word_choice_ask": "Which words changed, and what impression does each wording give?",
+    "name_check": "What does {a} do with {e}? Quote the sentence that shows it.",
+    "frame_match": "Which frame does this sentence of {a} carry?",
+    "frame_why": "The other choices are frames this article does not carry anywhere.",
+    "names_entity": "names {e}", "calls_on_entity": "reports a call on {e} to act",
+    "attributes_to_entity": "blames {e} or ties harmful acts or groups to it, in its own voice",
+    "attributes_reported": "reports others blaming {e} or tying harmful acts or groups to it",
+    "none": "does not name {e}",
+    "discussion": "Why might the two outlets differ here, and what does a reader of each take away?",
+}
+_ACADEMIC = {**_STANDARD,
+             "omission": "Which claim does {a} report that {b} omits entirely?",
+             "frame_match": "Which policy frame (Media Frames Corpus) does this sentence of {a} carry?",
+             "attributes_to_entity": "attributes harm or blame to {e} in its own narration",
+             "attributes_reported": "attributes harm or blame to {e} only through the sources it reports",
+             "discussion": "Account for the difference: sources, audience, editorial stance. "
+                           "What does each framing leave its readers believing?"}
+GRADES = {"middle": Grade(3, 6, _PLAIN), "high": Grade(4, 10, _STANDARD), "university": Grade(5, 12, _ACADEMIC)}
+
+
+def parse_types(spec: str) -> list[str]:
+    """The exercise types of a comma-separated ``--types`` value; an unknown one is an InputError."""
+    wanted = [t.strip() for t in spec.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in TYPES]
+    if unknown or not wanted:
+        name = f"unknown exercise type '{unknown[0]}'" if unknown else "no exercise type given"
+        raise InputError("--types", f"{name} (use {', '.join(TYPES)})")
+    return wanted
+
+
+def event_documents(docs: Sequence[Document], event_id: str | None) -> list[Document]:
+    """The articles of one event of a corpus: ``event_id`` (``e3`` or ``3``, the ids of
+    ``framing report``), or the largest event. Two articles (and no id) are used as they are.
+
+    Raises:
+        InputError: ``event_id`` names no event; the message lists the valid ids.
+    """
+    if len(docs) <= 2 and event_id is None:
+        return list(docs)
+    from framing.events import group_events
+
+    groups = group_events(docs)
+    if event_id is None:
+        return [docs[i] for i in groups[0]]
+    digits = re.fullmatch(r"e?(\d{1,9})", event_id.strip(), re.ASCII)
+    number = int(digits.group(1)) if digits else 0
+    if not 1 <= number <= len(groups):
+        valid = ", ".join(f"e{k} ({len(g)} articles)" for k, g in enumerate(groups[:MAX_LISTED], 1))
+        more = f", ... e{len(groups)}" if len(groups) > MAX_LISTED else ""
+        raise InputError("--event", f"no event '{event_id}'; the events of these inputs are {valid}{more}")
+    return [docs[i] for i in groups[number - 1]]
+
+
+MAX_LISTED = 30  # events an unknown --event lists by id
 
 
 @dataclass(frozen=True)
@@ -61,30 +152,30 @@ def _mc(rng: random.Random, answer: str, distractors: Sequence[str], n: int) -> 
     return tuple(choices)
 
 
-def omission_items(comp: Comparison, rng: random.Random, n_choices: int) -> list[Item]:
+def omission_items(comp: Comparison, rng: random.Random, grade: Grade) -> list[Item]:
     """Which claim did one outlet report that the other did not? Distractors: shared claims."""
     items = []
     for doc, other, gaps, side in ((comp.a, comp.b, comp.only_in_a, 0), (comp.b, comp.a, comp.only_in_b, 1)):
         scores = comp_scores(comp, side)
         shared = [i for al in comp.alignments if al.score >= SURE_SHARED for i in (al.a if side == 0 else al.b)]
         distract = [doc.sentences[i].text for i in shared if len(doc.sentences[i].text.split()) >= 6]
+        names = {"a": outlet_name(doc), "b": outlet_name(other)}
         for gap in gaps:
             text = doc.sentences[gap].text
-            if len(text.split()) < 6 or (scores is not None and scores[gap] >= SURE_ABSENT):
+            if len(text.split()) < 6 or scores[gap] >= SURE_ABSENT:
                 continue
-            choices = _mc(rng, text, distract, n_choices)
+            choices = _mc(rng, text, distract, grade.choices)
             if choices is None:
                 continue
             items.append(Item(
-                type="omission",
-                question=f"{outlet_name(doc)} reported one of these claims that {outlet_name(other)} did not. Which one?",
+                type="omission", question=grade.words["omission"].format(**names),
                 answer=text, choices=choices, evidence=(_ev(doc, gap),),
-                explanation=f"No sentence of {outlet_name(other)} reports this; the other choices appear in both articles."))
+                explanation=grade.words["omission_why"].format(**names)))
     return items
 
 
-def comp_scores(comp: Comparison, side: int) -> list[float] | None:
-    """Best alignment score of each sentence of one side (None if not kept)."""
+def comp_scores(comp: Comparison, side: int) -> list[float]:
+    """Best alignment score of each sentence of one side."""
     best = [0.0] * len((comp.a if side == 0 else comp.b).sentences)
     for al in comp.alignments:
         for i in al.a if side == 0 else al.b:
@@ -92,7 +183,7 @@ def comp_scores(comp: Comparison, side: int) -> list[float] | None:
     return best
 
 
-def word_choice_items(comp: Comparison) -> list[Item]:
+def word_choice_items(comp: Comparison, grade: Grade) -> list[Item]:
     """An aligned pair worded differently: what changed, and what impression each wording gives."""
     items = []
     for al in comp.alignments:
@@ -103,77 +194,107 @@ def word_choice_items(comp: Comparison) -> list[Item]:
         labels = sorted({lab for e in labelled for lab in e.labels})
         items.append(Item(
             type="word_choice",
-            question=(f"Both outlets report the same claim.\nA ({outlet_name(comp.a)}): “{a}”\n"
-                      f"B ({outlet_name(comp.b)}): “{b}”\nWhich words changed, and what impression does each wording give?"),
+            question=(f"{grade.words['word_choice']}\nA ({outlet_name(comp.a)}): “{a}”\n"
+                      f"B ({outlet_name(comp.b)}): “{b}”\n{grade.words['word_choice_ask']}"),
             answer="; ".join(summarize(e) for e in labelled),
             evidence=(_ev(comp.a, al.a[0]), _ev(comp.b, al.b[0])),
             explanation=f"The changed words belong to: {', '.join(labels)}. Discuss how each choice colours the same fact."))
     return items
 
 
-ENTITY_FRAME_WORDS = {"names_entity": "names {e}", "calls_on_entity": "reports a call on {e} to act",
-                      "attributes_to_entity": "blames {e} or ties harmful acts or groups to {e}"}
-
-
-# What an article can do with an entity: nothing, or name it and perhaps call on / blame it.
+ENTITY_FRAMES = ("names_entity", "calls_on_entity", "attributes_to_entity")
+# What an article can do with an entity: nothing, or name it and perhaps call on / blame it, in
+# its own voice ("attributes_to_entity") or only through someone it reports ("attributes_reported").
 _COMBOS = ((), ("names_entity",), ("names_entity", "calls_on_entity"), ("names_entity", "attributes_to_entity"),
-           ("names_entity", "calls_on_entity", "attributes_to_entity"))
+           ("names_entity", "attributes_reported"), ("names_entity", "calls_on_entity", "attributes_to_entity"),
+           ("names_entity", "calls_on_entity", "attributes_reported"))
 
 
-def _describe(keys: Sequence[str], entity: str) -> str:
+def _describe(keys: Sequence[str], entity: str, grade: Grade) -> str:
     """A choice for a name-check item: "names Pakistan and reports a call on Pakistan to act"."""
-    return " and ".join(ENTITY_FRAME_WORDS[k].format(e=entity) for k in keys) or f"does not name {entity}"
+    return " and ".join(grade.words[k].format(e=entity) for k in keys) or grade.words["none"].format(e=entity)
 
 
-def name_check_items(doc: Document, frames: Sequence[FrameResult], rng: random.Random, n_choices: int) -> list[Item]:
-    """Is the country named, called on, blamed, and in whose voice? The answer quotes the sentence."""
+def _done(fs: dict[str, FrameResult]) -> list[str]:
+    """What the article does with the entity; blame in the outlet's own voice only when some
+    evidence sentence is its own narration, else blame it reports from others."""
+    done = [k for k in ENTITY_FRAMES if k in fs and fs[k].present]
+    blame = fs.get("attributes_to_entity")
+    if blame is not None and blame.present and not any(e.voice == "outlet" for e in blame.evidence):
+        done[done.index("attributes_to_entity")] = "attributes_reported"
+    return done
+
+
+def name_check_items(doc: Document, frames: Sequence[FrameResult], rng: random.Random, grade: Grade) -> list[Item]:
+    """Is the entity named, called on, blamed, and in whose voice? The answer quotes the sentence."""
     items = []
     by_entity: dict[str, dict[str, FrameResult]] = {}
     for f in frames:
-        if f.entity and f.frame in ENTITY_FRAME_WORDS:
+        if f.entity and f.frame in ENTITY_FRAMES:
             by_entity.setdefault(f.entity, {})[f.frame] = f
     for entity, fs in sorted(by_entity.items()):
         if "names_entity" not in fs:
             continue
-        present = [k for k in ENTITY_FRAME_WORDS if k in fs and fs[k].present]
-        options = [_describe(list(combo), entity) for combo in _COMBOS]
-        answer = _describe(present, entity)
-        choices = _mc(rng, answer, options, n_choices)
+        done = _done(fs)
+        answer = _describe(done, entity, grade)
+        choices = _mc(rng, answer, [_describe(c, entity, grade) for c in _COMBOS], grade.choices)
         if choices is None:
             continue
-        evidence = tuple(dict.fromkeys(_ev(doc, e.sentence) for k in present for e in fs[k].evidence[:1]))
-        voices = sorted({e.voice for k in present for e in fs[k].evidence})
+        shown = [k if k != "attributes_reported" else "attributes_to_entity" for k in done]
+        evidence = tuple(dict.fromkeys(_ev(doc, e.sentence) for k in shown for e in fs[k].evidence[:1]))
         items.append(Item(
-            type="name_check",
-            question=f"What does {outlet_name(doc)} do with {entity}? Quote the sentence that shows it.",
+            type="name_check", question=grade.words["name_check"].format(a=outlet_name(doc), e=entity),
             answer=answer, choices=choices, evidence=evidence,
-            explanation=f"Voice of the evidence: {', '.join(voices) or 'none'} (outlet = its own narration, "
-                        "attributed = reported speech, quoted = inside quotation marks)."))
+            explanation=_voice_note(fs, shown)))
     return items
 
 
-def frame_match_items(doc: Document, frames: Sequence[FrameResult], rng: random.Random, n_choices: int) -> list[Item]:
-    """Which frame does this sentence carry? Distractors: frames the article does not carry."""
+def _voice_note(fs: dict[str, FrameResult], shown: Sequence[str]) -> str:
+    """Whose voice the evidence speaks in, in words."""
+    voices = sorted({e.voice for k in shown for e in fs[k].evidence})
+    said = {"outlet": "the outlet's own narration", "attributed": "reported speech (someone the outlet quotes "
+            "or paraphrases)", "quoted": "a quotation"}
+    return "The evidence is " + (", ".join(said[v] for v in voices) if voices else "nothing") + "."
+
+
+def frame_match_items(doc: Document, frames: Sequence[FrameResult], rng: random.Random, grade: Grade,
+                      elsewhere: frozenset[str] = frozenset()) -> list[Item]:
+    """Which frame does this sentence carry? Only settled items: the sentence scores at least
+    ``SURE_FRAME`` for the answer and ``FRAME_MARGIN`` more than for any other frame of the
+    article; each distractor is a frame that no article of the set carries (``elsewhere``: the
+    frames the other articles carry) and scores ``FRAME_MARGIN`` below the answer on every
+    sentence. Too few such distractors, no item."""
     items = []
-    absent = [f.label or f.frame for f in frames if not f.present and not f.entity and f.frame != "other"]
-    for f in frames:
-        if not f.present or f.entity or not f.evidence:
+    topical = [f for f in frames if not f.entity and f.frame != "other"]
+    for f in topical:
+        best = _settled_sentence(f, topical)
+        if best is None:
             continue
-        best = max(f.evidence, key=lambda e: e.score)
-        if best.score < SURE_FRAME:
-            continue
-        choices = _mc(rng, f.label or f.frame, absent, n_choices)
+        absent = [g.label or g.frame for g in topical
+                  if not g.present and g.frame not in elsewhere and g.score <= best.score - FRAME_MARGIN]
+        choices = _mc(rng, f.label or f.frame, absent, grade.choices)
         if choices is None:
             continue
         items.append(Item(
             type="frame_match",
-            question=f"Which frame does this sentence of {outlet_name(doc)} carry?\n“{best.text}”",
+            question=f"{grade.words['frame_match'].format(a=outlet_name(doc))}\n“{best.text}”",
             answer=f.label or f.frame, choices=choices, evidence=(_ev(doc, best.sentence),),
-            explanation=f"Classifier score {best.score:.2f}; the other choices are frames this article does not carry."))
+            explanation=grade.words["frame_why"]))
     return items
 
 
-def discussion_items(comp: Comparison) -> list[Item]:
+def _settled_sentence(frame: FrameResult, topical: Sequence[FrameResult]) -> Evidence | None:
+    """The best evidence sentence of a present frame that no other frame claims nearly as well."""
+    if not frame.present:
+        return None
+    for ev in sorted(frame.evidence, key=lambda e: -e.score):
+        rivals = [e.score for g in topical if g is not frame and g.present for e in g.evidence if e.sentence == ev.sentence]
+        if ev.score >= SURE_FRAME and all(r <= ev.score - FRAME_MARGIN for r in rivals):
+            return ev
+    return None
+
+
+def discussion_items(comp: Comparison, grade: Grade) -> list[Item]:
     """Open questions from the framing differences between the two outlets."""
     items = []
     for d in comp.differences:
@@ -182,48 +303,80 @@ def discussion_items(comp: Comparison) -> list[Item]:
         if not evidence:
             continue
         items.append(Item(
-            type="discussion",
-            question=f"{d.summary} Why might the two outlets differ here, and what does a reader of each take away?",
+            type="discussion", question=f"{d.summary} {grade.words['discussion']}",
             answer="Open question. " + d.summary, evidence=evidence,
             explanation="Points to raise: the outlet's audience and country, its sources, and what the difference leaves the reader believing."))
     return items
 
 
-def build_exercises(comparisons: Sequence[Comparison], *, seed: int = 0, items: int = 10,
+def build_exercises(comparisons: Sequence[Comparison], *, seed: int = 0, items: int | None = None,
                     types: Sequence[str] = TYPES, grade: str = "high") -> ExerciseSet:
     """Items of the wanted types from the comparisons, sampled reproducibly.
 
     Args:
         comparisons: pairwise comparisons (with frames) of the articles.
         seed: the random seed: the same inputs and seed give the same set.
-        items: how many items at most.
+        items: how many items at most (default: the grade's number).
         types: which exercise types.
-        grade: "middle" (3 choices), "high" or "university" (4 choices).
+        grade: "middle" (plain words, 3 choices, 6 items), "high" (4 choices, 10 items) or
+            "university" (5 choices, 12 items).
     """
     rng = random.Random(seed)
-    n_choices = GRADES.get(grade, 4)
+    band = GRADES.get(grade, GRADES["high"])
     pool: dict[str, list[Item]] = {t: [] for t in types}
     docs: dict[str, Document] = {}
-    framed: set[str] = set()
     for comp in comparisons:
         docs.setdefault(comp.a.id, comp.a)
         docs.setdefault(comp.b.id, comp.b)
-        if "omission" in pool:
-            pool["omission"] += omission_items(comp, rng, n_choices)
-        if "word_choice" in pool:
-            pool["word_choice"] += word_choice_items(comp)
-        if "discussion" in pool:
-            pool["discussion"] += discussion_items(comp)
-        for doc, frames in ((comp.a, comp.frames_a), (comp.b, comp.frames_b)):
-            if doc.id in framed:
-                continue
-            framed.add(doc.id)
-            if "name_check" in pool:
-                pool["name_check"] += name_check_items(doc, frames, rng, n_choices)
-            if "frame_match" in pool:
-                pool["frame_match"] += frame_match_items(doc, frames, rng, n_choices)
-    chosen = _round_robin(pool, rng, items)
+        _pair_items(pool, comp, rng, band)
+    framed = {doc.id: frames for comp in comparisons for doc, frames in ((comp.a, comp.frames_a), (comp.b, comp.frames_b))}
+    for doc_id, frames in framed.items():
+        elsewhere = frozenset(f.frame for other, fs in framed.items() if other != doc_id for f in fs if f.present)
+        _article_items(pool, docs[doc_id], frames, rng, band, elsewhere)
+    chosen = _round_robin(pool, rng, band.items if items is None else items)
     return ExerciseSet(seed=seed, grade=grade, docs=tuple(docs.values()), items=tuple(chosen))
+
+
+def _pair_items(pool: dict[str, list[Item]], comp: Comparison, rng: random.Random, band: Grade) -> None:
+    """The items one comparison gives, added to the pool of each wanted type."""
+    if "omission" in pool:
+        pool["omission"] += omission_items(comp, rng, band)
+    if "word_choice" in pool:
+        pool["word_choice"] += word_choice_items(comp, band)
+    if "discussion" in pool:
+        pool["discussion"] += discussion_items(comp, band)
+
+
+def _article_items(pool: dict[str, list[Item]], doc: Document, frames: Sequence[FrameResult],
+                   rng: random.Random, band: Grade, elsewhere: frozenset[str]) -> None:
+    """The items one article's frames give, added to the pool of each wanted type."""
+    if "name_check" in pool:
+        pool["name_check"] += name_check_items(doc, frames, rng, band)
+    if "frame_match" in pool:
+        pool["frame_match"] += frame_match_items(doc, frames, rng, band, elsewhere)
+
+
+def exercise_set(docs: Sequence[Document], *, encoder: Encoder, options: FrameOptions, seed: int = 0,
+                 items: int | None = None, types: Sequence[str] = TYPES, grade: str = "high",
+                 progress: Callable[..., None] | None = None) -> ExerciseSet:
+    """Compare the first article with up to two others and build the exercises.
+
+    Args:
+        docs: two or more segmented articles about one event (see :func:`event_documents`).
+        encoder: the sentence encoder.
+        options: the frames to look for.
+        seed, items, types, grade: as in :func:`build_exercises`.
+        progress: ``progress(stage, n, total)``, as :func:`framing.compare.compare_documents` takes;
+            also hears of the "comparing" stage.
+    """
+    from framing.compare import compare_documents
+
+    tick = progress or (lambda stage, n, total=None: None)
+    others = list(docs[1:3])
+    comps = []
+    for other in others:
+        comps.append(compare_documents(docs[0], other, encoder=encoder, options=options, progress=tick))
+    return build_exercises(comps, seed=seed, items=items, types=types, grade=grade)
 
 
 def _round_robin(pool: dict[str, list[Item]], rng: random.Random, limit: int) -> list[Item]:

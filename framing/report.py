@@ -138,7 +138,8 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
         encoder: the sentence encoder.
         options: entities, user frames, classifier and inventory for the frame detector.
         cache: the per-article result cache (a re-run reuses unchanged articles; None: none).
-        progress: called with (stage, count) as the corpus-level stages advance.
+        progress: called with (stage, count) as the corpus-level stages advance ("reused": articles
+            taken from the cache, "grouped": events found, "events": one more event done).
         batch_progress: show the per-article batches' progress bar on stderr.
         rescorer: revises uncertain sentence-pair scores in claims and alignments (a cross-encoder).
     """
@@ -147,6 +148,7 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
     docs = analysis.docs
     tick("reused", analysis.reused)
     groups = group_events(docs)
+    tick("grouped", len(groups))  # the number of events: the total of the "events" stage
     copies = syndication(docs, groups)
     pairs: dict[tuple[str, str], tuple[Alignment, ...]] = {}
     events = []

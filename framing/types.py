@@ -47,6 +47,11 @@ class Document:
         return self.article.id
 
 
+def outlet_name(doc: Document) -> str:
+    """How to call an article's outlet in prose: its outlet, else its id."""
+    return doc.article.outlet or doc.article.id
+
+
 @dataclass(frozen=True)
 class Edit:
     """One word-level change between two aligned sentences."""

@@ -38,3 +38,16 @@ def test_version() -> None:
 def test_python_dash_m() -> None:
     out = subprocess.run([sys.executable, "-m", "framing", "-h"], capture_output=True, text=True)
     assert out.returncode == 0 and "Commands:" in out.stdout
+
+
+def test_every_option_has_a_description() -> None:
+    for name, command in walk(cli):
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name not in ("help", "version"):
+                assert (param.help or "").strip(), f"'framing {name}' option {param.opts[0]} has no description"
+
+
+def test_help_points_only_to_files_in_the_repository() -> None:
+    for name, _ in walk(cli):
+        text = CliRunner().invoke(cli, [*name.split(), "--help"]).output
+        assert "CONTRACT.md" not in text, name

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -98,7 +100,7 @@ def test_quiz_in_headless_chromium(made: tuple[Path, dict], tmp_path: Path) -> N
     out, data = made
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    for flag in ("--headless", "--no-sandbox", "--window-size=1400,1000", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  f"--user-data-dir={tmp_path / 'profile'}"):
         options.add_argument(flag)
@@ -110,13 +112,29 @@ def test_quiz_in_headless_chromium(made: tuple[Path, dict], tmp_path: Path) -> N
         item = data["items"][n]
         box = driver.find_element(By.ID, f"item-{n}")
         buttons = box.find_elements(By.TAG_NAME, "button")
-        wrong = next(b for b in buttons if b.text != item["answer"])
+        label = lambda b: b.find_element(By.CLASS_NAME, "label").text  # noqa: E731
+        wrong = next(b for b in buttons if label(b) != item["answer"])
         wrong.click()
         feedback = box.find_element(By.CLASS_NAME, "feedback")
         assert "wrong" in feedback.get_attribute("class") and "Not quite" in feedback.text
-        next(b for b in buttons if b.text == item["answer"]).click()
+        right = next(b for b in buttons if label(b) == item["answer"])
+        assert "chosen" in wrong.get_attribute("class") and "✗" in wrong.text  # the chosen answer is marked
+        assert "correct" in right.get_attribute("class") and "✓" in right.text  # and so is the right one
+        right.click()
         assert "right" in feedback.get_attribute("class") and feedback.text.startswith("Right.")
         assert item["evidence"][0]["text"] in feedback.text
+        assert "Score: 0 / 1 answered" in driver.find_element(By.ID, "score").text  # the first answer counts
+        others = [k for k, it in enumerate(data["items"]) if it["choices"] and k != n]
+        for k in others:
+            it = data["items"][k]
+            next(b for b in driver.find_elements(By.CSS_SELECTOR, f"#item-{k} button")
+                 if label(b) == it["answer"]).click()
+        total = sum(1 for it in data["items"] if it["choices"])
+        assert driver.find_element(By.ID, "score").text.startswith(f"Score: {len(others)} / {total} answered")
+        for page in ("quiz.html", "worksheet.html", "answer_key.html"):
+            driver.get((out / page).as_uri())
+            assert driver.execute_script(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), page
     finally:
         driver.quit()
 
@@ -126,3 +144,95 @@ def test_one_article_is_bad_input(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == f"Error: {SEED_A}: exercises need two or more articles about one event\n"
     assert not (tmp_path / "x").exists()
+
+
+def _doc(*sentences: str):  # noqa: ANN202 - a Document
+    from framing.types import Article, Document, Sentence
+
+    text, spans, at = " ".join(sentences), [], 0
+    for k, s in enumerate(sentences):
+        spans.append(Sentence(index=k, text=s, start=at, end=at + len(s)))
+        at += len(s) + 1
+    return Document(article=Article(id="x1", text=text, source="x.txt", outlet="example.org"), sentences=tuple(spans))
+
+
+def _frame(frame: str, present: bool, score: float, evidence=(), entity=None, label=None):  # noqa: ANN001, ANN202
+    from framing.types import FrameResult
+
+    return FrameResult(frame=frame, entity=entity, present=present, score=score, evidence=tuple(evidence), label=label)
+
+
+def test_reported_blame_is_not_the_outlets_own() -> None:
+    """An outlet that reports an accusation ("officials said ...") is not said to make it."""
+    import random
+
+    from framing.exercises import GRADES, name_check_items
+    from framing.types import Evidence
+
+    doc = _doc("Officials in Delhi said the group operates from Pakistan.", "The talks ended on Friday.")
+    names = Evidence(sentence=0, text=doc.sentences[0].text, voice="attributed", score=1.0)
+    frames = [_frame("names_entity", True, 1.0, [names], entity="Pakistan"),
+              _frame("attributes_to_entity", True, 0.9, [names], entity="Pakistan")]
+    (item,) = name_check_items(doc, frames, random.Random(0), GRADES["high"])
+    assert item.answer == "names Pakistan and reports others blaming Pakistan or tying harmful acts or groups to it"
+    assert "own voice" not in item.answer
+    own = Evidence(sentence=1, text=doc.sentences[1].text, voice="outlet", score=1.0)
+    frames[1] = _frame("attributes_to_entity", True, 0.9, [names, own], entity="Pakistan")
+    (item,) = name_check_items(doc, frames, random.Random(0), GRADES["high"])
+    assert item.answer == "names Pakistan and blames Pakistan or ties harmful acts or groups to it, in its own voice"
+
+
+def test_frame_match_needs_distractors_the_evidence_rules_out() -> None:
+    import random
+
+    from framing.exercises import GRADES, frame_match_items
+    from framing.types import Evidence
+
+    doc = _doc("The sanctions will cost the economy billions, the minister warned.")
+    ev = Evidence(sentence=0, text=doc.sentences[0].text, voice="attributed", score=0.9)
+    clear = [_frame("security", False, 0.2, label="Security"), _frame("health", False, 0.1, label="Health"),
+             _frame("culture", False, 0.3, label="Culture"), _frame("legal", False, 0.25, label="Legal")]
+    frames = [_frame("sanctions", True, 0.9, [ev], label="Sanctions"), *clear]
+    (item,) = frame_match_items(doc, frames, random.Random(0), GRADES["high"])
+    assert item.answer == "Sanctions" and "score" not in item.explanation.lower()
+    close = [_frame("economic", False, 0.85, label="Economic"), *clear[:2]]  # fits the sentence nearly as well
+    assert frame_match_items(doc, [frames[0], *close], random.Random(0), GRADES["high"]) == []
+    # a frame another article carries is no distractor either
+    assert frame_match_items(doc, frames, random.Random(0), GRADES["high"], frozenset({"security", "legal"})) == []
+    # nor is an item whose sentence is also evidence of another of the article's frames
+    other = _frame("conflict", True, 0.95, [ev], label="Conflict")
+    assert frame_match_items(doc, [*frames, other], random.Random(0), GRADES["high"]) == []
+
+
+def test_grade_sets_items_choices_and_words(tmp_path: Path) -> None:
+    middle = make(tmp_path / "m", "--grade", "middle")
+    university = make(tmp_path / "u", "--grade", "university")
+    assert 0 < len(middle["items"]) <= 6 < len(university["items"]) <= 12
+    assert {len(i["choices"]) for i in middle["items"] if i["choices"]} == {3}
+    assert {len(i["choices"]) for i in university["items"] if i["choices"]} == {5}
+    questions = lambda data, kind: {i["question"].split("\n")[0] for i in data["items"] if i["type"] == kind}  # noqa: E731
+    for kind in ("omission", "frame_match", "name_check"):
+        if questions(middle, kind) and questions(university, kind):
+            assert questions(middle, kind).isdisjoint(questions(university, kind)), kind
+
+
+def test_students_see_texts_and_no_scores_or_ids(made: tuple[Path, dict]) -> None:
+    out, _ = made
+    for name in ("worksheet.html", "quiz.html", "worksheet.md"):
+        page = (out / name).read_text()
+        assert "Classifier" not in page and "score 0." not in page, name
+        assert not re.search(r"\b00[01]_[0-9a-f]{16}\b", page), name  # article ids are internal
+        assert "_entity" not in page, name  # and so are frame ids
+    sheet = (out / "worksheet.html").read_text()
+    docs = [segment(a) for a in load_articles([str(SEED_A), str(SEED_B)])]
+    for doc in docs:
+        line = doc.sentences[3].text
+        assert f'<li value="4">{html.escape(line, quote=True)}</li>' in sheet or f'<li value="4">{html.escape(line)}</li>' in sheet
+    assert sheet.count('class="text"') == 2 and "Text A" in sheet and "line " in (out / "answer_key.html").read_text()
+
+
+def test_unknown_event_lists_the_events(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["exercises", str(CORPUS), "--event", "e99", "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2 and not (tmp_path / "x").exists()
+    assert re.fullmatch(r"Error: --event: no event 'e99'; the events of these inputs are e1 \(\d+ articles\)"
+                        r"(, e\d+ \(\d+ articles\))*\n", result.stderr), result.stderr
