@@ -28,7 +28,7 @@ from typing import Protocol
 
 import numpy as np
 
-from framing.types import Alignment, Document
+from framing.types import Alignment, Document, Relation
 
 # Function words carry no claim; they are left out of the lexical overlap.
 STOPWORDS = frozenset(
@@ -234,7 +234,7 @@ def _components(
     for start in sorted(by_a):
         if start in seen_a:
             continue
-        comp_a, comp_b, todo = {start}, set(), [("a", start)]
+        comp_a, comp_b, todo = {start}, set[int](), [("a", start)]
         while todo:
             side, node = todo.pop()
             for other in (by_a if side == "a" else by_b)[node]:
@@ -251,7 +251,7 @@ def _alignment(a: list[int], b: list[int], scores: np.ndarray) -> Alignment:
     """One alignment; ``same`` only for a confident one-to-one pair."""
     score = float(max(scores[i, j] for i in a for j in b))
     one_to_one = len(a) == 1 and len(b) == 1
-    relation = "same" if one_to_one and score >= SAME_THRESHOLD else "partial"
+    relation: Relation = "same" if one_to_one and score >= SAME_THRESHOLD else "partial"
     return Alignment(a=tuple(a), b=tuple(b), relation=relation, score=round(score, 4))
 
 

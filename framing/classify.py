@@ -37,9 +37,14 @@ BASELINE_WEIGHT = 0.5  # how much of a sentence's similarity to anything is disc
 class FrameLike(Protocol):
     """What a classifier needs of a frame."""
 
-    id: str
-    hypotheses: tuple[str, ...]
-    examples: tuple[str, ...]
+    @property
+    def id(self) -> str: ...  # noqa: D102 - read-only, so frozen dataclasses match
+
+    @property
+    def hypotheses(self) -> tuple[str, ...]: ...  # noqa: D102
+
+    @property
+    def examples(self) -> tuple[str, ...]: ...  # noqa: D102
 
 
 class Classifier(Protocol):

@@ -24,7 +24,7 @@ class CliError(click.ClickException):
 
     def __init__(self, err: FramingError) -> None:
         super().__init__(" ".join(str(err).split("\n")))
-        self.exit_code = err.exit_code
+        self.exit_code = err.exit_code  # type: ignore[misc]  # click declares it on the class; this error's own code
 
 
 class InternalError(click.ClickException):
@@ -554,4 +554,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -12,6 +12,7 @@ from framing.align import Rescorer, align
 from framing.classify import Classifier, EmbeddingClassifier
 from framing.conflicts import find_conflicts
 from framing.differences import frame_differences
+from framing.entities import Entity
 from framing.frames import FrameSpec, detect_frames
 from framing.models import Encoder, get_encoder
 from framing.notices import comparison_notices
@@ -56,7 +57,7 @@ def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[
 class FrameOptions:
     """What framing to look for in a comparison."""
 
-    entities: tuple[str, ...] = ()
+    entities: tuple[str | Entity, ...] = ()
     frames: tuple[FrameSpec, ...] = ()
     classifier: Classifier | None = None
     inventory: bool = True

@@ -62,9 +62,9 @@ def frame_differences(frames_a: Sequence[FrameResult], frames_b: Sequence[FrameR
             yes, _no, yes_name, no_name = (fa, fb, name_a, name_b) if fa.present else (fb, fa, name_b, name_a)
             summary = f"{yes_name} {_what(yes)} {_voices(yes)}{_quote(yes.evidence)}; {no_name} does not"
             if fa.frame == "highlights_omission":
-                own = [f for f in (frames_b if fa.present else frames_a) if f.frame == "names_entity" and f.entity == fa.entity]
-                if own and own[0].present:
-                    summary += f", and names {fa.entity} itself {_voices(own[0])}"
+                named = [f for f in (frames_b if fa.present else frames_a) if f.frame == "names_entity" and f.entity == fa.entity]
+                if named and named[0].present:
+                    summary += f", and names {fa.entity} itself {_voices(named[0])}"
             out.append(FrameDifference(fa.frame, fa.entity, fa.present, fb.present, summary + ".", fa.evidence, fb.evidence))
         elif fa.present and fa.frame == "attributes_to_entity" and _own(fa) != _own(fb):
             own, other, own_name, other_name = (fa, fb, name_a, name_b) if _own(fa) else (fb, fa, name_b, name_a)

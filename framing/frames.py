@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ def _frame(table: dict[str, object], n: int, source: str, default_threshold: flo
     threshold = table.get("threshold", default_threshold)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
         raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}'): 'threshold' must be a number in [0, 1]")
-    lists = {key: table.get(key, []) for key in ("cues", "examples")}
+    lists: dict[str, Any] = {key: table.get(key, []) for key in ("cues", "examples")}
     for key, value in lists.items():
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise FrameSpecError(source, f"[[frame]] #{n} ('{table['id']}'): '{key}' must be a list of non-empty strings")

@@ -279,7 +279,7 @@ def _article(
     if not text.strip():
         raise InputError(source, "empty article (no text after removing page furniture)")
     ident = _printable(str(meta.get("id") or stem or "")) or text_id(text)
-    fields = {k: (_printable(str(meta[k])) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
+    fields: dict[str, Any] = {k: (_printable(str(meta[k])) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
     fields["title"] = fields["title"] or title
     return Article(id=str(ident), source=source, text=text, **fields)
 

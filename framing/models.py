@@ -29,9 +29,9 @@ from framing.errors import ModelLoadError, UnknownModelError
 log = logging.getLogger(__name__)
 
 DEFAULT_ENCODER = "minilm"
-DEFAULT_PRECISION = "int8"
 THREADS_ENV = "FRAMING_THREADS"
 Precision = Literal["fp32", "bf16", "int8"]
+DEFAULT_PRECISION: Precision = "int8"
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
     bags = [set(content_words(h)) for h in offers]
     counts = Counter(w for bag in bags for w in bag)
     best = max(range(len(offers)), key=lambda k: (sum(counts[w] - 1 for w in bags[k]) / (1 + len(bags[k])) ** 0.5, -k))
-    dates = sorted(docs[d].article.date for d in members if docs[d].article.date)
+    dates = sorted(date for d in members if (date := docs[d].article.date))
     return shorten(offers[best], LABEL_CHARS) + (f" ({dates[0][:7]})" if dates else "")
 
 

@@ -102,7 +102,7 @@ class CrossEncoderRescorer:
         rows, cols = np.nonzero(np.abs(scores - threshold) <= BAND)
         if rows.size == 0:
             return scores
-        cross = self.pair_scores([(a[i], b[j]) for i, j in zip(rows, cols, strict=True)])
+        cross = self.pair_scores([(a[int(i)], b[int(j)]) for i, j in zip(rows, cols, strict=True)])
         out = scores.copy()
         out[rows, cols] = (scores[rows, cols] + cross) / 2
         return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Relation = Literal["same", "partial"]
+EditOp = Literal["replace", "insert", "delete"]
 Voice = Literal["outlet", "quoted", "attributed"]
 
 
@@ -56,7 +57,7 @@ def outlet_name(doc: Document) -> str:
 class Edit:
     """One word-level change between two aligned sentences."""
 
-    op: Literal["replace", "insert", "delete"]
+    op: EditOp
     a: str
     b: str
     labels: tuple[str, ...] = ()

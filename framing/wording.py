@@ -14,7 +14,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from framing.errors import FrameSpecError
-from framing.types import Edit
+from framing.types import Edit, EditOp
 
 MAX_LABELLED_WORDS = 8  # a longer edit rewrites the claim; its label words are not a word choice
 _TOKEN = re.compile(r"\w+(?:[-–’'/]\w+)*|[^\w\s]")
@@ -153,7 +153,7 @@ def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[st
     """
     ma, mb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
     ka, kb = [_key(m.group()) for m in ma], [_key(m.group()) for m in mb]
-    out = []
+    out: list[tuple[list[re.Match[str]], list[re.Match[str]], bool]] = []
     for op in Levenshtein.opcodes(ka, kb):
         if op.tag == "equal":
             continue
@@ -164,8 +164,8 @@ def _changes(a: str, b: str) -> list[tuple[list[re.Match[str]], list[re.Match[st
         if c_old and c_new and len(old) <= MAX_SWAP and len(new) <= MAX_SWAP:
             out.append((_trim(old, set(kb)), _trim(new, set(ka)), True))
             continue
-        out.extend(([run, [], _wording(run)] for run in _runs(c_old, ma)) if c_old else [])
-        out.extend(([[], run, _wording(run)] for run in _runs(c_new, mb)) if c_new else [])
+        out.extend(((run, [], _wording(run)) for run in _runs(c_old, ma)) if c_old else [])
+        out.extend((([], run, _wording(run)) for run in _runs(c_new, mb)) if c_new else [])
     return [(x, y, z) for x, y, z in out]
 
 
@@ -233,7 +233,7 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
             edits.extend(_label_words(old, new, a, b, labels))
             continue
         text_old, text_new = _text(a, old), _text(b, new)
-        kind = "replace" if old and new else ("delete" if old else "insert")
+        kind: EditOp = "replace" if old and new else ("delete" if old else "insert")
         short = max(len(old), len(new)) <= MAX_LABELLED_WORDS
         names = tuple(e.name for e in labels if e.flags(text_old, text_new) and e.patterns(a) != e.patterns(b)
                       and (kind == "replace" or any(e.marked(w) for w in (text_old + " " + text_new).split())))
@@ -263,7 +263,7 @@ def _label_words(old: Sequence[re.Match[str]], new: Sequence[re.Match[str]], a: 
         for m in words:
             names = tuple(e.name for e in labels if e.marked(m.group()) and e.patterns(a) != e.patterns(b))
             if names:
-                op = "delete" if side == "a" else "insert"
+                op: EditOp = "delete" if side == "a" else "insert"
                 out.append(Edit(op=op, a=m.group() if side == "a" else "", b=m.group() if side == "b" else "",
                                 labels=names))
     return out

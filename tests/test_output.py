@@ -112,3 +112,13 @@ def test_progress_bar_in_a_pseudo_terminal() -> None:
     for stage in ("reading", "embedding", "aligning", "frames"):
         assert stage in plain, plain[-500:]
     assert re.search(r"\d+/\d+", plain) and "ETA" in plain and "elapsed" in plain
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["report", "exercises"])
+def test_corpus_commands_show_their_stages_in_a_pseudo_terminal(command: str, tmp_path) -> None:  # noqa: ANN001
+    code, _, terminal = _run_in_pty([command, "corpus", "--entity", "Pakistan", "-o", str(tmp_path / "out")], timeout=600)
+    assert code == 0, terminal
+    plain = ANSI.sub("", terminal)
+    stages = ("reading", "articles", "events", "writing") if command == "report" else ("reading", "embedding", "frames")
+    assert all(stage in plain for stage in stages) and "ETA" in plain, plain[-500:]

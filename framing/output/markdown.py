@@ -29,10 +29,10 @@ def markdown_text(text: str) -> str:
 
 
 def _bold(escaped: str) -> str:
-    """Changed words in bold. ``<strong>`` rather than ``**``: CommonMark only opens ``**`` before
-    a word that does not start with punctuation after a letter, so ``**`` around a quoted or
-    bracketed word inside a sentence would show as literal asterisks."""
-    return f"<strong>{escaped}</strong>"
+    """Changed words in bold. The spans are whole whitespace-delimited chunks, so each ``**``
+    has a space (or a cell's edge) on its outer side and CommonMark always reads it as emphasis,
+    even around a chunk that starts or ends with punctuation (``**\\(LeT\\),**``)."""
+    return f"**{escaped}**"
 
 
 def comparison_markdown(comp: Comparison) -> str:
