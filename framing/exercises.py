@@ -15,11 +15,19 @@ import itertools
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
-from framing.types import Comparison, Document, Evidence, FrameResult, outlet_name
+from framing.types import (
+    Comparison,
+    Document,
+    Evidence,
+    ExerciseSet,
+    FrameResult,
+    Item,
+    outlet_name,
+)
 from framing.wording import summarize
 
 if TYPE_CHECKING:
@@ -114,28 +122,6 @@ def event_documents(docs: Sequence[Document], event_id: str | None) -> list[Docu
 
 
 MAX_LISTED = 30  # events an unknown --event lists by id
-
-
-@dataclass(frozen=True)
-class Item:
-    """One exercise with its answer and evidence."""
-
-    type: str
-    question: str
-    answer: str
-    choices: tuple[str, ...] = ()
-    evidence: tuple[tuple[str, int, str], ...] = ()  # (article id, sentence index, text)
-    explanation: str = ""
-
-
-@dataclass(frozen=True)
-class ExerciseSet:
-    """A worksheet: the articles it is about and its items."""
-
-    seed: int
-    grade: str
-    docs: tuple[Document, ...]
-    items: tuple[Item, ...] = field(default_factory=tuple)
 
 
 def _ev(doc: Document, index: int) -> tuple[str, int, str]:

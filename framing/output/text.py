@@ -58,7 +58,7 @@ def comparison_text(comp: Comparison, *, width: int | None = None, color: bool =
     _section(console, "Possibly cut off (B's claims after where A's excerpt ends)", gap_lines(comp.b, comp.cut_off_b))
     _section(console, "Wording differences that carry framing", wording_lines(comp))
     _section(console, "Framing differences", [d.summary for d in comp.differences])
-    return buf.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())  # no padding to the width
 
 
 def _section(console: Any, title: str, lines: list[str]) -> None:

@@ -13,10 +13,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from framing.exercises import ExerciseSet, Item, exercises_json
+from framing.exercises import exercises_json
 from framing.output.markdown import markdown_text as _md
 from framing.output_files import write_atomic
-from framing.types import Document, outlet_name
+from framing.types import Document, ExerciseSet, Item, outlet_name
 
 TITLES = {"omission": "Spot the omission", "word_choice": "Word choice", "name_check": "Name check",
           "frame_match": "Frame match", "discussion": "Discussion"}
