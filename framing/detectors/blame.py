@@ -271,6 +271,10 @@ def _culprit(h: Token, verb: Token) -> bool:
         return False
     if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
         return True
+    if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
+        return True  # "X unlawfully detained 52 activists", "X knowingly sold"
+    if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
+        return True  # "prosecutors allege that X installed the software"
     phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
     if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children):
         return True  # "X opened fire"
