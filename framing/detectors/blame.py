@@ -271,6 +271,10 @@ def _culprit(h: Token, verb: Token) -> bool:
         return False
     if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
         return True
+    if verb.lemma_ == "have" and any(c.dep_ in _OBJECT and any(
+            a.dep_ == "amod" and a.tag_ == "VBN" and (_in(a, "harm.verbs") or _in(a, "harm.object_verbs"))
+            for a in c.children) for c in verb.children):
+        return True  # "X had hidden losses", parsed as "had [hidden losses]"
     if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
         return True  # "X unlawfully detained 52 activists", "X knowingly sold"
     if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
