@@ -30,14 +30,23 @@ def bar_columns() -> tuple[Any, ...]:
     """The columns of every framing progress bar: stage, bar, done/total, elapsed, ETA."""
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
+        ProgressColumn,
         SpinnerColumn,
+        Task,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
 
-    return (SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+    class Count(ProgressColumn):
+        """``done/total``, or the count so far when the total is unknown."""
+
+        def render(self, task: Task) -> Text:
+            done = int(task.completed)
+            return Text(f"{done}/{int(task.total)}" if task.total is not None else str(done), style="progress.download")
+
+    return (SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), Count(),
             TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
 
 
