@@ -68,11 +68,19 @@ def _harm_below(token: Token) -> bool:
     """Whether a prepositional object or clause below ``token`` is harmful ("for the attack")."""
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
-            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in child.children):
+            objects = [q for g in child.children for q in [g, *_quantified(g)]]  # "for most of the deaths"
+            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in objects):
                 return True
         if child.dep_ in ("pcomp", "xcomp", "advcl") and _harmful(child):
             return True
     return False
+
+
+def _quantified(token: Token) -> list[Token]:
+    """What a quantifier counts: "most of the deaths" -> deaths."""
+    if token.lower_ not in ("most", "many", "some", "all", "half", "part", "much", "several", "dozens", "hundreds", "thousands"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
 
 def _blamed(h: Token) -> bool:
@@ -356,6 +364,8 @@ def _through_preposition(prep: Token) -> bool:
         return _harm_below(head)
     if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
+    if word == "to" and (head.lemma_ in ("loyal", "linked", "tied", "allied", "affiliated", "aligned", "close")):
+        return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
     return False
