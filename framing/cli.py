@@ -505,7 +505,7 @@ def _write_report_files(result: Any, out: Path, fmt: str) -> None:
               "university 5).")
 @click.option("--event", "event_id", default=None,
               help="With a corpus: the event to use, e.g. e3 (default: the largest). The ids are those of "
-              "'framing report' (its index page and events.csv); an unknown id lists them.")
+              "'framing report' (its index page, the event column of articles.csv); an unknown id lists them.")
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory.")
 @frame_options
 @model_options
