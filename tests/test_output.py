@@ -43,6 +43,13 @@ def test_compare_text_fits_columns(width: int, monkeypatch: pytest.MonkeyPatch) 
     assert max(cell_len(line) for line in lines) >= width - 2  # the table uses the width it has
 
 
+def test_frames_text_fits_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = CliRunner().invoke(cli, ["frames", str(SEED_A), "--entity", "Pakistan"])
+    assert result.exit_code == 0, result.stderr
+    assert "(outlet)" in result.stdout and max(cell_len(line) for line in result.stdout.splitlines()) <= 80
+
+
 def test_long_quotes_are_cut_between_words() -> None:
     words = "the minister of external affairs said that the markings of the border were attacked again"
     long = (words + " ") * 3

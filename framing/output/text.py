@@ -80,8 +80,12 @@ def _section(console: Any, title: str, lines: list[str]) -> None:
 
 
 def frames_text(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]], *,
-                show_all: bool = False) -> str:
-    """A readable list of each article's frames with evidence."""
+                show_all: bool = False, width: int | None = None) -> str:
+    """A readable list of each article's frames with evidence, wrapped to ``width`` columns
+    (default: :func:`terminal_width`)."""
+    import textwrap
+
+    width = max(MIN_WIDTH, width or terminal_width())
     lines = []
     for doc, frames in zip(docs, results, strict=True):
         lines.append(f"# {doc.id} ({outlet_name(doc)})")
@@ -90,5 +94,7 @@ def frames_text(docs: Sequence[Document], results: Sequence[Sequence[FrameResult
                 continue
             name = f"{f.frame}({f.entity})" if f.entity else f.frame
             lines.append(f"  {'+' if f.present else '-'} {name:<36} {f.score:.2f}")
-            lines.extend(f"      [{e.sentence}] ({e.voice}) {e.text}" for e in f.evidence)
+            for e in f.evidence:
+                lines += textwrap.wrap(f"[{e.sentence}] ({e.voice}) {e.text}", width, initial_indent=" " * 6,
+                                       subsequent_indent=" " * 8, break_on_hyphens=False) or [""]
     return "\n".join(lines) + "\n"
