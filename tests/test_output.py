@@ -129,3 +129,17 @@ def test_corpus_commands_show_their_stages_in_a_pseudo_terminal(command: str, tm
     plain = ANSI.sub("", terminal)
     stages = ("reading", "articles", "events", "writing") if command == "report" else ("reading", "embedding", "frames")
     assert all(stage in plain for stage in stages) and "ETA" in plain, plain[-500:]
+
+
+def test_eval_tables_show_every_row() -> None:
+    from framing.output.tables import align_table, entities_table
+
+    m = {"precision": 0.5, "recall": 0.25, "f1": 1 / 3, "tp": 1, "fp": 1, "fn": 3}
+    pair = {"a": "A1", "b": "B1", "all": m, "strong": m,
+            "disagreements": [{"kind": "missed", "a": 2, "b": 3, "score": 0.41, "text_a": "x", "text_b": "y"}]}
+    text = align_table({"pairs": [pair], "overall": {"all": m, "strong": m}}, disagreements=True)
+    assert "A1 ~ B1" in text and "overall" in text and " 0.500  0.250  0.333" in text and "    A: x\n    B: y" in text
+    assert "missed" not in align_table({"pairs": [pair], "overall": {"all": m, "strong": m}})
+    errors = [{"gold": True, "frame": "names_entity", "entity": "X", "sentence": "X met Y."}]
+    text = entities_table({"sentences": 4, "frames": {"names_entity": m}, "errors": errors}, errors=True)
+    assert text.startswith("4 sentences\n") and "missed names_entity" in text and "[X] X met Y." in text
