@@ -146,6 +146,28 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One exercise with its answer and evidence."""
+
+    type: str
+    question: str
+    answer: str
+    choices: tuple[str, ...] = ()
+    evidence: tuple[tuple[str, int, str], ...] = ()  # (article id, sentence index, text)
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class ExerciseSet:
+    """A worksheet: the articles it is about and its items."""
+
+    seed: int
+    grade: str
+    docs: tuple[Document, ...]
+    items: tuple[Item, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
 class Claim:
     """One claim of an event: the aligned sentences of every article that reports it."""
 
@@ -168,25 +190,3 @@ class Event:
     claims: tuple[Claim, ...] = ()
     omissions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (article id, claim ids)
     cut_off: tuple[tuple[str, tuple[str, ...]], ...] = ()  # claims possibly past an excerpt's end
-
-
-@dataclass(frozen=True)
-class Item:
-    """One exercise with its answer and evidence."""
-
-    type: str
-    question: str
-    answer: str
-    choices: tuple[str, ...] = ()
-    evidence: tuple[tuple[str, int, str], ...] = ()  # (article id, sentence index, text)
-    explanation: str = ""
-
-
-@dataclass(frozen=True)
-class ExerciseSet:
-    """A worksheet: the articles it is about and its items."""
-
-    seed: int
-    grade: str
-    docs: tuple[Document, ...]
-    items: tuple[Item, ...] = field(default_factory=tuple)
