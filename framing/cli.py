@@ -444,13 +444,16 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
     Example: framing report corpus --entity Pakistan --frames corpus/frames.toml -o out/report
     """
+    from pathlib import Path
+
     from framing.cache import ResultCache, default_cache_dir
     from framing.ingest import load_articles
     from framing.output.progress import StageProgress, report_ticks, resumable
-    from framing.output_files import check_output_dir, check_output_file
+    from framing.output_files import check_output_dir, check_output_file, write_atomic
     from framing.report import build_report
-    from framing.report_output import report_json
+    from framing.report_output import csv_tables, report_json, write_html, write_report
 
+    out = Path(output)
     if fmt != "json":
         check_output_dir(output, force=force)
     elif output != "-":
@@ -467,20 +470,11 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
         result = build_report(articles, encoder=encoder, options=options, cache=cache,
                               progress=report_ticks(bar, len(articles)), batch_progress=True,
                               rescorer=_rescorer(rescorer, allow_download))
+    docs = result.docs
     if fmt == "json":
         write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
         return
-    with StageProgress() as bar:
-        bar.stage("writing")
-        _write_report_files(result, Path(output), fmt)
-    click.echo(f"wrote {output}/ ({len(result.events)} events, {len(result.docs)} articles)", err=True)
-
-
-def _write_report_files(result: Any, out: Path, fmt: str) -> None:
-    """The report's files in the chosen format (html, csv or all) into ``out``."""
-    from framing.output_files import write_atomic
-    from framing.report_output import csv_tables, write_html, write_report
-
+    bar.stage("writing")  # taken off the screen below, or at exit when writing fails
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         for name, text in csv_tables(result).items():
@@ -489,6 +483,8 @@ def _write_report_files(result: Any, out: Path, fmt: str) -> None:
         write_html(result, out)
     else:
         write_report(result, out)
+    bar.pause()
+    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
 
 
 @cli.command()

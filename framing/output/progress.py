@@ -9,6 +9,7 @@ spinner with the count so far.
 
 from __future__ import annotations
 
+import atexit
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -81,6 +82,7 @@ class StageProgress:
             self._bar = Progress(*bar_columns(), console=Console(stderr=True), transient=True,
                                  redirect_stdout=False)  # results on stdout never go to the bar's stream
             self._bar.start()
+            atexit.register(self.pause)  # a run that fails outside the `with` still gives the terminal back
         if self._task is not None:
             self._bar.remove_task(self._task)
         self._task = self._bar.add_task(name, total=total)
