@@ -540,6 +540,14 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int | No
     click.echo(f"wrote {out}/ ({len(ex.items)} items from {len(ex.docs)} articles)", err=True)
 
 
+def _stderr_console() -> Any:
+    """A rich console on stderr: progress never mixes with results (kept for the modules that
+    still draw their own bars; new code uses :class:`framing.output.progress.StageProgress`)."""
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 # The eval commands live in their own module; importing it registers them on `cli`.
 from framing import cli_eval  # noqa: E402, F401
 
