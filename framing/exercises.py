@@ -115,7 +115,8 @@ def event_documents(docs: Sequence[Document], event_id: str | None) -> list[Docu
     digits = re.fullmatch(r"e?(\d{1,9})", event_id.strip(), re.ASCII)
     number = int(digits.group(1)) if digits else 0
     if not 1 <= number <= len(groups):
-        valid = ", ".join(f"e{k} ({len(g)} articles)" for k, g in enumerate(groups[:MAX_LISTED], 1))
+        valid = ", ".join(f"e{k} ({len(g)} article{'s' if len(g) > 1 else ''})"
+                          for k, g in enumerate(groups[:MAX_LISTED], 1))
         more = f", ... e{len(groups)}" if len(groups) > MAX_LISTED else ""
         raise InputError("--event", f"no event '{event_id}'; the events of these inputs are {valid}{more}")
     return [docs[i] for i in groups[number - 1]]

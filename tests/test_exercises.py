@@ -234,5 +234,5 @@ def test_students_see_texts_and_no_scores_or_ids(made: tuple[Path, dict]) -> Non
 def test_unknown_event_lists_the_events(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["exercises", str(CORPUS), "--event", "e99", "-o", str(tmp_path / "x")])
     assert result.exit_code == 2 and not (tmp_path / "x").exists()
-    assert re.fullmatch(r"Error: --event: no event 'e99'; the events of these inputs are e1 \(\d+ articles\)"
-                        r"(, e\d+ \(\d+ articles\))*\n", result.stderr), result.stderr
+    assert re.fullmatch(r"Error: --event: no event 'e99'; the events of these inputs are e1 \(\d+ articles?\)"
+                        r"(, e\d+ \(\d+ articles?\))*\n", result.stderr), result.stderr
