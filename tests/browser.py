@@ -1,4 +1,4 @@
-"""Headless Chromium for the browser tests and scripts/screenshots.py: open a page at a given
+"""Headless Chromium for the browser tests and scripts/report_screenshots.py: open a page at a given
 width, measure whether it scrolls sideways, save a full-page screenshot."""
 
 from __future__ import annotations

@@ -78,14 +78,15 @@ def test_report_refuses_a_bad_outlets_file_before_any_work(tmp_path: Path) -> No
     assert missing.exit_code == 2 and missing.stderr == f"Error: {tmp_path / 'no.toml'}: no such file\n"
 
 
-def _doc(ident: str, url: str):
+def _doc(ident: str, url: str, day: str = "Monday"):
     return segment(Article(id=ident, source=ident, url=url, date="2024-01-0" + ident[-1],
-                           text="The ministers met in Delhi on Monday. They agreed to meet again. A third claim."))
+                           text=f"The ministers met in Delhi on {day}. They agreed to meet again. A third claim."))
 
 
 def _small_report() -> CorpusReport:
-    """Three outlets on one event: A and B word a claim alike, C only in part; C alone has a claim."""
-    docs = (_doc("a1", "https://a.example.in/1"), _doc("b2", "https://b.example.com.pk/2"),
+    """Three outlets on one event: A and B word a claim alike (but for its day), C only in part;
+    C alone has a claim."""
+    docs = (_doc("a1", "https://a.example.in/1"), _doc("b2", "https://b.example.com.pk/2", "Tuesday"),
             _doc("c3", "https://c.example.in/3"))
     claims = (Claim("c1", "The ministers met.", (("a1", (0,)), ("b2", (0,)), ("c3", (0,)))),
               Claim("c2", "They agreed to meet again.", (("a1", (1,)), ("b2", (1,)))),
@@ -114,6 +115,18 @@ def test_the_claims_matrix_tells_full_partial_and_single_outlet_claims() -> None
     omitted = {o["name"]: o["claims"] for o in page["omissions"]}
     assert omitted["c.example.in"] == [("They agreed to meet again.", 2)]  # the sentence, not "c2"
     assert {c["group"] for c in page["coverage"]} == {"India", "Pakistan"}
+    assert [(c["kind"], [(x["value"], x["names"]) for x in c["sides"]]) for c in page["conflicts"]] == [
+        ("A date differs", [("Monday", ["a.example.in"]), ("Tuesday", ["b.example.com.pk"])])]
+
+
+def test_the_event_page_opens_with_the_disagreements_and_escapes_text(tmp_path: Path) -> None:
+    from framing.output.report_html import write_html
+
+    report = _small_report()
+    write_html(report, tmp_path)
+    page = (tmp_path / "event-e1.html").read_text()
+    assert page.index('id="conflicts"') < page.index('id="outlets"') < page.index('id="claims"')
+    assert '<a class="orig" href="https://b.example.com.pk/2"' in page
 
 
 def test_blindspot_when_a_group_of_the_corpus_missed_an_event() -> None:

@@ -96,7 +96,8 @@ def heatmap_svg(report: CorpusReport, index: ReportIndex) -> Markup | None:
             ax.text(c, r, f"{sum(f in s for s in rows[g])}/{len(rows[g])}", ha="center", va="center", fontsize=8,
                     color="white" if grid[r][c] > 0.6 else "#333")
     ax.set_yticks(range(len(frames)), [textwrap.shorten(index.labels[f], 48) for f in frames], fontsize=9)
-    ax.set_xticks(range(len(groups)), [textwrap.fill(f"{g} ({len(rows[g])})", 16) for g in groups], fontsize=9)
+    ax.set_xticks(range(len(groups)), [f"{textwrap.shorten(g, 28)} ({len(rows[g])})" for g in groups], fontsize=9,
+                  rotation=30, ha="left", rotation_mode="anchor")
     ax.xaxis.tick_top()
     for label, g in zip(ax.get_xticklabels(), groups, strict=True):
         label.set_color(_text_colour(index, g))
@@ -173,7 +174,9 @@ def _stacked(ax: Any, report: CorpusReport, index: ReportIndex, members: set[int
             ax.bar([mdates.date2num(b) for b in bins], heights, width=width, bottom=base, color=_colour(index, g),
                    align="edge" if unit != "day" else "center", linewidth=0)
             base = [x + h for x, h in zip(base, heights, strict=True)]
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=5))
+    step = {"day": 1, "month": 31, "year": 366}[unit]
+    ax.set_xlim(mdates.date2num(bins[0]) - step, mdates.date2num(bins[-1]) + 2 * step)  # room for a lone bin
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.tick_params(labelsize=7)

@@ -6,7 +6,7 @@ texts of the 17th Joint Working Group, else from the two sample articles of one 
 full-page PNGs of each index and of its largest event page into out/screenshots/, prints each
 page's width, height and size in bytes, and fails (exit 1) if a page scrolls sideways.
 
-Usage: .venv/bin/python scripts/screenshots.py [--out out/screenshots] [--width 1400]
+Usage: .venv/bin/python scripts/report_screenshots.py [--out out/screenshots] [--width 1400]
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def main() -> int:
             for page in ("index.html", f"event-{_largest_event(work / name)}.html"):
                 path = work / name / page
                 size = measure(browser, path)
-                screenshot(browser, args.out / f"{name}-{page.replace('.html', '.png')}", args.width, size["height"])
+                screenshot(browser, args.out / f"report-{name}-{page.replace('.html', '.png')}", args.width, size["height"])
                 wide = size["scroll"] > size["client"]
                 failed |= wide
                 print(f"{name}/{page}: width {size['scroll']} px in a {size['client']} px window"
