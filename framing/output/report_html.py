@@ -36,10 +36,12 @@ def _events(report: CorpusReport, index: ReportIndex, corpus: Counter[str]) -> l
 
 
 def _articles(report: CorpusReport, index: ReportIndex) -> list[dict[str, Any]]:
-    """The index's article rows: outlet and group, headline, date, event, link to the original."""
+    """The index's article rows: outlet and group, headline, date, event, link to the original,
+    and the outlets whose article copies the same wire text."""
     return [{"doc": d, "outlet": index.outlets[d.id], "colour": index.colours[index.outlets[d.id].group],
              "headline": shorten(headline(d) or "", 140), "url": safe_url(d.article.url),
-             "event": report.event_of[d.id], "copies": report.syndicated.get(d.id, ())} for d in report.docs]
+             "event": report.event_of[d.id], "copies": [index.outlets[c].name for c in report.syndicated.get(d.id, ())]}
+            for d in report.docs]
 
 
 def index_context(report: CorpusReport, index: ReportIndex) -> dict[str, Any]:
@@ -47,7 +49,7 @@ def index_context(report: CorpusReport, index: ReportIndex) -> dict[str, Any]:
     corpus = Counter(o.group for o in index.outlets.values())
     return {"report": report, "events": _events(report, index, corpus), "articles": _articles(report, index),
             "groups": [{"group": g, "n": corpus[g], "colour": index.colours[g]} for g in index.groups],
-            "n_outlets": len({o.name for o in index.outlets.values()}),
+            "n_outlets": len({o.name for o in index.outlets.values()}), "labels": {e.id: e.label for e in report.events},
             "heatmap": heatmap_svg(report, index), "timeline": timeline_svg(report, index)}
 
 
