@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from framing.cli import cli
 from framing.errors import InputError
@@ -239,3 +241,27 @@ def test_forty_outlets_fit_1400_px_with_links_and_legend(forty: tuple[Path, list
     assert size["scroll"] <= size["client"]
     originals = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#articles a[href^=http]")}
     assert originals == {r["url"] for r in rows}
+
+
+
+def _outlets_toml() -> st.SearchStrategy[bytes]:
+    """Random outlets files: [[outlet]] entries and a [tld] table of random TOML values, or any text."""
+    from tests.fuzz_inputs import _toml_table, _toml_value, as_bytes
+
+    tld = st.dictionaries(st.sampled_from(["in", "pk", "co.uk", "x y"]), _toml_value(), max_size=3).map(
+        lambda d: "[tld]\n" + "".join(f'"{k}" = {v}\n' for k, v in d.items()))
+    shaped = st.builds(lambda a, b: a + b, tld, _toml_table("outlet", ["domain", "name", "country", "group", "lean", "x"]))
+    return as_bytes(st.one_of(shaped, st.text(max_size=60), st.just("outlet = 1\n"), st.just("tld = 2\n")))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=_outlets_toml())
+def test_any_outlets_file_loads_or_is_refused_with_one_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "o.toml"
+    path.write_bytes(data)
+    try:
+        book = load_outlets(str(path))
+    except InputError as err:
+        assert str(err).startswith(str(path)) and "\n" not in str(err)  # names the file (and line)
+    else:
+        assert book.outlet(art("a", "https://example.in/x")).name == "example.in"
