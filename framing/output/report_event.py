@@ -279,11 +279,14 @@ def event_context(report: CorpusReport, event: Event, index: ReportIndex, corpus
     copies = [_copy_edits(index.docs[group[0]], index.docs[b], index)
               for group in wire_groups([d.id for d in docs], report.syndicated) for b in group[1:]]
     dates = sorted(d.article.date for d in docs if d.article.date)
+    tiers = _matrix(event, claims, docs, index)
+    used = {c["css"] for tier in tiers for row in tier["rows"] for c in row["cells"]} | {"no"}
     return {"event": event, "docs": docs, "outlets": index.outlets, "colours": index.colours,
             "cards": _cards(event, docs, index, carried), "coverage": coverage(event.articles, index),
             "blindspots": blindspots(event.articles, index, corpus), "dates": (dates[0], dates[-1]) if dates else None,
-            "conflicts": conflicts, "more_conflicts": more_conflicts, "tiers": _matrix(event, claims, docs, index),
+            "conflicts": conflicts, "more_conflicts": more_conflicts, "tiers": tiers,
             "omissions": _omissions(event, docs, index), "diffs": _differences(report, docs, index),
-            "frame_rows": _frames_matrix(docs, index), "copies": copies, "marks": MARKS, "frame_marks": FRAME_MARKS,
+            "frame_rows": _frames_matrix(docs, index), "copies": copies, "frame_marks": FRAME_MARKS,
+            "marks": {css: mark for css, mark in MARKS.items() if css in used},  # the legend: the marks used
             "shared": sum(len(c.reported_by) > 1 for c in event.claims), "safe_url": safe_url,
             "hidden_articles": len(event.articles) - len(docs), "hidden_claims": len(event.claims) - len(claims)}
