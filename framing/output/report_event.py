@@ -204,6 +204,11 @@ def _pair_alignments(report: CorpusReport, a: str, b: str) -> tuple[Alignment, .
                  for al in report.pair_alignments.get((b, a), ()))
 
 
+def _entity_first(keys: list[str]) -> list[str]:
+    """Frame keys with the entity frames (named, called on, blamed) before the topical ones."""
+    return sorted(keys, key=lambda k: "(" not in k)
+
+
 def _frame(frames: Sequence[FrameResult], key: str) -> FrameResult | None:
     return next((f for f in frames if frame_key(f) == key), None)
 
@@ -229,7 +234,7 @@ def _differences(report: CorpusReport, docs: list[Document], index: ReportIndex)
     """One entry per frame the outlets split on: which outlets are on each side, and the
     difference between the clearest example of each side, with both outlets' evidence."""
     out = []
-    for key in index.names:
+    for key in _entity_first(index.names):
         have, lack, (have_label, lack_label) = _split(key, docs, index)
         if not have or not lack:
             continue
@@ -248,7 +253,7 @@ def _differences(report: CorpusReport, docs: list[Document], index: ReportIndex)
 def _frames_matrix(docs: list[Document], index: ReportIndex) -> list[dict[str, Any]]:
     """Frames (in words) by outlet: own voice, only through others, or not found; evidence as tooltips."""
     rows = []
-    for key in index.names:
+    for key in _entity_first(index.names):
         cells = []
         for d in docs:
             f = _frame(index.frames[d.id], key)
