@@ -18,10 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.events import group_events, syndication  # noqa: E402
+from framing.events import group_events  # noqa: E402
 from framing.ingest import load_articles  # noqa: E402
 from framing.segment import segment  # noqa: E402
 from framing.types import Article, Document  # noqa: E402
+from framing.wires import syndication  # noqa: E402
 
 
 def synthetic(n: int) -> list[Document]:

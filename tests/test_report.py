@@ -11,10 +11,11 @@ from click.testing import CliRunner
 
 from framing.cli import cli
 from framing.evaluate import adjusted_rand
-from framing.events import group_events, ordinal_conflict, ordinals, syndication
+from framing.events import group_events, ordinal_conflict, ordinals
 from framing.ingest import load_articles
 from framing.segment import segment
 from framing.types import Article
+from framing.wires import syndication
 from tests.conftest import CORPUS
 
 
