@@ -37,6 +37,11 @@ def named(entity: str, text: str) -> bool:
     ("Democrats", "Democratic Party leaders met on Tuesday.", True),
     ("Republicans", "The GOP leadership refused.", True),
     ("Walmart", "Wal-Mart shares fell 2 percent.", True),
+    ("Tavex Energy", "Residents blamed Tavex for the flooding.", True),
+    ("Bellmont Care Homes", "Bellmont was accused of hiding deaths.", True),
+    ("American Airlines", "American officials met on Tuesday.", False),
+    ("Sofia Lindqvist", "Lindqvist announced the closures.", True),
+    ("Samantha Power", "Power told the council the vote was a mistake.", True),
     ("IRS", "An inept I.R.S. had committed serious misdeeds.", True),
     ("Sudan", "Fighting spread across South Sudan.", False),
     ("Chad", "Chad Warrick, a farmer, said prices fell.", False),
@@ -136,6 +141,26 @@ ATTRIBUTIONS = [
 ]
 
 MORE = [  # classes of phrasing added after the challenge sets were measured
+    # session 5 (set E): agents act for the entity but are not addressed for it
+    ("Pilots from Skylark Airways ignored a stall warning before the crash.", "Skylark Airways", "attributes_to", True),
+    ("Engineers at Brantwell Motors were told to delete the test files.", "Brantwell Motors", "calls_on", False),
+    ("Managers at Brantwell Motors praised the new plant.", "Brantwell Motors", "attributes_to", False),
+    ("Soldiers of Freedonia opened fire on the crowd, killing four.", "Freedonia", "attributes_to", True),
+    ("Freedonia opened a new embassy in the capital.", "Freedonia", "attributes_to", False),
+    ("A watchdog found that Ferrolux had unlawfully dumped waste in the river.", "Ferrolux", "attributes_to", True),
+    ("A watchdog found that Ferrolux had quickly cleaned the river.", "Ferrolux", "attributes_to", False),
+    ("Prosecutors allege that Ferrolux paid two inspectors.", "Ferrolux", "attributes_to", True),
+    ("Auditors said Ferrolux had hidden losses from investors.", "Ferrolux", "attributes_to", True),
+    ("Villagers hid in the forest after Ferrolux closed the mine.", "Ferrolux", "attributes_to", False),
+    ("Regulators fined Ferrolux $4 million for misleading customers.", "Ferrolux", "attributes_to", True),
+    ("The minister condemned 'a neighbour that arms militias', an apparent reference to Sylvania.", "Sylvania", "attributes_to", True),
+    ("The minister praised 'a neighbour that sends aid', an apparent reference to Sylvania.", "Sylvania", "attributes_to", False),
+    ("The minister blamed 'outside agitators' for the riot but did not name Sylvania.", "Sylvania", "attributes_to", False),
+    ("The Ferrolux Workers Union urged its members to reject the offer.", "Ferrolux Workers Union", "calls_on", False),
+    ("Regulators urged Ferrolux to act, accusing it of delay.", "Ferrolux", "attributes_to", True),
+    ("Donors demanded that Senator Alvarez step aside before the vote.", "Rosa Alvarez", "calls_on", True),
+    ("Donors asked whether Senator Alvarez would step aside.", "Rosa Alvarez", "calls_on", False),
+    ("Envoys pressed Freedonia's military rulers to free the prisoners.", "Freedonia", "calls_on", True),
     ("Freedonia suffered most from cross-border raids, sponsored and supported by Sylvania.", "Sylvania", "attributes_to", True),
     ("Freedonia hosted the summit, sponsored and supported by Sylvania.", "Sylvania", "attributes_to", False),
     ("The line was a thinly veiled swipe at President Alvarez.", "Rosa Alvarez", "veiled_reference", True),
@@ -206,6 +231,11 @@ GATES = {
     "entity_challenge_c.jsonl": {  # read after its first measurement (held-out figures in README)
         "names_entity": (0.97, 0.97), "calls_on_entity": (0.97, 0.86),
         "attributes_to_entity": (0.96, 0.61), "highlights_omission": (0.97, 0.86),
+    },
+    "entity_challenge_e.jsonl": {  # written in session 5 by a helper who read only the contract; first
+        # measured (names .993/.944, calls .991/.917, attributes .968/.517, omission 1.00/.833), then read
+        "names_entity": (0.98, 0.97), "calls_on_entity": (0.98, 0.93),
+        "attributes_to_entity": (0.96, 0.55), "highlights_omission": (0.98, 0.83),
     },
     "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
         "names_entity": (0.97, 0.95), "calls_on_entity": (0.96, 0.85),
