@@ -32,7 +32,7 @@ _WORD = re.compile(r"\w+")
 _OPEN, _CLOSE, _BOTH = "“«„", "”»", '"'
 _STATEMENT_TEXT = re.compile(
     r"\b(?:the\s+following\s+is\s+the\s+(?:full\s+)?text|(?:full\s+)?text\s+of\s+the\s+following|"
-    r"begin\s+text\b|text\s+follows\b|full\s+text\s+of\s+the\b)", re.IGNORECASE)
+    r"begin\s+text\b|text\s+follows\b|full\s+text\s+of\s+[^.:]{1,80}:)", re.IGNORECASE)
 NEAR_IDENTICAL = 85  # character similarity (0-100) of two sentences of one text, lightly edited
 STATEMENT_SENTENCES = 3  # a statement reprint says so in its first sentences
 

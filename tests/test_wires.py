@@ -104,3 +104,9 @@ def test_eval_wires_command() -> None:
     result = CliRunner().invoke(cli, ["eval", "wires", str(WIRES)])
     assert result.exit_code == 0, result.stderr
     assert "within manifest events: P" in result.stdout and "copy pairs in the manifest 21" in result.stdout
+
+
+def test_an_article_mentioning_a_full_text_is_not_a_statement_reprint() -> None:
+    mention = doc("m", "The full text of the agreement has not been published. Negotiators met for a third day.")
+    intro = doc("i", "Full text of the joint statement issued on Monday:\nThe two ministries agreed to meet again.")
+    assert not is_statement_text(mention) and is_statement_text(intro)
