@@ -17,6 +17,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -105,6 +106,26 @@ class Shingles:
     hashes: np.ndarray
     free: np.ndarray
     own: int
+
+    @cached_property
+    def keys(self) -> frozenset[int]:
+        """The free runs' hashes, as a set."""
+        return frozenset(self.hashes[self.free].tolist())
+
+    @cached_property
+    def repeat(self) -> int:
+        """How often the most repeated free run occurs."""
+        free = self.hashes[self.free]
+        return int(np.unique(free, return_counts=True)[1].max()) if len(free) else 0
+
+
+def could_copy(sa: Shingles, sb: Shingles) -> bool:
+    """A cheap bound: whether the runs the two share could make a copy at all (each shared run
+    covers at most ``RUN`` words of the shorter article per occurrence)."""
+    if sa.own > sb.own:
+        sa, sb = sb, sa
+    shared = len(sa.keys & sb.keys)
+    return shared >= LONG_PASSAGE - RUN + 1 and RUN * shared * sa.repeat >= COPY_SHARE * sa.own
 
 
 def shingles(doc: Document) -> Shingles:
@@ -237,7 +258,7 @@ def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
         pairs = ((a, b) for k, a in enumerate(event) for b in event[k + 1 :]) if len(event) < exact_below \
             else _shared_text_pairs(event, of)
         for i, j in pairs:
-            if find(i) != find(j) and shingle_overlap(local[i], local[j]).is_copy:
+            if find(i) != find(j) and could_copy(local[i], local[j]) and shingle_overlap(local[i], local[j]).is_copy:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):

@@ -110,3 +110,14 @@ def test_an_article_mentioning_a_full_text_is_not_a_statement_reprint() -> None:
     mention = doc("m", "The full text of the agreement has not been published. Negotiators met for a third day.")
     intro = doc("i", "Full text of the joint statement issued on Monday:\nThe two ministries agreed to meet again.")
     assert not is_statement_text(mention) and is_statement_text(intro)
+
+
+def test_the_cheap_bound_never_rules_out_a_copy() -> None:
+    from framing.wires import could_copy, shingle_overlap, shingles
+
+    docs = [segment(a) for a in load_articles([str(WIRES)])]
+    marks = [shingles(d) for d in docs]
+    pairs = [(a, b) for i, a in enumerate(marks) for b in marks[i + 1 :]]
+    copies = [(a, b) for a, b in pairs if shingle_overlap(a, b).is_copy]
+    assert len(copies) >= 21 and all(could_copy(a, b) for a, b in copies)
+    assert sum(could_copy(a, b) for a, b in pairs) < len(pairs) / 5  # and it rules out most pairs
