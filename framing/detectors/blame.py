@@ -68,11 +68,19 @@ def _harm_below(token: Token) -> bool:
     """Whether a prepositional object or clause below ``token`` is harmful ("for the attack")."""
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
-            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in child.children):
+            objects = [q for g in child.children for q in [g, *_quantified(g)]]  # "for most of the deaths"
+            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in objects):
                 return True
         if child.dep_ in ("pcomp", "xcomp", "advcl") and _harmful(child):
             return True
     return False
+
+
+def _quantified(token: Token) -> list[Token]:
+    """What a quantifier counts: "most of the deaths" -> deaths."""
+    if token.lower_ not in ("most", "many", "some", "all", "half", "part", "much", "several", "dozens", "hundreds", "thousands"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
 
 def _blamed(h: Token) -> bool:
@@ -259,18 +267,8 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
     return False
 
 
-def _culprit(h: Token, verb: Token) -> bool:
-    """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
-    if _accused_subject(verb) or _stops_harm(verb):
-        return True
-    if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (_harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
-        return True  # "X claimed the attack", "X claimed responsibility for"
-    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
-        return True  # "X admitted installing software to cheat"
-    if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
-        return False
-    if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
-        return True
+def _wrongdoer(verb: Token) -> bool:
+    """The subject of ``verb`` does wrong by how the act is done or said to be done."""
     if verb.lemma_ == "have" and any(c.dep_ in _OBJECT and any(
             a.dep_ == "amod" and a.tag_ == "VBN" and (_in(a, "harm.verbs") or _in(a, "harm.object_verbs"))
             for a in c.children) for c in verb.children):
@@ -284,11 +282,40 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True  # "X opened fire"
     if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
         return True  # "X hid the findings", "X inflated its revenue"
+    if _in(verb, "harm.cause_verbs") and _harm_below(verb):
+        return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
+    if verb.lemma_ in ("order", "direct", "instruct", "tell") and any(
+            c.dep_ in ("xcomp", "ccomp") and _in(c, "harm.verbs") for c in verb.children):
+        return True  # "X ordered them to shred documents"
+    if any(c.dep_ == "prep" and c.lower_ == "without" and any(_in(g, "blame.missing_consent") for g in c.children)
+           for c in verb.children):
+        return True  # "X harvested the data without consent"
+    return _in(verb, "blame.breach_verbs") and any(
+        c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
+        for c in verb.children)  # "X skipped mandatory tests"
+
+
+def _culprit(h: Token, verb: Token) -> bool:
+    """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
+    if _accused_subject(verb) or _stops_harm(verb):
+        return True
+    if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (_harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
+        return True  # "X claimed the attack", "X claimed responsibility for"
+    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
+        return True  # "X admitted installing software to cheat"
+    if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return False
+    if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
+        return True
+    if _wrongdoer(verb):
+        return True
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
         if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
             return True  # "the destruction X caused"
         objects = [c for c in verb.children if c.dep_ in _OBJECT]
         objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
+                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"
         return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
@@ -356,6 +383,8 @@ def _through_preposition(prep: Token) -> bool:
         return _harm_below(head)
     if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
+    if word == "to" and (head.lemma_ in ("loyal", "linked", "tied", "allied", "affiliated", "aligned", "close")):
+        return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
     return False
