@@ -15,7 +15,14 @@ from framing.evaluate import eval_wires
 from framing.ingest import load_articles
 from framing.segment import segment
 from framing.types import Article
-from framing.wires import article_words, is_copy, is_statement_text, overlap, statement_runs, syndication
+from framing.wires import (
+    article_words,
+    is_copy,
+    is_statement_text,
+    overlap,
+    statement_runs,
+    syndication,
+)
 
 WIRES = Path(__file__).resolve().parent / "data" / "wires"
 
