@@ -18,7 +18,13 @@ from framing.cli import (
     rescorer_option,
     warn_skipped,
 )
-from framing.output.tables import align_table, entities_table, events_table, frames_table
+from framing.output.tables import (
+    align_table,
+    entities_table,
+    events_table,
+    frames_table,
+    wires_table,
+)
 
 FORMAT_HELP = "text: a table; json: the full report (every count and error)."
 
@@ -81,7 +87,8 @@ def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
 @eval_group.command(name="wires")
 @click.argument("corpus")
 @click.option("--manifest", default=None, help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=FORMAT_HELP)
 @handles_errors
 def eval_wires(corpus: str, manifest: str | None, fmt: str) -> None:
     """Wire-copy precision and recall (pairs of articles), within the manifest's events and the found ones.
@@ -96,17 +103,7 @@ def eval_wires(corpus: str, manifest: str | None, fmt: str) -> None:
 
     docs = [segment(a) for a in load_articles([corpus], on_skip=warn_skipped)]
     report = run(docs, Path(manifest) if manifest else Path(corpus) / "manifest.jsonl")
-    if fmt == "json":
-        emit(json.dumps(report, indent=2))
-        return
-    emit(f"articles {report['articles']}, copy pairs in the manifest {report['gold_pairs']}")
-    for name in ("manifest_events", "found_events"):
-        m = report[name]
-        emit(f"within {name.replace('_', ' ')}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
-             f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
-        for e in m["errors"]:
-            emit(f"  {e['kind']:<6} {e['a']} ~ {e['b']}: in order {e['in_order']:.2f}, shared {e['share']:.2f}, "
-                 f"longest passage {e['longest']} words")
+    emit(json.dumps(report, indent=2) if fmt == "json" else wires_table(report))
 
 
 @eval_group.command(name="wording")

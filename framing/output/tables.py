@@ -41,6 +41,19 @@ def events_table(report: dict[str, Any]) -> str:
     ]) + "\n"
 
 
+def wires_table(report: dict[str, Any]) -> str:
+    """``eval wires``: wire-copy P, R, F1 within the manifest's events and the found ones, with
+    every pair missed or wrongly joined."""
+    lines = [f"articles {report['articles']}, copy pairs in the manifest {report['gold_pairs']}"]
+    for name in ("manifest_events", "found_events"):
+        m = report[name]
+        lines.append(f"within {name.replace('_', ' ')}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
+                     f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
+        lines += [f"  {e['kind']:<6} {e['a']} ~ {e['b']}: in order {e['in_order']:.2f}, shared {e['share']:.2f}, "
+                  f"longest passage {e['longest']} words" for e in m["errors"]]
+    return "\n".join(lines) + "\n"
+
+
 def _counts(m: dict[str, Any]) -> str:
     """True positive, false positive and false negative columns."""
     return f"{m['tp']:>4} {m['fp']:>4} {m['fn']:>4}"
