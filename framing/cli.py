@@ -432,12 +432,15 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory / over a file.")
 @click.option("--no-cache", is_flag=True,
               help="Recompute every article: neither read nor write the per-article result cache.")
+@click.option("--outlets", "outlets_file", default=None, metavar="FILE",
+              help="TOML of outlets ([[outlet]] domain, name, country, group, lean) for the coverage bars; "
+                   "adds to framing/data/outlets.toml.")
 @rescorer_option
 @frame_options
 @model_options
 @handles_errors
-def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, rescorer: str | None,
-           entities: tuple[str, ...],
+def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, outlets_file: str | None,
+           rescorer: str | None, entities: tuple[str, ...],
            frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
            allow_download: bool, precision: str) -> None:
     """Analyse a corpus: events, wire copies, who reported what, frames per outlet, plots.
@@ -453,15 +456,18 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
     from framing.cache import ResultCache, default_cache_dir
     from framing.ingest import load_articles
+    from framing.outlets import load_outlets
+    from framing.output.report_html import write_html, write_report
+    from framing.output.report_tables import csv_tables, report_json
     from framing.output_files import check_output_dir, check_output_file, write_atomic
     from framing.report import build_report
-    from framing.report_output import csv_tables, report_json, write_html, write_report
 
     out = Path(output)
     if fmt != "json":
         check_output_dir(output, force=force)
     elif output != "-":
         check_output_file(output, force=force)
+    outlets = load_outlets(outlets_file)
     articles = load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
@@ -492,9 +498,9 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
         for name, text in csv_tables(result).items():
             write_atomic(out / name, text)
     elif fmt == "html":
-        write_html(result, out)
+        write_html(result, out, outlets=outlets)
     else:
-        write_report(result, out)
+        write_report(result, out, outlets=outlets)
     click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
 
 
