@@ -19,11 +19,11 @@ symmetric: aligning B with A gives the mirror image.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -71,23 +71,43 @@ def lexical_overlap(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     """IDF-weighted share of content words two sentences have in common, (len(a), len(b)).
 
     The IDF comes from the two articles' own sentences, so words that every sentence of this
-    story repeats ("India", "terrorism") count less than the distinctive ones.
+    story repeats ("India", "terrorism") count less than the distinctive ones. Computed as
+    products of word-incidence matrices (``b`` in blocks), not sentence pair by pair.
     """
-    bags_a = [set(content_words(s)) for s in a]
-    bags_b = [set(content_words(s)) for s in b]
-    df: dict[str, int] = defaultdict(int)
+    bags_a = [_bag(s) for s in a]
+    bags_b = [_bag(s) for s in b]
+    vocab: dict[str, int] = {}
     for bag in bags_a + bags_b:
         for word in bag:
-            df[word] += 1
-    n = len(bags_a) + len(bags_b)
-    idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
-    mass_a = [sum(idf[w] for w in bag) for bag in bags_a]
-    mass_b = [sum(idf[w] for w in bag) for bag in bags_b]
+            vocab.setdefault(word, len(vocab))
+    inc_a = _incidence(bags_a, vocab)
+    df = inc_a.sum(axis=0) + sum((_incidence(bags_b[k : k + OVERLAP_BLOCK], vocab).sum(axis=0)
+                                  for k in range(0, len(bags_b), OVERLAP_BLOCK)), np.zeros(len(vocab)))
+    idf = np.log((len(bags_a) + len(bags_b) + 1) / (df + 0.5))
+    weighted = inc_a * idf
+    mass_a = weighted.sum(axis=1)
     out = np.zeros((len(a), len(b)), dtype=np.float32)
-    for i, bag_a in enumerate(bags_a):
-        for j, bag_b in enumerate(bags_b):
-            shared = sum(idf[w] for w in bag_a & bag_b)
-            out[i, j] = shared / (min(mass_a[i], mass_b[j]) or 1.0)
+    for k in range(0, len(bags_b), OVERLAP_BLOCK):
+        inc_b = _incidence(bags_b[k : k + OVERLAP_BLOCK], vocab)
+        floor = np.minimum.outer(mass_a, inc_b @ idf)
+        out[:, k : k + len(inc_b)] = (weighted @ inc_b.T) / np.where(floor == 0, 1.0, floor)
+    return out
+
+
+OVERLAP_BLOCK = 256  # sentences of ``b`` whose word incidence is held at once
+
+
+@lru_cache(maxsize=65_536)
+def _bag(text: str) -> frozenset[str]:
+    """The content words of a sentence, as a set (kept: a claim's sentence is compared often)."""
+    return frozenset(content_words(text))
+
+
+def _incidence(bags: Sequence[frozenset[str]], vocab: dict[str, int]) -> np.ndarray:
+    """A (len(bags), len(vocab)) 0/1 matrix: which words each bag holds."""
+    out = np.zeros((len(bags), len(vocab)))
+    rows = [r for r, bag in enumerate(bags) for _ in bag]
+    out[rows, [vocab[w] for bag in bags for w in bag]] = 1.0
     return out
 
 

@@ -17,10 +17,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
-from functools import lru_cache
-from pathlib import Path
 
-from framing.cache import ResultCache
+from framing.cache import ResultCache, code_fingerprint
 from framing.compare import FrameOptions, embed_documents
 from framing.frames import detect_frames
 from framing.models import Encoder
@@ -38,17 +36,6 @@ class Analysis:
     docs: tuple[Document, ...]
     frames: tuple[tuple[FrameResult, ...], ...]
     reused: int  # articles whose result came from the cache
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of framing's own code and data files: a new version never reuses old results."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".json", ".html"}):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def settings_key(encoder: Encoder, options: FrameOptions) -> str | None:

@@ -3,7 +3,8 @@
 Embeddings are keyed by (encoder key, sha256 of the text): the same sentence under the same
 model is encoded once, whatever article or run it comes from. Article results (see
 ``framing.batch``) are keyed by a hash of the article and of every setting that shapes the
-result. ``FRAMING_CACHE_DIR`` moves both.
+result; the entity detectors' findings (``framing.syntax.remembered``) by the article, the
+entity, the parser's version and framing's code. ``FRAMING_CACHE_DIR`` moves them all.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -32,10 +34,25 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _connect(path: Path, schema: str) -> sqlite3.Connection:
-    """Open (and create) a cache database with its one table."""
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of framing's own code and data files: a new version never reuses old results."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".json", ".html"}):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _connect(path: Path, schema: str, *, fast: bool = False) -> sqlite3.Connection:
+    """Open (and create) a cache database with its one table; ``fast``: commits are not flushed
+    to disk one by one (write-ahead log; a crash may lose the last entries, never corrupt)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=30)
+    if fast:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute(schema)
     return conn
 
@@ -85,15 +102,18 @@ class EmbeddingCache:
 
 
 class ResultCache:
-    """JSON results by key in one SQLite file; each ``put_many`` is committed at once."""
+    """JSON results by key in one SQLite file; each ``put_many`` is committed at once (``fast``:
+    without a flush to disk each time, for many small writes)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, fast: bool = False) -> None:
         self.path = path
+        self.fast = fast
         self._conn: sqlite3.Connection | None = None
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = _connect(self.path, "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data TEXT)")
+            self._conn = _connect(self.path, "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data TEXT)",
+                                  fast=self.fast)
         return self._conn
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:

@@ -38,10 +38,7 @@ class Entity:
     @property
     def pattern(self) -> str:
         """A regex alternation of every way to name the entity (longest first), no groups."""
-        names = {self.name, *self.aliases, *([self.surname, self.surname + "s"] if self.surname else [])}
-        names |= {d for n in list(names) if (d := _dotted(n))}
-        parts = [_name_pattern(n) for n in sorted(names, key=lambda n: (-len(n), n)) if n.strip()]
-        return r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s?)?(?![\w])"
+        return _entity_pattern(self.name, self.aliases, self.surname)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -52,6 +49,15 @@ class Entity:
         """The same entity with more aliases (e.g. an acronym an article defines)."""
         new = tuple(a for a in dict.fromkeys(extra) if a not in self.aliases and a != self.name)
         return replace(self, aliases=self.aliases + new) if new else self
+
+
+@lru_cache(maxsize=512)
+def _entity_pattern(name: str, aliases: tuple[str, ...], surname: str | None) -> str:
+    """:attr:`Entity.pattern`, built once per set of names (the detectors ask for it per sentence)."""
+    names = {name, *aliases, *([surname, surname + "s"] if surname else [])}
+    names |= {d for n in list(names) if (d := _dotted(n))}
+    parts = [_name_pattern(n) for n in sorted(names, key=lambda n: (-len(n), n)) if n.strip()]
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s?)?(?![\w])"
 
 
 def _name_pattern(name: str) -> str:

@@ -23,15 +23,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from framing.align import STOPWORDS, content_words
+from framing.sparse import Rows
 from framing.types import Document
-
-if TYPE_CHECKING:  # scipy is loaded only when events are grouped (compare imports this module)
-    from scipy import sparse
 
 WORD_ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
@@ -139,7 +136,7 @@ def signals(doc: Document) -> Signals:
     return Signals(frozenset(ordinals(lead)), parse_date(doc.article.date))
 
 
-def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset: Sequence[int],
+def candidate_pairs(sims: Rows, sigs: Sequence[Signals], *, subset: Sequence[int],
                     exact_below: int = EXACT_BELOW) -> np.ndarray:
     """Pairs (i < j) of ``subset`` worth comparing, sorted, as an (n, 2) array.
 
@@ -152,7 +149,7 @@ def candidate_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *, subset:
     if len(members) <= exact_below:
         left, right = np.triu_indices(len(members), 1)
         return np.column_stack([members[left], members[right]]).reshape(-1, 2)
-    shared = np.bincount(sims[members].indices, minlength=sims.shape[1]) > 1
+    shared = np.bincount(sims.gather(members)[1], minlength=sims.shape[1]) > 1
     keys: dict[object, int] = {}
     rows: list[tuple[int, int, int]] = []  # (block key, order within the block, article)
     for i in members.tolist():
@@ -180,9 +177,8 @@ def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
     return np.column_stack([unique // n, unique % n]).astype(np.int64).reshape(-1, 2)
 
 
-def _tfidf(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
+def _tfidf(bags: Sequence[Counter[str]]) -> Rows:
     """Unit-norm TF-IDF rows of word bags."""
-    from scipy import sparse
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     df = Counter(w for bag in bags for w in bag)
@@ -192,23 +188,18 @@ def _tfidf(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
             rows.append(r)
             cols.append(vocab.setdefault(word, len(vocab)))
             vals.append((1 + math.log(count)) * math.log((n + 1 + IDF_PRIOR) / (df[word] + 0.5)))
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)), dtype=np.float32)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
-    return sparse.csr_matrix(sparse.diags(1 / np.where(norms == 0, 1, norms)) @ matrix)
+    return Rows.from_triples(rows, cols, vals, (n, max(len(vocab), 1))).unit()
 
 
-def tfidf_matrix(docs: Sequence[Document]) -> sparse.csr_matrix:
+def tfidf_matrix(docs: Sequence[Document]) -> Rows:
     """Event vectors: whole-text and headline + lede TF-IDF side by side.
 
     Each part is unit-norm and scaled by the square root of its weight, so the dot product of
     two rows is the weighted mean of the two cosine similarities.
     """
-    from scipy import sparse
-
     full = _tfidf([Counter(content_words(d.article.text)) for d in docs])
     head = _tfidf([Counter(content_words(_head(d))) for d in docs])
-    both = sparse.hstack([full * math.sqrt(1 - HEAD_WEIGHT), head * math.sqrt(HEAD_WEIGHT)])
-    return sparse.csr_matrix(both, dtype=np.float32)
+    return full.scaled(math.sqrt(1 - HEAD_WEIGHT)).beside(head.scaled(math.sqrt(HEAD_WEIGHT)))
 
 
 def _head(doc: Document) -> str:
@@ -246,7 +237,7 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     return groups.members()
 
 
-def _scored_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *,
+def _scored_pairs(sims: Rows, sigs: Sequence[Signals], *,
                   exact_below: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs (i < j) as two index arrays, with their similarities.
 
@@ -255,7 +246,7 @@ def _scored_pairs(sims: sparse.csr_matrix, sigs: Sequence[Signals], *,
     n = sims.shape[0]
     if n <= exact_below:
         left, right = np.triu_indices(n, 1)
-        dense = (sims @ sims.T).toarray() if n else np.zeros((0, 0), dtype=np.float32)
+        dense = sims.gram()
         return left.astype(np.int64), right.astype(np.int64), dense[left, right].astype(np.float32)
     pairs = candidate_pairs(sims, sigs, subset=range(n), exact_below=exact_below)
     return pairs[:, 0], pairs[:, 1], pair_similarity(sims, pairs)
@@ -347,29 +338,18 @@ def _index_conflict(a: dict[tuple[str, str], set[int]], b: dict[tuple[str, str],
     return clash and not same
 
 
-def pair_similarity(sims: sparse.csr_matrix, pairs: Sequence[tuple[int, int]] | np.ndarray) -> np.ndarray:
+def pair_similarity(sims: Rows, pairs: Sequence[tuple[int, int]] | np.ndarray) -> np.ndarray:
     """Cosine similarity of many (i, j) pairs of TF-IDF rows."""
     arr = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-    return _row_dots(sims, arr[:, 0], sims, arr[:, 1])
+    return sims.pair_dots(arr[:, 0], arr[:, 1])
 
 
-def _row_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray,
-              chunk: int = 50_000) -> np.ndarray:
-    """Dot products of row ``rows_a[k]`` of ``a`` with row ``rows_b[k]`` of ``b``, in chunks."""
-    out = np.zeros(len(rows_a), dtype=np.float32)
-    for start in range(0, len(rows_a), chunk):
-        ia, ib = rows_a[start : start + chunk], rows_b[start : start + chunk]
-        if len(ia):
-            out[start : start + len(ia)] = np.asarray(a[ia].multiply(b[ib]).sum(axis=1)).ravel()
-    return out
-
-
-def _top_terms(sims: sparse.csr_matrix, i: int, shared: np.ndarray) -> list[int]:
+def _top_terms(sims: Rows, i: int, shared: np.ndarray) -> list[int]:
     """The ``BLOCK_TERMS`` highest-weighted terms of article ``i`` that another article has too."""
     start, end = sims.indptr[i], sims.indptr[i + 1]
     cols, vals = sims.indices[start:end], sims.data[start:end]
     keep = shared[cols]
-    return cols[keep][np.argsort(-vals[keep])[:BLOCK_TERMS]].tolist()
+    return cols[keep][np.argsort(-vals[keep], kind="stable")[:BLOCK_TERMS]].tolist()  # ties: first-seen word
 
 
 class _UnionFind:

@@ -22,7 +22,7 @@ from framing import detectors
 from framing.classify import Classifier
 from framing.entities import Entity, in_document, mentions, resolve_entity, voice
 from framing.errors import FrameSpecError
-from framing.syntax import parse
+from framing.syntax import parse, remembered
 from framing.types import Document, Evidence, FrameResult
 
 PRESENT = 0.5  # calibrated score from which a built-in frame is present
@@ -144,15 +144,8 @@ def _context(doc: Document, index: int, kind: str) -> str:
 def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) -> list[FrameResult]:
     """The five entity frames: detector decides, the classifier's score backs the evidence."""
     entity = in_document(entity, doc.article.text)
-    named = [bool(mentions(entity, s.text)) for s in doc.sentences]
-    if any(named):  # one parser batch for the detectors; nothing to parse if the entity is not named
-        parse([s.text for s, n in zip(doc.sentences, named, strict=True) if n or detectors.might_remark_omission(s.text)])
-    detections: dict[str, list[tuple[int, int | None]]] = {
-        "names_entity": [(s.index, m.start()) for s in doc.sentences for m in mentions(entity, s.text)[:1]],
-    }
-    for frame, (detect, kind) in DETECTORS.items():
-        found = ((s.index, detect(s.text, entity, _context(doc, s.index, kind))) for s in doc.sentences)
-        detections[frame] = [(i, at) for i, at in found if at is not None]
+    detections = remembered([repr(entity), doc.article.text, *(s.text for s in doc.sentences)],
+                            lambda: _detect(doc, entity))
     out = []
     for frame in ENTITY_FRAMES:
         hits = detections[frame]
@@ -162,6 +155,20 @@ def entity_frames(doc: Document, entity: Entity, scores: dict[str, np.ndarray]) 
         out.append(FrameResult(frame=frame, entity=entity.name, present=bool(hits), score=round(score, 4),
                                evidence=_evidence(doc, conf)))
     return out
+
+
+def _detect(doc: Document, entity: Entity) -> dict[str, list[list[int | None]]]:
+    """[sentence index, offset] of every detector's hits (parsing only what they need)."""
+    named = [bool(mentions(entity, s.text)) for s in doc.sentences]
+    if any(named):  # one parser batch for the detectors; nothing to parse if the entity is not named
+        parse([s.text for s, n in zip(doc.sentences, named, strict=True) if n or detectors.might_remark_omission(s.text)])
+    detections: dict[str, list[list[int | None]]] = {
+        "names_entity": [[s.index, m.start()] for s in doc.sentences for m in mentions(entity, s.text)[:1]],
+    }
+    for frame, (detect, kind) in DETECTORS.items():
+        found = ((s.index, detect(s.text, entity, _context(doc, s.index, kind))) for s in doc.sentences)
+        detections[frame] = [[i, at] for i, at in found if at is not None]
+    return detections
 
 
 def classified_frames(doc: Document, frames: Sequence[FrameSpec], scores: np.ndarray) -> list[FrameResult]:

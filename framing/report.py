@@ -45,11 +45,19 @@ class CorpusReport:
 
     def doc(self, ident: str) -> Document:
         """The document with this id."""
-        return next(d for d in self.docs if d.id == ident)
+        return self.docs[self._positions()[ident]]
 
     def frames_of(self, ident: str) -> tuple[FrameResult, ...]:
         """The frames of one article."""
-        return self.frames[[d.id for d in self.docs].index(ident)]
+        return self.frames[self._positions()[ident]]
+
+    def _positions(self) -> dict[str, int]:
+        """Each article's position by id (built on first use: an index, not a scan per call)."""
+        if "_at" not in self.__dict__:
+            object.__setattr__(self, "_at", {})
+            for k, d in enumerate(self.docs):
+                self.__dict__["_at"].setdefault(d.id, k)
+        return self.__dict__["_at"]
 
 
 def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],

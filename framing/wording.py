@@ -30,16 +30,13 @@ class LabelEntry:
 
     def marked(self, word: str) -> bool:
         """Whether one word is a marked (loaded) word of this entry, not a neutral one."""
-        return bool(self.patterns(word)) and not any(
-            fnmatch.fnmatchcase(t, p) for t in _label_tokens(word) for p in self.neutral)
+        return bool(self.patterns(word)) and not any(_hits(self.neutral, t) for t in _label_tokens(word))
 
     def matched(self, text: str) -> set[str]:
         """The words (or phrases) of this entry that ``text`` contains, lower-cased."""
         low = text.lower()
         found = {p.rstrip("*") for p in self.words if " " in p and p.rstrip("*") in low}
-        for tok in _label_tokens(text):
-            found |= {tok for p in self.words if " " not in p and fnmatch.fnmatchcase(tok, p)}
-        return found
+        return found | {tok for tok in _label_tokens(text) if _hits(self.words, tok)}
 
     def flags(self, old: str, new: str) -> bool:
         """Whether an edit from ``old`` to ``new`` changes this entry's words."""
@@ -48,9 +45,44 @@ class LabelEntry:
     def patterns(self, text: str) -> set[str]:
         """The entry's words (patterns, so "terror*" for "terrorist" and "terrorism") in ``text``."""
         low = text.lower()
-        toks = _label_tokens(text)
-        return {p for p in self.words if (p.rstrip("*") in low if " " in p else
-                                          any(fnmatch.fnmatchcase(t, p) for t in toks))}
+        found = {p for p in self.words if " " in p and p.rstrip("*") in low}
+        for tok in set(_label_tokens(text)):
+            found |= _hits(self.words, tok)
+        return found
+
+
+@lru_cache(maxsize=512)
+def _matcher(patterns: tuple[str, ...]) -> tuple[dict[str, set[str]], tuple[tuple[str, str], ...],
+                                                  tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The one-word patterns of an entry, sorted once by kind: whole words (by word), ``prefix*``,
+    ``*suffix`` and any other shell pattern (matched with ``fnmatch``)."""
+    whole: dict[str, set[str]] = {}
+    prefix, suffix, other = [], [], []
+    for p in patterns:
+        if " " in p:
+            continue
+        stem = p.strip("*")
+        if any(c in stem for c in "*?["):
+            other.append(p)
+        elif p == stem:
+            whole.setdefault(p, set()).add(p)
+        elif p == stem + "*":
+            prefix.append((stem, p))
+        elif p == "*" + stem:
+            suffix.append((stem, p))
+        else:
+            other.append(p)
+    return whole, tuple(prefix), tuple(suffix), tuple(other)
+
+
+def _hits(patterns: tuple[str, ...], token: str) -> set[str]:
+    """The one-word patterns (shell-style, as ``fnmatch.fnmatchcase``) that ``token`` matches."""
+    whole, prefix, suffix, other = _matcher(patterns)
+    found = set(whole.get(token, ()))
+    found.update(p for stem, p in prefix if token.startswith(stem))
+    found.update(p for stem, p in suffix if token.endswith(stem))
+    found.update(p for p in other if fnmatch.fnmatchcase(token, p))
+    return found
 
 
 def _label_tokens(text: str) -> list[str]:
