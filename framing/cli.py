@@ -432,11 +432,19 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory / over a file.")
 @click.option("--no-cache", is_flag=True,
               help="Recompute every article: neither read nor write the per-article result cache.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: run on a Ray cluster (pip install 'framing[ray]'); same report, plus Parquet shards.")
+@click.option("--address", default=None, help="With --engine ray: a running cluster's address (default: a local one).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 4096),
+              help="With --engine ray: CPUs of the local cluster and actors per stage.")
+@click.option("--top-events", default=None, type=click.IntRange(1), help="With --engine ray: report (HTML, JSON) "
+              "only the largest N events; the shards hold every article.")
 @rescorer_option
 @frame_options
 @model_options
 @handles_errors
-def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, rescorer: str | None,
+def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, engine: str,
+           address: str | None, workers: int, top_events: int | None, rescorer: str | None,
            entities: tuple[str, ...],
            frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
            allow_download: bool, precision: str) -> None:
@@ -453,15 +461,24 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
     from framing.cache import ResultCache, default_cache_dir
     from framing.ingest import load_articles
-    from framing.output_files import check_output_dir, check_output_file, write_atomic
+    from framing.output_files import check_output_dir, check_output_file
     from framing.report import build_report
-    from framing.report_output import csv_tables, report_json, write_html, write_report
 
     out = Path(output)
+    if engine == "ray":
+        from framing.engine_ray import require_ray
+
+        require_ray()
     if fmt != "json":
         check_output_dir(output, force=force)
     elif output != "-":
         check_output_file(output, force=force)
+    if engine == "ray":
+        result = _ray_report(inputs, out if fmt != "json" else None, address, workers, top_events, rescorer,
+                             entities, frames_file, classifier, nli_model, no_inventory, model, allow_download,
+                             precision)
+        _write_report(result, fmt, output, out, force)
+        return
     articles = load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
@@ -483,7 +500,14 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
             if cache:
                 click.echo("\nInterrupted: the finished batches are cached; run the same command to resume.", err=True)
             raise
-    docs = result.docs
+    _write_report(result, fmt, output, out, force)
+
+
+def _write_report(result: Any, fmt: str, output: str, out: Any, force: bool) -> None:
+    """Write a corpus report in the format asked for."""
+    from framing.output_files import write_atomic
+    from framing.report_output import csv_tables, report_json, write_html, write_report
+
     if fmt == "json":
         write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
         return
@@ -495,7 +519,20 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
         write_html(result, out)
     else:
         write_report(result, out)
-    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
+    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(result.docs)} articles)", err=True)
+
+
+def _ray_report(inputs: tuple[str, ...], out: Any, address: str | None, workers: int, top_events: int | None,
+                rescorer: str | None, entities: tuple[str, ...], frames_file: str | None, classifier: str,
+                nli_model: str, no_inventory: bool, model: str, allow_download: bool, precision: str) -> Any:
+    """``report --engine ray``: the options resolved here, the work on the cluster."""
+    from framing.engine_ray import ray_report
+
+    encoder = _encoder(model, allow_download, precision)
+    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
+    shards = out / "shards" if out is not None else None
+    return ray_report(list(inputs), encoder=encoder, options=options, rescorer=_rescorer(rescorer, allow_download),
+                      address=address, workers=workers, shards=shards, top_events=top_events, on_skip=warn_skipped)
 
 
 @cli.command()
@@ -573,7 +610,7 @@ def _stderr_console() -> Any:
 
 
 # The eval commands live in their own module; importing it registers them on `cli`.
-from framing import cli_eval  # noqa: E402, F401
+from framing import cli_eval  # noqa: F401
 
 
 def main() -> None:
