@@ -7,8 +7,8 @@ with a fresh cache, and reads the shards itself:
 
 - local: ``load_articles`` + ``build_report`` (no result cache): the CPU seconds of its process;
 - ray N: ``ray_report`` on a new local cluster of N CPUs: the CPU seconds of the driver and of
-  every process of the Ray session (raylet, GCS, workers), sampled from /proc every 0.2 s while
-  it runs (a process that ends between two samples loses at most 0.2 s), cluster start included.
+  every process of the Ray session (raylet, GCS, workers), sampled from /proc every 0.5 s while
+  it runs (a process that ends between two samples loses at most 0.5 s), cluster start included.
 
 Printed per size: wall seconds, CPU seconds, articles per CPU-second, the overhead of Ray
 (its CPU seconds / local's) and the scaling from 1 to 2 workers (wall time of 1 / of 2).
@@ -59,7 +59,7 @@ class SessionCpu:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        while not self.stop.wait(0.2):
+        while not self.stop.wait(0.5):
             if self.session:
                 self.sample()
 

@@ -457,82 +457,31 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
     """
     from pathlib import Path
 
-    from rich.progress import Progress
-
-    from framing.cache import ResultCache, default_cache_dir
+    from framing.cli_report import local_report, write_corpus_report
     from framing.ingest import load_articles
     from framing.output_files import check_output_dir, check_output_file
-    from framing.report import build_report
 
     out = Path(output)
     if engine == "ray":
-        from framing.engine_ray import require_ray
+        from framing.engine_ray import ray_report, require_ray
 
         require_ray()
     if fmt != "json":
         check_output_dir(output, force=force)
     elif output != "-":
         check_output_file(output, force=force)
-    if engine == "ray":
-        result = _ray_report(inputs, out if fmt != "json" else None, address, workers, top_events, rescorer,
-                             entities, frames_file, classifier, nli_model, no_inventory, model, allow_download,
-                             precision)
-        _write_report(result, fmt, output, out, force)
-        return
-    articles = load_articles(list(inputs), on_skip=warn_skipped)
+    articles = [] if engine == "ray" else load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
                              texts=[a.text for a in articles])
-    cache = None if no_cache else ResultCache(default_cache_dir() / "results.sqlite")
-    with Progress(transient=True, console=_stderr_console()) as bar:
-        events_task = bar.add_task("events", total=None, visible=False)
-
-        def tick(stage: str, n: int) -> None:
-            if stage == "reused" and n:
-                bar.console.print(f"reused {n} of {len(articles)} articles from the cache")
-            elif stage == "events":
-                bar.update(events_task, visible=True, advance=n)
-
-        try:
-            result = build_report(articles, encoder=encoder, options=options, cache=cache, progress=tick,
-                                  batch_progress=True, rescorer=_rescorer(rescorer, allow_download))
-        except KeyboardInterrupt:
-            if cache:
-                click.echo("\nInterrupted: the finished batches are cached; run the same command to resume.", err=True)
-            raise
-    _write_report(result, fmt, output, out, force)
-
-
-def _write_report(result: Any, fmt: str, output: str, out: Any, force: bool) -> None:
-    """Write a corpus report in the format asked for."""
-    from framing.output_files import write_atomic
-    from framing.report_output import csv_tables, report_json, write_html, write_report
-
-    if fmt == "json":
-        write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        for name, text in csv_tables(result).items():
-            write_atomic(out / name, text)
-    elif fmt == "html":
-        write_html(result, out)
+    rescore = _rescorer(rescorer, allow_download)
+    if engine == "ray":
+        result = ray_report(list(inputs), encoder=encoder, options=options, rescorer=rescore, address=address,
+                            workers=workers, shards=out / "shards" if fmt != "json" else None,
+                            top_events=top_events, on_skip=warn_skipped)
     else:
-        write_report(result, out)
-    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(result.docs)} articles)", err=True)
-
-
-def _ray_report(inputs: tuple[str, ...], out: Any, address: str | None, workers: int, top_events: int | None,
-                rescorer: str | None, entities: tuple[str, ...], frames_file: str | None, classifier: str,
-                nli_model: str, no_inventory: bool, model: str, allow_download: bool, precision: str) -> Any:
-    """``report --engine ray``: the options resolved here, the work on the cluster."""
-    from framing.engine_ray import ray_report
-
-    encoder = _encoder(model, allow_download, precision)
-    options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download)
-    shards = out / "shards" if out is not None else None
-    return ray_report(list(inputs), encoder=encoder, options=options, rescorer=_rescorer(rescorer, allow_download),
-                      address=address, workers=workers, shards=shards, top_events=top_events, on_skip=warn_skipped)
+        result = local_report(articles, encoder, options, rescore, no_cache)
+    write_corpus_report(result, fmt, output, out, force)
 
 
 @cli.command()

@@ -180,3 +180,16 @@ def test_ray_engine_gives_the_local_report_on_shared_corpora(ray_cluster: Path, 
         pytest.skip(f"../shared/corpus/{name} is not present")
     local, remote = _both([str(corpus)])
     _assert_same(local, remote)
+
+
+def test_ray_engine_blocks_a_large_corpus_as_the_local_engine_does(ray_cluster: Path, small_corpus: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The large-corpus path (candidate pairs from blocks, not all pairs), forced on a small one."""
+    import functools
+
+    from framing import engine_ray_events, events, report
+
+    monkeypatch.setattr(engine_ray_events, "EXACT_BELOW", 0)
+    monkeypatch.setattr(report, "group_events", functools.partial(events.group_events, exact_below=0))
+    local, remote = _both([str(small_corpus)])
+    _assert_same(local, remote)
