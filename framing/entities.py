@@ -96,6 +96,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _forms() -> dict[str, Any]:
     """``framing/data/entity_forms.toml``: titles, suffixes, organisation words, aliases."""
     return tomllib.loads(files("framing").joinpath("data/entity_forms.toml").read_text(encoding="utf-8"))
@@ -128,8 +129,13 @@ def _guess_kind(name: str) -> str:
         return "organisation"
     if " of " in f" {name.lower()} " or any(w.lower() in forms["organisation_words"] for w in words):
         return "organisation"
-    if len(words) >= 2 and (any(w.lower() in ("and", "for", "&") for w in words) or words[0].lower() in gazetteer()):
+    country = gazetteer().get(words[0].lower())
+    if len(words) >= 2 and (any(w.lower() in ("and", "for", "&") for w in words) or (
+            country is not None and country.name.lower() == words[0].lower())):
         return "organisation"  # "Pacific Gas and Electric", "Transport for London", "Pakistan Tehreek-e-Insaf"
+    if len(words) >= 2 and words[-1].lower() in forms["droppable_words"] and (
+            len(words) > 2 or words[-1].lower() not in forms["surname_like_words"]):
+        return "organisation"  # "Tavex Energy", "Corvane Pharmaceuticals"
     capitalised = [w for w in words if w[:1].isupper()]
     return "person" if len(words) >= 2 and len(capitalised) == len(words) else "name"
 
@@ -159,13 +165,27 @@ def _derived_aliases(name: str, kind: str) -> tuple[str, ...]:
         out.append(name[:-1])
     if kind == "organisation" and len(words) >= 2:
         out.extend(_acronyms(name))
-        if words[-1].lower().strip(".") in _DROPPABLE and words[-2][:1].isupper():
-            out.append(" ".join(words[:-1]))  # "Wagner Group" is also "Wagner"
+        out.extend(_short_forms(words))
     return tuple(dict.fromkeys(a for a in out if a != name))
 
 
-_DROPPABLE = {"group", "party", "company", "corporation", "corp", "inc", "co", "holdings", "plc", "ltd", "llc",
-              "university", "college"}
+def _short_forms(words: list[str]) -> list[str]:
+    """An organisation without its generic last words: "Wagner Group" is also "Wagner", "Bellmont
+    Care Homes" also "Bellmont". Not when what remains is a country word or a common adjective
+    ("American Airlines" is not "American")."""
+    forms = _forms()
+    droppable = frozenset(forms["droppable_words"])
+    generic = frozenset(forms["generic_name_words"])
+    out = []
+    rest = list(words)
+    while len(rest) >= 2 and rest[-1].lower().strip(".,") in droppable and rest[-2][:1].isupper():
+        rest = rest[:-1]
+        short = " ".join(rest)
+        if len(rest) > 1 or (short.lower() not in generic and short.lower() not in gazetteer()):
+            out.append(short)
+    return out
+
+
 _SMALL = {"of", "the", "for", "and", "on", "in", "de", "la", "du", "des", "e", "y", "&"}
 
 

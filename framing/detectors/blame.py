@@ -16,6 +16,7 @@ from framing.detectors.roles import (
     _in,
     _negated,
     _passive,
+    lexicon,
 )
 from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
@@ -54,6 +55,8 @@ def _agent_of_harm(token: Token) -> bool:
         verb = head.head
         done = [verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c
                 for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]  # "attacks, which were carried out by"
+        if verb.dep_ == "acl":
+            done.append(verb.head)  # "killings carried out by X"
         if _in(verb, "harm.verbs"):
             return True  # "killed by X"
         doer = _in(verb, "harm.perpetrate_verbs") or verb.lemma_ == "claim"  # "carried out by X", not "put out by X"
@@ -65,11 +68,19 @@ def _harm_below(token: Token) -> bool:
     """Whether a prepositional object or clause below ``token`` is harmful ("for the attack")."""
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
-            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in child.children):
+            objects = [q for g in child.children for q in [g, *_quantified(g)]]  # "for most of the deaths"
+            if any(_harmful(g) or (g.pos_ == "VERB" and _in(g, "harm.verbs")) for g in objects):
                 return True
         if child.dep_ in ("pcomp", "xcomp", "advcl") and _harmful(child):
             return True
     return False
+
+
+def _quantified(token: Token) -> list[Token]:
+    """What a quantifier counts: "most of the deaths" -> deaths."""
+    if token.lower_ not in ("most", "many", "some", "all", "half", "part", "much", "several", "dozens", "hundreds", "thousands"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
 
 def _blamed(h: Token) -> bool:
@@ -79,7 +90,7 @@ def _blamed(h: Token) -> bool:
         return True
     if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
-    if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
+    if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
         return _culprit(h, head)
@@ -93,6 +104,12 @@ def _blamed(h: Token) -> bool:
     if h.dep_ == "pobj":
         return _through_preposition(head) or _agent_through(h, head)
     return False
+
+
+def _misparsed_object(h: Token, verb: Token) -> bool:
+    """A first object the parser calls a modifier: "fined X €4 million" (double object)."""
+    return h.dep_ == "npadvmod" and verb.pos_ == "VERB" and h.i > verb.i and any(
+        c.dep_ in _OBJECT and c.i > h.i for c in verb.children)
 
 
 def _agent_through(h: Token, prep: Token) -> bool:
@@ -250,6 +267,34 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
     return False
 
 
+def _wrongdoer(verb: Token) -> bool:
+    """The subject of ``verb`` does wrong by how the act is done or said to be done."""
+    if verb.lemma_ == "have" and any(c.dep_ in _OBJECT and any(
+            a.dep_ == "amod" and a.tag_ == "VBN" and (_in(a, "harm.verbs") or _in(a, "harm.object_verbs"))
+            for a in c.children) for c in verb.children):
+        return True  # "X had hidden losses", parsed as "had [hidden losses]"
+    if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
+        return True  # "X unlawfully detained 52 activists", "X knowingly sold"
+    if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
+        return True  # "prosecutors allege that X installed the software"
+    phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
+    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children):
+        return True  # "X opened fire"
+    if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
+        return True  # "X hid the findings", "X inflated its revenue"
+    if _in(verb, "harm.cause_verbs") and _harm_below(verb):
+        return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
+    if verb.lemma_ in ("order", "direct", "instruct", "tell") and any(
+            c.dep_ in ("xcomp", "ccomp") and _in(c, "harm.verbs") for c in verb.children):
+        return True  # "X ordered them to shred documents"
+    if any(c.dep_ == "prep" and c.lower_ == "without" and any(_in(g, "blame.missing_consent") for g in c.children)
+           for c in verb.children):
+        return True  # "X harvested the data without consent"
+    return _in(verb, "blame.breach_verbs") and any(
+        c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
+        for c in verb.children)  # "X skipped mandatory tests"
+
+
 def _culprit(h: Token, verb: Token) -> bool:
     """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
     if _accused_subject(verb) or _stops_harm(verb):
@@ -262,11 +307,15 @@ def _culprit(h: Token, verb: Token) -> bool:
         return False
     if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
         return True
+    if _wrongdoer(verb):
+        return True
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
         if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
             return True  # "the destruction X caused"
         objects = [c for c in verb.children if c.dep_ in _OBJECT]
         objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
+                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"
         return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
@@ -334,6 +383,8 @@ def _through_preposition(prep: Token) -> bool:
         return _harm_below(head)
     if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
+    if word == "to" and (head.lemma_ in ("loyal", "linked", "tied", "allied", "affiliated", "aligned", "close")):
+        return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
     return False
@@ -369,9 +420,12 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, _blamed)
+    found = _first(sentence, entity, _blamed, agents=True)
     if found is not None:
         return found
+    unnamed = _veiled_blame(sentence, entity)
+    if unnamed is not None:
+        return unnamed
     soil = _OWN_SOIL.search(sentence)
     if soil and (mentions(entity, sentence[: soil.start()]) or named_in(entity, previous)):
         doc = parse([sentence])[0]
@@ -379,3 +433,26 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
             return soil.start()
     return None
+
+
+def _veiled_blame(sentence: str, entity: Entity) -> int | None:
+    """Blame the sentence puts on someone it leaves unnamed while the outlet says the entity is
+    meant ("blamed 'a neighbouring state' for arming militias, an apparent reference to X")."""
+    from framing.detectors.veiled import veiled_reference
+
+    found = mentions(entity, sentence)
+    if not found or veiled_reference(sentence, entity) is None:
+        return None  # a bare "without naming X" does not say the blame is meant for X
+    doc = parse([sentence])[0]
+    if doc is None:
+        return None
+    named = {t.i for m in found for span in [doc.char_span(m.start(), m.end(), alignment_mode="expand")]
+             if span is not None for t in span}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in named or any(c.pos_ == "PROPN" for c in token.children):
+            continue
+        if _blamed(token) or (token.dep_ in _OBJECT and (_in(token.head, "blame.criticise_verbs") or _in(
+                token.head, "blame.core_blame_verbs")) and _harmful(token) and not _negated(token.head)):
+            return found[0].start()
+    return None
+

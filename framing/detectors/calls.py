@@ -32,6 +32,8 @@ def _called_on(h: Token) -> bool:
         return _called_on_through(h, verb)
     if h.dep_ in _SUBJECT:
         return _obliged(h, verb) or _demanded_clause(verb) or _under_pressure(verb) or _addressed_clause(verb)
+    if h.dep_ == "npadvmod" and h.i < verb.i:  # "demanded that Senator X withdraw", misparsed
+        return _demanded_clause(verb)
     if h.dep_ == "poss" or (h.dep_ == "pobj" and verb.lower_ == "of"):
         return _action_demanded(h.head if h.dep_ == "poss" else verb.head)
     return False
@@ -103,8 +105,9 @@ def _demanded_clause(verb: Token) -> bool:
     children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
     if children & {"whether", "if", "would", "will", "could", "might", "can"}:
         return False  # a question ("asked whether X would appeal")
+    base = verb.tag_ in ("VB", "VBP") or (verb.tag_ == "NN" and "that" in children)  # "that X speed up", mis-tagged
     return (verb.dep_ == "ccomp" and _in(verb.head, "calls.demand_clause_verbs")
-            and (verb.tag_ in ("VB", "VBP") or bool(children & {"should", "must"}))
+            and (base or bool(children & {"should", "must"}))
             and not _negated(verb.head))
 
 

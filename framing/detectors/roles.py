@@ -34,8 +34,9 @@ def _in(token: Token, word_class: str) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
-    """(offset, role token) for each mention: the token whose relation to the rest counts."""
+def _roles(sentence: str, entity: Entity, agents: bool = False) -> Iterator[tuple[int, Token]]:
+    """(offset, role token) for each mention: the token whose relation to the rest counts.
+    ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X")."""
     found = mentions(entity, sentence)
     if not found:
         return
@@ -45,30 +46,55 @@ def _roles(sentence: str, entity: Entity) -> Iterator[tuple[int, Token]]:
     spans = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in found]
     for match, span in zip(found, spans, strict=True):
         if span is not None:
-            yield match.start(), _climb(span.root)
+            yield match.start(), _climb(span.root, agents)
     for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
-        yield found[0].start(), _climb(pronoun)
+        yield found[0].start(), _climb(pronoun, agents)
 
 
 _PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
 
 
 def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
-    """Pronouns later in the sentence that can only mean the entity: "called on X to resign after
-    she was accused of ...". Only when no other proper name stands in the sentence."""
+    """Pronouns later in the sentence whose nearest possible antecedent is the entity: "called on
+    X to resign after she was accused of ...", "urged X to act, accusing it of delay". A proper
+    name of the pronoun's kind (a person for "she", anything else for "it") standing between the
+    entity and the pronoun takes it instead."""
     if not spans:
         return []
     inside = {t.i for span in spans for t in span}
-    if any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles() for t in doc):
-        return []
     words = _PRONOUNS["person" if entity.kind == "person" else "other"]
     first = min(span.start for span in spans)
-    return [t for t in doc if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside)]
+    found = []
+    for t in doc:
+        if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside):
+            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc, inside, entity.kind == "person"):
+                found.append(t)
+    return found
+
+
+def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
+    """Another proper name of the entity's kind anywhere in the sentence: the pronoun may be its."""
+    return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles()
+               and (t.ent_type_ == "PERSON" or (not t.ent_type_ and person)) == person for t in doc)
+
+
+def _nearest_name(doc: Any, pronoun: Token, person: bool) -> int | None:
+    """Index of the closest proper name before ``pronoun`` that agrees with it in kind."""
+    for t in reversed(doc[: pronoun.i]):
+        if t.pos_ != "PROPN" or t.lower_.strip(".") in _titles():
+            continue
+        is_person = t.ent_type_ == "PERSON"
+        if is_person == person or (not t.ent_type_ and person):
+            return t.i
+    return None
 
 
 def _object_of_self(pronoun: Token, entity_tokens: set[int]) -> bool:
-    """"X urged him to": an object pronoun of a verb whose subject is the entity is someone else."""
-    if pronoun.dep_ not in (*_OBJECT, "nsubj"):
+    """"X urged him to": an object pronoun of a verb whose subject is the entity is someone else;
+    so is what a possessive marks there ("X urged its members to", "X called on its allies")."""
+    if pronoun.dep_ == "poss" and pronoun.head.dep_ in (*_OBJECT, "pobj"):
+        pronoun = pronoun.head
+    elif pronoun.dep_ not in (*_OBJECT, "nsubj"):
         return False
     verb = pronoun.head
     for _ in range(3):
@@ -82,17 +108,25 @@ def _object_of_self(pronoun: Token, entity_tokens: set[int]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _agents() -> frozenset[str]:
+    """Those who act for an entity without speaking for it ("X pilots", "engineers at X")."""
+    from framing.entities import _forms
+
+    return frozenset(_forms()["agents"])
+
+
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     from framing.entities import _forms
 
     return frozenset(_forms()["titles"])
 
 
-def _climb(token: Token) -> Token:
+def _climb(token: Token, agents: bool = False) -> Token:
     """From a mention to the token that carries its role: a stand-in it modifies ("Pakistan's
     government", "Pakistani authorities", "the government of Pakistan"), the group it exemplifies
     ("Democrats like Mr. Reid") or the first of its conjuncts ("Iran and Syria")."""
-    heads = stand_ins()
+    heads = stand_ins() | _agents() if agents else stand_ins()
 
     def stands_in(t: Token) -> bool:
         return t.lemma_.lower() in heads or t.lower_ in heads
@@ -101,7 +135,7 @@ def _climb(token: Token) -> Token:
         head = token.head
         if token.dep_ in ("poss", "compound", "amod", "nmod", "appos") and stands_in(head):
             token = head
-        elif token.dep_ == "pobj" and head.lower_ == "of" and stands_in(head.head) or token.dep_ == "pobj" and head.lower_ in ("like", "including") and head.head.pos_ in ("NOUN", "PROPN"):
+        elif token.dep_ == "pobj" and head.lower_ in ("of", "at", "from") and stands_in(head.head) or token.dep_ == "pobj" and head.lower_ in ("like", "including") and head.head.pos_ in ("NOUN", "PROPN"):
             token = head.head
         elif token.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             token = head
@@ -154,9 +188,9 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _first(sentence: str, entity: Entity, test: Callable[[Token], bool]) -> int | None:
+def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False) -> int | None:
     """Offset of the first mention whose role passes ``test``."""
-    for offset, role in _roles(sentence, entity):
+    for offset, role in _roles(sentence, entity, agents):
         if test(role):
             return offset
     return None
