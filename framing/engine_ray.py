@@ -33,6 +33,7 @@ from framing.errors import InputError
 from framing.types import Article
 
 EXTRA = "framing[ray]"
+BLOCK_ARTICLES = 64  # articles per block of the corpus dataset: two batches, so work spreads over the actors
 CRASH_ONCE = "FRAMING_RAY_CRASH_ONCE"  # testing aid: a marker file; the first batch that finds
 # it absent creates it and kills its own worker process (Ray must retry the batch)
 
@@ -74,8 +75,13 @@ def cluster(address: str | None = None, workers: int = 2) -> Iterator[None]:
 
 def _quiet_data() -> None:
     """No Ray Data progress bars or per-stage logs on the user's terminal."""
+    import logging
+    import warnings
+
     from ray.data import DataContext
 
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module=r"ray\.data\..*")
     context = DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
@@ -105,8 +111,9 @@ def read_corpus(inputs: Sequence[str], *, on_skip: Callable[[InputError], None] 
     _skipped(index, files, on_skip)
     index = index[index["problem"] == ""]
     renamed = _unique_ids(index)
-    return read.filter(lambda row: row["problem"] == "").map_batches(
+    placed = read.filter(lambda row: row["problem"] == "").map_batches(
         _place, fn_kwargs={"places": ray.put(renamed)}, batch_format="pyarrow")
+    return placed.repartition(max(2, min(1000, -(-len(renamed) // BLOCK_ARTICLES))))
 
 
 def _read_files(batch: Any) -> Any:
