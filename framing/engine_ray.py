@@ -113,7 +113,8 @@ def read_corpus(inputs: Sequence[str], *, on_skip: Callable[[InputError], None] 
     renamed = _unique_ids(index)
     placed = read.filter(lambda row: row["problem"] == "").map_batches(
         _place, fn_kwargs={"places": ray.put(renamed)}, batch_format="pyarrow")
-    return placed.repartition(max(2, min(1000, -(-len(renamed) // BLOCK_ARTICLES))))
+    # materialized: an actor pool holding every CPU of a small cluster must not wait on these tasks
+    return placed.repartition(max(2, min(1000, -(-len(renamed) // BLOCK_ARTICLES)))).materialize()
 
 
 def _read_files(batch: Any) -> Any:
