@@ -7,8 +7,8 @@ with a fresh cache, and reads the shards itself:
 
 - local: ``load_articles`` + ``build_report`` (no result cache): the CPU seconds of its process;
 - ray N: ``ray_report`` on a new local cluster of N CPUs: the CPU seconds of the driver and of
-  every process of the Ray session (raylet, GCS, workers), sampled from /proc every 0.5 s while
-  it runs (a process that ends between two samples loses at most 0.5 s), cluster start included.
+  every process it starts (GCS, raylet, workers), sampled from /proc every 0.5 s while it runs
+  (a process that ends between two samples loses at most 0.5 s), cluster start included.
 
 Printed per size: wall seconds, CPU seconds, articles per CPU-second, the overhead of Ray
 (its CPU seconds / local's) and the scaling from 1 to 2 workers (wall time of 1 / of 2).
@@ -50,30 +50,35 @@ def _cpu() -> float:
 
 
 class SessionCpu:
-    """CPU seconds of the processes of this Ray session, sampled from /proc in a thread."""
+    """CPU seconds of this process's descendants (the Ray session it started: GCS, raylet and
+    the workers they start), sampled from /proc in a thread; a worker renames itself, so it is
+    found by its parent, not by its command line."""
 
     def __init__(self) -> None:
         self.seen: dict[int, float] = {}
-        self.session: str | None = None
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self.stop.wait(0.5):
-            if self.session:
-                self.sample()
+            self.sample()
 
     def sample(self) -> None:
+        parent, cpu = {}, {}
         for proc in Path("/proc").iterdir():
-            if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            if not proc.name.isdigit():
                 continue
             try:
-                if self.session.encode() not in (proc / "cmdline").read_bytes():
-                    continue
                 fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-                self.seen[int(proc.name)] = (int(fields[11]) + int(fields[12])) / TICK
-            except (OSError, IndexError, ValueError):
+            except (OSError, IndexError):
                 continue
+            parent[int(proc.name)] = int(fields[1])
+            cpu[int(proc.name)] = (int(fields[11]) + int(fields[12])) / TICK
+        mine = {os.getpid()}
+        for _ in range(8):  # descendants, a few generations deep
+            mine |= {pid for pid, ppid in parent.items() if ppid in mine}
+        mine.discard(os.getpid())
+        self.seen.update({pid: cpu[pid] for pid in mine})
 
     def total(self) -> float:
         return sum(self.seen.values())
@@ -107,9 +112,8 @@ def _ray_run(folder: str, encoder: object, options: object, workers: int) -> tup
     from framing.engine_ray import ray_report
 
     meter = SessionCpu()
-    context = ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
-    meter.session = context.address_info["session_dir"]
     meter.thread.start()
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     try:
         report = ray_report([folder], encoder=encoder, options=options, workers=workers)
         meter.sample()
