@@ -63,8 +63,11 @@ def cluster(address: str | None = None, workers: int = 2) -> Iterator[None]:
     started = not ray.is_initialized()
     if started:
         kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": workers}
-        ray.init(**kwargs, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
-                 configure_logging=True)
+        try:
+            ray.init(**kwargs, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
+                     configure_logging=True)
+        except (ConnectionError, ValueError) as err:
+            raise InputError(f"--address {address}", f"cannot join this Ray cluster ({err})") from None
     _quiet_data()
     try:
         yield
