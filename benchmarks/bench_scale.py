@@ -61,7 +61,7 @@ def child(name: str) -> dict[str, float]:
     from framing.frames import load_frames
     from framing.models import get_encoder
     from framing.report import build_report
-    from framing.report_output import write_report
+    from framing.output.report_html import write_report
     from framing.segment import segment
 
     articles = _articles(name)

@@ -432,6 +432,9 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Write into an existing non-empty directory / over a file.")
 @click.option("--no-cache", is_flag=True,
               help="Recompute every article: neither read nor write the per-article result cache.")
+@click.option("--outlets", "outlets_file", default=None, metavar="FILE",
+              help="TOML of outlets ([[outlet]] domain, name, country, group, lean) for the coverage bars; "
+                   "adds to framing/data/outlets.toml.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on a Ray cluster (pip install 'framing[ray]'); same report, plus Parquet shards.")
 @click.option("--address", default=None, help="With --engine ray: a running cluster's address (default: a local one).")
@@ -443,8 +446,8 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @frame_options
 @model_options
 @handles_errors
-def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, engine: str,
-           address: str | None, workers: int, top_events: int | None, rescorer: str | None,
+def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, outlets_file: str | None,
+           engine: str, address: str | None, workers: int, top_events: int | None, rescorer: str | None,
            entities: tuple[str, ...],
            frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
            allow_download: bool, precision: str) -> None:
@@ -459,6 +462,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 
     from framing.cli_report import local_report, write_corpus_report
     from framing.ingest import load_articles
+    from framing.outlets import load_outlets
     from framing.output_files import check_output_dir, check_output_file
 
     out = Path(output)
@@ -470,6 +474,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
         check_output_dir(output, force=force)
     elif output != "-":
         check_output_file(output, force=force)
+    outlets = load_outlets(outlets_file)
     articles = [] if engine == "ray" else load_articles(list(inputs), on_skip=warn_skipped)
     encoder = _encoder(model, allow_download, precision)
     options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
@@ -481,7 +486,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
                             top_events=top_events, on_skip=warn_skipped)
     else:
         result = local_report(articles, encoder, options, rescore, no_cache)
-    write_corpus_report(result, fmt, output, out, force)
+    write_corpus_report(result, fmt, output, out, force, outlets)
 
 
 @cli.command()

@@ -35,11 +35,12 @@ def local_report(articles: Any, encoder: Any, options: Any, rescorer: Any, no_ca
             raise
 
 
-def write_corpus_report(result: Any, fmt: str, output: str, out: Any, force: bool) -> None:
+def write_corpus_report(result: Any, fmt: str, output: str, out: Any, force: bool, outlets: Any = None) -> None:
     """Write a corpus report in the format asked for."""
     from framing.cli import write_output
+    from framing.output.report_html import write_html, write_report
+    from framing.output.report_tables import csv_tables, report_json
     from framing.output_files import write_atomic
-    from framing.report_output import csv_tables, report_json, write_html, write_report
 
     if fmt == "json":
         write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
@@ -49,7 +50,7 @@ def write_corpus_report(result: Any, fmt: str, output: str, out: Any, force: boo
         for name, text in csv_tables(result).items():
             write_atomic(out / name, text)
     elif fmt == "html":
-        write_html(result, out)
+        write_html(result, out, outlets=outlets)
     else:
-        write_report(result, out)
+        write_report(result, out, outlets=outlets)
     click.echo(f"wrote {out}/ ({len(result.events)} events, {len(result.docs)} articles)", err=True)

@@ -2,7 +2,7 @@
 
 ``build_report`` runs the pipeline: the per-article stages in batches (``framing.batch``), then
 events, wire copies and the alignment of each event's articles;
-``framing.report_output`` writes it as JSON, CSV, Parquet and HTML.
+``framing.output.report_html`` writes it as JSON, CSV, Parquet and HTML.
 """
 
 from __future__ import annotations

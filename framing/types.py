@@ -162,3 +162,14 @@ class Event:
     claims: tuple[Claim, ...] = ()
     omissions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (article id, claim ids)
     cut_off: tuple[tuple[str, tuple[str, ...]], ...] = ()  # claims possibly past an excerpt's end
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news outlet as the report groups it: its domain, name, country and group (or lean)."""
+
+    domain: str | None
+    name: str
+    country: str | None
+    group: str
+    lean: str | None = None

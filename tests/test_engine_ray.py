@@ -117,7 +117,7 @@ def _both(inputs: list[str]):
 
 def _assert_same(local, remote) -> None:
     """Events, wire copies, claims, frames and alignments equal, and the same report.json."""
-    from framing.report_output import report_json
+    from framing.output.report_tables import report_json
 
     assert [d.id for d in remote.docs] == [d.id for d in local.docs]
     assert [d.sentences for d in remote.docs] == [d.sentences for d in local.docs]
