@@ -182,7 +182,7 @@ def test_ray_engine_gives_the_local_report_on_shared_corpora(ray_cluster: Path, 
     _assert_same(local, remote)
 
 
-@pytest.mark.slow  # about 110 s here: two Ray Data shuffles
+@pytest.mark.slow  # 46 to 110 s here: two Ray Data shuffles
 def test_ray_engine_blocks_a_large_corpus_as_the_local_engine_does(ray_cluster: Path, small_corpus: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The large-corpus path (candidate pairs from blocks, not all pairs), forced on a small one."""
