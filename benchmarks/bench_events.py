@@ -1,6 +1,7 @@
 """Benchmark event grouping on synthetic corpora made from the dev texts by recombination.
 
 Run: .venv/bin/python benchmarks/bench_events.py 1000 10000 [100000]
+     .venv/bin/python benchmarks/bench_events.py --cv   (cross-validated grouping parameters)
 Each synthetic article takes the sentences of two real articles of one event (a decoy, alone in
 its event, is paired with any other article) in a shuffled order, with the first one's date.
 CPU time and peak memory of `group_events` (its large-corpus path, blocked candidates), and the
@@ -18,10 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.events import group_events, syndication  # noqa: E402
+from framing.events import group_events  # noqa: E402
 from framing.ingest import load_articles  # noqa: E402
 from framing.segment import segment  # noqa: E402
 from framing.types import Article, Document  # noqa: E402
+from framing.wires import syndication  # noqa: E402
 
 
 def synthetic(n: int) -> list[Document]:
@@ -42,7 +44,79 @@ def synthetic(n: int) -> list[Document]:
     return docs
 
 
+def labelled(name: str, *, dates: bool) -> tuple[list[Document], list[str]]:
+    """A shared corpus (dev or basil-dev) with its manifest's titles and (optionally) dates, and
+    the true event of each article (each decoy an event of its own)."""
+    import json
+
+    base = ROOT.parent / "shared" / "corpus" / name
+    rows = {}
+    for line in (base / "manifest.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        rows[str(row.get("id") or Path(row["file"]).stem)] = row
+    arts = load_articles(sorted(str(p) for p in base.glob("*.txt")))
+    docs = [segment(Article(id=a.id, source=a.source, text=a.text, title=rows[a.id].get("title", a.title),
+                            date=rows[a.id].get("date") if dates else None)) for a in arts]
+    truth = [str(rows[d.id]["event"]) if rows[d.id]["event"] != "decoy" else f"decoy:{d.id}" for d in docs]
+    return docs, truth
+
+
+GRID = {"LINK_SIMILARITY": [0.18, 0.22, 0.26, 0.30],
+        "RELATIVE_LINK": [0.8, 2.0],  # 2.0: the relative link never fires
+        "MIN_SIMILARITY": [0.15],
+        "HEAD_WEIGHT": [0.0, 0.25, 0.5]}
+
+
+def scores(docs: list[Document], truth: list[str]) -> tuple[float, float, int, int]:
+    """ARI, purity, events split and events merged of the grouping with the current parameters."""
+    from framing.evaluate import adjusted_rand, purity, split_and_merged
+
+    pred = [""] * len(docs)
+    for k, members in enumerate(group_events(docs)):
+        for i in members:
+            pred[i] = str(k)
+    split, merged = split_and_merged(truth, pred)
+    return adjusted_rand(truth, pred), purity(truth, pred), split, merged
+
+
+def cross_validate() -> None:
+    """Tune the grouping parameters on one corpus (best mean ARI with and without dates), score
+    the other with them: dev -> basil-dev and basil-dev -> dev."""
+    import itertools
+
+    import framing.events as ev
+
+    sets = {(n, d): labelled(n, dates=d) for n in ("dev", "basil-dev") for d in (True, False)}
+    default = {k: getattr(ev, k) for k in GRID}
+    table = {}
+    for values in itertools.product(*GRID.values()):
+        for k, v in zip(GRID, values, strict=True):
+            setattr(ev, k, v)
+        table[values] = {key: scores(*data) for key, data in sets.items()}
+    for k, v in default.items():
+        setattr(ev, k, v)
+    print("defaults", default, {f"{n} dates={d}": _fmt(s) for (n, d), s in
+                                ((key, table[tuple(default.values())][key]) for key in sets)})
+    print("all settings, worst ARI first (dev / basil-dev, with / without dates):")
+    for values in sorted(table, key=lambda v: -min(s[0] for s in table[v].values())):
+        print(f"  {dict(zip(GRID, values, strict=True))}: "
+              + " ".join(f"{table[values][key][0]:.3f}" for key in sets))
+    for tune, test in (("dev", "basil-dev"), ("basil-dev", "dev")):
+        best = max(table, key=lambda v: (table[v][(tune, True)][0] + table[v][(tune, False)][0]))
+        print(f"tuned on {tune}: {dict(zip(GRID, best, strict=True))}")
+        for d in (True, False):
+            print(f"  {tune} dates={d} (tuning): {_fmt(table[best][(tune, d)])};  "
+                  f"{test} dates={d} (unseen): {_fmt(table[best][(test, d)])}")
+
+
+def _fmt(s: tuple[float, float, int, int]) -> str:
+    return f"ARI {s[0]:.3f} purity {s[1]:.3f} split {s[2]} merged {s[3]}"
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--cv"]:
+        cross_validate()
+        return
     sizes = [int(x) for x in sys.argv[1:]] or [1000, 10000]
     previous = None
     for n in sizes:

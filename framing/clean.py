@@ -23,6 +23,8 @@ _UI_LINE = re.compile(
         close(?:_game)?|menu|home|search|trending\b.*|top\s+(?:trends|stories|news)\b.*|
         (?:updated|published|posted|last\s+updated)\s*(?:on|:)?\s*.*\d.*|
         (?:reported|written|edited|compiled)\s+by\b.*|by\s+[\w.\- ]{2,60}|
+        by\s+(?-i:[A-Z])[\w.'’\-]*(?:\s+[\w.'’\-]+){0,3}(?:,|\s+and)\s+(?-i:[A-Z])[\w.'’,\- ]{1,60}(?<!\.)|
+        \(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^.]*\)?|
         today'?s\s+paper\b.*|begin\s+text\s*:?|end\s+text\s*:?|media\s+note|
         .*\byour\s+(?:fastest|trusted|number\s+one|no\.?\s*1)\s+source\b.*|
         .*\b(?:view\s+source|font\s+replacer|newsroom\s+feed)\b.*
@@ -51,6 +53,33 @@ _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]*[\)\]]\s*")
 _CREDIT_WORD = re.compile(r"\b(?:image|photo|picture|file|credit|courtesy)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^\s*\d{1,2}\.\s+\S.{0,100}$")
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
+
+
+# A dateline and/or wire credit opening a paragraph: a place (upper or title case, up to four
+# words; optionally ", Region"), optionally a date ("Dec 5", "5 December 2024"), optionally an
+# agency in brackets, then a colon or dash ("WASHINGTON (Reuters) -", "NEW DELHI, Dec 5 (PTI):",
+# "Cairo, Egypt (AP) —", "BERLIN —"); with an agency the separator may be missing; an agency alone
+# ("(AP) -") counts too. The text after it must start a sentence (a capital or a quotation mark).
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_PLACE = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}}(?:,[ ]*{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?)??"
+_DAY = rf"(?:,?[ ]*(?:(?i:{_MONTH})[ ]+\d{{1,2}}|\d{{1,2}}[ ]+(?i:{_MONTH}))(?:,?[ ]*\d{{4}})?)?"
+_AGENCY = r"\([^()\n]{1,40}\)"
+_DATELINE_START = re.compile(
+    rf"^(?:{_PLACE}{_DAY}(?:[ ]*{_AGENCY}[ ]*(?::|[–—-]{{1,2}})?|[ ]*(?::|[ ][–—-]{{1,2}}))|{_AGENCY}[ ]*(?::|[–—-]{{1,2}}))"
+    r"[ ]+(?=[\"“‘'A-Z])")
+MIN_AFTER_DATELINE = 30  # characters a line must still hold after its dateline to be a sentence
+
+
+def dateline_length(line: str) -> int:
+    """Length of a dateline or wire credit opening ``line`` (with the space after it), else 0.
+
+    Examples: "WASHINGTON (Reuters) - ", "NEW DELHI, Dec 5 (PTI): ", "New Delhi, September 11 (IANS) ",
+    "BERLIN — ", "(AP) - ". Nothing is taken when too little text would remain.
+    """
+    match = _DATELINE_START.match(line)
+    if not match or len(line) - match.end() < MIN_AFTER_DATELINE:
+        return 0
+    return match.end()
 
 
 def normalize_text(text: str) -> str:

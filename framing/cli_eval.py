@@ -94,6 +94,37 @@ def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
     emit(f"decoys merged: {', '.join(report['decoys_merged']) or 'none'}")
 
 
+@eval_group.command(name="wires")
+@click.argument("corpus")
+@click.option("--manifest", default=None, help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handles_errors
+def eval_wires(corpus: str, manifest: str | None, fmt: str) -> None:
+    """Wire-copy precision and recall (pairs of articles), within the manifest's events and the found ones.
+
+    Example: framing eval wires tests/data/wires
+    """
+    from pathlib import Path
+
+    from framing.evaluate import eval_wires as run
+    from framing.ingest import load_articles
+    from framing.segment import segment
+
+    docs = [segment(a) for a in load_articles([corpus], on_skip=warn_skipped)]
+    report = run(docs, Path(manifest) if manifest else Path(corpus) / "manifest.jsonl")
+    if fmt == "json":
+        emit(json.dumps(report, indent=2))
+        return
+    emit(f"articles {report['articles']}, copy pairs in the manifest {report['gold_pairs']}")
+    for name in ("manifest_events", "found_events"):
+        m = report[name]
+        emit(f"within {name.replace('_', ' ')}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
+             f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
+        for e in m["errors"]:
+            emit(f"  {e['kind']:<6} {e['a']} ~ {e['b']}: in order {e['in_order']:.2f}, shared {e['share']:.2f}, "
+                 f"longest passage {e['longest']} words")
+
+
 @eval_group.command(name="wording")
 @click.argument("corpus")
 @click.option("--spans", default=None, help="Gold spans JSONL (default: CORPUS/gold_bias_spans.jsonl).")

@@ -14,7 +14,7 @@ its share of the data, so the answers are the same:
   link test of ``events.links`` per batch of pairs;
 - events: connected components of the links, then the local engine's greedy join (strongest
   link first, conflicting dates or ordinals refused) inside each component;
-- per event (a ``groupby`` by event): wire copies (``events.syndication``), claims and
+- per event (a ``groupby`` by event): wire copies (``wires.syndication``), claims and
   alignments (``report._event``), on an actor pool holding the encoder.
 """
 
@@ -283,7 +283,7 @@ class EventStage:
     def __call__(self, batch: Any) -> Any:
         from framing.batch import decode_result
         from framing.compare import embed_documents
-        from framing.events import copied_share, syndication
+        from framing.wires import copied_share, syndication
         from framing.report import MAX_PARTNERS, _event
 
         (packed,) = batch.column("rows").to_pylist()

@@ -297,7 +297,8 @@ def eval_events(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy
     """
     from itertools import combinations
 
-    from framing.events import group_events, syndication
+    from framing.events import group_events
+    from framing.wires import syndication
 
     rows = {_row_id(r, where): r for where, r in read_rows(manifest)}
     for d in docs:
@@ -370,3 +371,36 @@ def eval_wording(docs: Sequence[Document], manifest: Path, spans: Path, *, encod
     total = max(counts["spans_in_aligned_claims"], 1)
     return {**counts, "share_shown": round(counts["shown"] / total, 4),
             "share_shown_labelled": round(counts["shown_labelled"] / total, 4)}
+
+
+def eval_wires(docs: Sequence[Document], manifest: Path, *, decoy: str = "decoy") -> dict[str, Any]:
+    """Pairwise precision and recall of wire copies against a manifest's ``syndication_group``.
+
+    Measured twice: within the manifest's events (the wire-copy check alone) and within the
+    events :func:`framing.events.group_events` finds (what ``framing report`` shows). Every
+    false and missed pair is listed with its shared-passage figures.
+    """
+    from framing.events import group_events
+    from framing.wires import overlap, statement_runs, syndication
+
+    rows = {_row_id(r, where): r for where, r in read_rows(manifest)}
+    for d in docs:
+        if d.id not in rows:
+            raise InputError(str(manifest), f"article '{d.id}' has no row (by 'id' or 'file')")
+    sg = [str(g) if (g := rows[d.id].get("syndication_group")) not in (None, "", False) else None for d in docs]
+    gold = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs)) if sg[i] and sg[i] == sg[j]}
+    by_event: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        event = str(rows[d.id].get("event"))
+        by_event.setdefault(f"{decoy}:{d.id}" if event in (decoy, "None") else event, []).append(i)
+    out: dict[str, Any] = {"articles": len(docs), "gold_pairs": len(gold)}
+    for name, events in (("manifest_events", list(by_event.values())), ("found_events", group_events(docs))):
+        found = {(i, j) for group in syndication(docs, events) for k, i in enumerate(group) for j in group[k + 1 :]}
+        errors = []
+        for i, j in sorted((found - gold) | (gold - found)):
+            source = statement_runs(docs[k] for e in events if i in e for k in e)
+            o = overlap(docs[i], docs[j], source)
+            errors.append({"a": docs[i].id, "b": docs[j].id, "kind": "false" if (i, j) in found else "missed",
+                           "in_order": round(o.in_order, 3), "share": round(o.share, 3), "longest": o.longest})
+        out[name] = {**PRF(len(found & gold), len(found - gold), len(gold - found)).as_dict(), "errors": errors}
+    return out

@@ -1,4 +1,4 @@
-"""Events: group articles by the event they cover, and find wire copies.
+"""Events: group articles by the event they cover (wire copies: :mod:`framing.wires`).
 
 An event is a group of articles about one happening, found from the text itself: the words of
 the whole article and of its headline and lede (TF-IDF of content words: names, numbers and
@@ -13,17 +13,12 @@ In a large corpus candidate pairs come from blocking (a shared lead ordinal, a s
 a shared run of words for wire copies), and a large block is chained rather than compared all
 against all: events and wire groups are connected sets, so a chain joins them. Time grows about
 linearly with the corpus (``benchmarks/bench_events.py``).
-
-Wire copies (``syndicated_with``) are articles whose sentences are mostly the same text,
-verbatim or lightly edited: the share of one article's sentences that have a near-identical
-sentence (character similarity) in the other.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +26,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from framing.align import STOPWORDS, content_words
 from framing.types import Document
@@ -184,15 +178,6 @@ def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
         codes.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
     unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
     return np.column_stack([unique // n, unique % n]).astype(np.int64).reshape(-1, 2)
-
-
-def _window_pairs(block: Sequence[int]) -> set[tuple[int, int]]:
-    """Each member of a block paired with the ``WINDOW`` members after it: linear in its size.
-
-    Events are connected sets, so a large block of one event is joined by the chain of these
-    pairs without comparing all its members with each other.
-    """
-    return {(min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[k + 1 : k + 1 + WINDOW]}
 
 
 def _tfidf(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
@@ -444,66 +429,3 @@ class _UnionFind:
     def union(self, i: int, j: int) -> None:
         self.parent[self.find(i)] = self.find(j)
 
-
-SYNDICATION_EXACT = 50  # events this large compare only articles that share a run of words
-SHINGLE = 6  # a shared run of this many words suggests a common source
-SAMPLE = 4  # one run in this many is kept as a blocking key
-SYNDICATION_SHARE = 0.5  # share of sentences that must be near-identical for a wire copy
-NEAR_IDENTICAL = 85  # character similarity (0-100) of two sentences of the same wire text
-
-
-def copied_share(a: Document, b: Document) -> float:
-    """Share of the shorter article's sentences that stand near-identically in the other."""
-    ta, tb = [s.text for s in a.sentences], [s.text for s in b.sentences]
-    if not ta or not tb:
-        return 0.0
-    short, other = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    best = process.cdist(short, other, scorer=fuzz.ratio, workers=1).max(axis=1)
-    return float((best >= NEAR_IDENTICAL).mean())
-
-
-def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
-                exact_below: int = SYNDICATION_EXACT) -> list[list[int]]:
-    """Wire groups: sets of two or more articles of one event that copy the same wire text.
-
-    Copies of copies count: the groups are the connected sets of pairwise copy links, so a pair
-    already in one group is not compared again. An event of ``exact_below`` articles or more
-    compares only articles that share a run of words.
-    """
-    uf = _UnionFind(len(docs))
-    for event in events:
-        pairs = ((a, b) for k, a in enumerate(event) for b in event[k + 1 :]) if len(event) < exact_below \
-            else _shared_text_pairs(docs, event)
-        for i, j in pairs:
-            if uf.find(i) != uf.find(j) and copied_share(docs[i], docs[j]) >= SYNDICATION_SHARE:
-                uf.union(i, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(docs)):
-        groups[uf.find(i)].append(i)
-    return sorted(g for g in groups.values() if len(g) > 1)
-
-
-def _shared_text_pairs(docs: Sequence[Document], event: Sequence[int]) -> list[tuple[int, int]]:
-    """Pairs of the event's articles that share a run of ``SHINGLE`` words.
-
-    Only runs whose hash falls in one bucket of ``SAMPLE`` are kept (the same runs in every
-    article, so shared text still shares kept runs). Each article is paired with the next
-    ``WINDOW`` articles holding the same run, which is enough to join a wire group however many
-    outlets copied it: groups are connected sets.
-    """
-    holders: dict[str, list[int]] = defaultdict(list)
-    for d in event:
-        words = re.findall(r"\w+", doc_text(docs[d]).lower())
-        runs = {" ".join(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
-        for run in runs:
-            if zlib.crc32(run.encode()) % SAMPLE == 0:
-                holders[run].append(d)
-    pairs = set()
-    for held in {tuple(h) for h in holders.values() if len(h) > 1}:  # runs of one text share holders
-        pairs.update(_window_pairs(held))
-    return sorted(pairs)
-
-
-def doc_text(doc: Document) -> str:
-    """The article's sentences joined: the text the wire-copy check compares."""
-    return " ".join(s.text for s in doc.sentences)

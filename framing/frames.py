@@ -51,12 +51,13 @@ class FrameSpec:
 
 
 ENTITY_FRAMES = ("names_entity", "calls_on_entity", "attributes_to_entity", "highlights_omission", "veiled_reference")
-ENTITY_HYPOTHESES = {
-    "calls_on_entity": ("{e} is called on to take action against terrorism.",),
-    "attributes_to_entity": ("Terrorist groups are based in {e} and operate from its territory.",),
-    "highlights_omission": ("The statement did not name {e}.",),
-    "veiled_reference": ("This is an indirect, veiled reference to {e}.",),
-}
+def _entity_hypotheses() -> dict[str, tuple[str, ...]]:
+    """The entity frames' hypotheses ({e}: the entity), from ``data/entity_hypotheses.toml``."""
+    data = tomllib.loads(files("framing").joinpath("data/entity_hypotheses.toml").read_text(encoding="utf-8"))
+    return {frame: tuple(lines) for frame, lines in data.items()}
+
+
+ENTITY_HYPOTHESES = _entity_hypotheses()
 
 
 def parse_frames(text: str, source: str, *, default_threshold: float = PRESENT) -> tuple[FrameSpec, ...]:

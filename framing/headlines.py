@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from framing.align import content_words
+from framing.clean import dateline_length
 from framing.types import Document
 
 LABEL_CHARS = 100  # a label longer than this is cut at a word boundary
@@ -40,6 +41,7 @@ def strip_furniture(text: str) -> str:
     text = " ".join(text.split())
     for _ in range(3):  # a section name may precede a dateline and vice versa
         before = text
+        text = text[dateline_length(text) :]
         text = _DATELINE.sub("", text, count=1)
         text = _CAPS_DATELINE.sub("", text, count=1)
         text = _SECTION_PREFIX.sub("", text, count=1)

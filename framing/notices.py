@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from framing.events import MAX_DAYS_APART, copied_share, ordinal_conflict, signals
+from framing.events import MAX_DAYS_APART, ordinal_conflict, signals
 from framing.types import Alignment, Document, Notice
+from framing.wires import near_identical_share
 
 SAME_TEXT_SHARE = 0.9  # share of the shorter article's sentences found near-identically in the other
 MIN_SENTENCES = 5  # articles shorter than this say too little for a claim-overlap judgement
@@ -42,7 +43,7 @@ def _same_text(a: Document, b: Document) -> str | None:
     if _normal(a.article.text) == _normal(b.article.text):
         return "The two articles are the same text."
     shorter, longer = sorted((len(a.sentences), len(b.sentences)))
-    if shorter and shorter >= 0.8 * longer and copied_share(a, b) >= SAME_TEXT_SHARE:
+    if shorter and shorter >= 0.8 * longer and near_identical_share(a, b) >= SAME_TEXT_SHARE:
         return "The two articles are nearly the same text (copies of one source, lightly edited)."
     return None
 

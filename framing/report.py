@@ -18,10 +18,11 @@ from framing.align import Rescorer, align, content_words, match, score_matrix
 from framing.batch import analyse
 from framing.cache import ResultCache
 from framing.compare import FrameOptions, embed_documents
-from framing.events import copied_share, group_events, syndication
+from framing.events import group_events
 from framing.headlines import LABEL_CHARS, headline, is_boilerplate, shorten, strip_furniture
 from framing.models import Encoder
 from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
+from framing.wires import copied_share, syndication
 
 log = logging.getLogger(__name__)
 

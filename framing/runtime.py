@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 RECIPE = "onnx-int8-per-channel-v1"  # bump when the export or quantisation changes
 MODEL_FILE = "model.onnx"
 MANIFEST = "manifest.json"
-PROBES = ("India and the United States called on Pakistan to act against terror groups.", "Talks resumed.")
+PROBES = ("The council and the union called on the company to act against the delays.", "Talks resumed.")
 MIN_PROBE_COSINE = 0.95  # an export this far from the weights it came from is broken, not lossy
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from framing.clean import dateline_length
 from framing.limits import LIMITS, warn
 from framing.types import Article, Document, Sentence
 
@@ -31,11 +32,6 @@ _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"“‘'(\[]?)(\S+)")
 _FINAL = re.compile(r"[.!?…\"”’')\]]$")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"            # NEW DELHI, WASHINGTON D.C.
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s*(?:D\.?C\.?|[A-Z][a-z]+\s\d{1,2}))?)"  # New Delhi, Sept 11
-    r"(?:\s*\([^)]{1,40}\))?\s*(?::|\s[–—-])\s+(?=[\"“A-Z])"
-)
 
 
 def segment(article: Article) -> Document:
@@ -77,11 +73,8 @@ def sentence_spans(text: str, *, headline: bool = False) -> list[tuple[int, int]
 
 
 def _dateline_length(line: str) -> int:
-    """Length of a leading dateline ("ISLAMABAD: ", "New Delhi, September 11: "), else 0."""
-    match = _DATELINE.match(line)
-    if not match or len(line) - match.end() < 30:
-        return 0
-    return match.end()
+    """Length of a leading dateline or wire credit ("ISLAMABAD: ", "WASHINGTON (Reuters) - "), else 0."""
+    return dateline_length(line)
 
 
 def _line_spans(line: str, start: int) -> Iterator[tuple[int, int]]:

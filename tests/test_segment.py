@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,3 +95,41 @@ def test_gold_sentence_f1(dev_dir) -> None:  # noqa: ANN001 - fixture
             gold = set(pair[f"{side}_sentences"])
             tp, fp, fn = tp + len(mine & gold), fp + len(mine - gold), fn + len(gold - mine)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.95
+
+
+@pytest.mark.parametrize("line", [
+    "WASHINGTON (Reuters) - The port authority closed two piers on Monday after a storm damaged them.",
+    "NEW DELHI, Dec 5 (PTI): The port authority closed two piers on Monday after a storm damaged them.",
+    "LONDON, March 3 (Meridian Wire) — The port authority closed two piers on Monday after a storm damaged them.",
+    "Cairo, Egypt (AP) - The port authority closed two piers on Monday after a storm damaged them.",
+    "New Delhi, September 11 (IANS) The port authority closed two piers on Monday after a storm damaged them.",
+    "BERLIN — The port authority closed two piers on Monday after a storm damaged them.",
+    "FERGUSON, Mo. -- The port authority closed two piers on Monday after a storm damaged them.",
+    "(AP) — The port authority closed two piers on Monday after a storm damaged them.",
+])
+def test_wire_credits_and_datelines_are_not_part_of_the_sentence(line: str) -> None:
+    from framing.clean import clean_text
+
+    text, title = clean_text(f"Storm shuts piers\n{line}\nRepairs will take a month, the authority said.")
+    sentences = [s.text for s in segment(Article(id="x", source="x", text=text, title=title)).sentences]
+    assert sentences == ["Storm shuts piers", "The port authority closed two piers on Monday after a storm damaged them.",
+                         "Repairs will take a month, the authority said."]
+
+
+@pytest.mark.parametrize("line", ["By Jane Doe, Associated Press", "By Jane Doe and John Roe, Metro Wire Writers",
+                                  "Tribune News Service", "(Reporting by Jane Doe; Editing by John Roe)"])
+def test_bylines_and_credit_lines_are_dropped(line: str) -> None:
+    from framing.clean import clean_text
+
+    text, _ = clean_text(f"Storm shuts piers\n{line}\nThe port authority closed two piers on Monday.\n{line}")
+    assert line not in text and "closed two piers" in text
+
+
+@pytest.mark.parametrize("line", ["By the end of the year, prices had risen by a third.",
+                                  "The mayor (a Democrat) - who was re-elected - spoke at length on Monday.",
+                                  "Officials in Kell (the capital) said the talks would resume on Friday."])
+def test_sentences_that_only_look_like_credits_stay_whole(line: str) -> None:
+    from framing.clean import clean_text, dateline_length
+
+    text, _ = clean_text(f"Storm shuts piers\n{line}")
+    assert line in text.split("\n") and dateline_length(line) == 0
