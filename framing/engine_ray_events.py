@@ -283,8 +283,8 @@ class EventStage:
     def __call__(self, batch: Any) -> Any:
         from framing.batch import decode_result
         from framing.compare import embed_documents
-        from framing.wires import copied_share, syndication
         from framing.report import MAX_PARTNERS, _event
+        from framing.wires import copied_share, syndication
 
         (packed,) = batch.column("rows").to_pylist()
         rows = sorted(unpack(packed), key=lambda r: r["pos"])
