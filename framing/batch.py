@@ -115,6 +115,16 @@ def _run_batch(articles: Sequence[Article], keys: Sequence[str], encoder: Encode
     return fresh
 
 
+def run_batch(articles: Sequence[Article], encoder: Encoder, options: FrameOptions) -> list[str]:
+    """The per-article stages of one batch, uncached: each article's :func:`encode_result` JSON.
+
+    The unit of work other engines distribute (``framing.engine_ray``): the same code as
+    :func:`analyse`, so the same results.
+    """
+    fresh = _run_batch(articles, [str(k) for k in range(len(articles))], encoder, options)
+    return [fresh[str(k)] for k in range(len(articles))]
+
+
 @contextmanager
 def _progress(show: bool, total: int) -> Iterator[Callable[[int], None]]:
     """Progress over articles on stderr: a rich bar on a terminal, else a line per batch."""

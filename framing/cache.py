@@ -66,6 +66,10 @@ class EmbeddingCache:
         self.misses = 0
         self._conn: sqlite3.Connection | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to another process (a Ray worker), the cache opens its own connection there."""
+        return {**self.__dict__, "_conn": None}
+
     def _db(self) -> sqlite3.Connection:
         """Open (and create) the database on first use."""
         if self._conn is None:

@@ -432,12 +432,20 @@ def write_output(text: str, output: str, *, force: bool) -> None:
 @click.option("--outlets", "outlets_file", default=None, metavar="FILE",
               help="TOML of outlets ([[outlet]] domain, name, country, group, lean) for the coverage bars; "
                    "adds to framing/data/outlets.toml.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: run on a Ray cluster (pip install 'framing[ray]'); same report, plus Parquet shards.")
+@click.option("--address", default=None, help="With --engine ray: a running cluster's address (default: a local one).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 4096),
+              help="With --engine ray: CPUs of the local cluster and actors per stage.")
+@click.option("--top-events", default=None, type=click.IntRange(1), help="With --engine ray: report (HTML, JSON) "
+              "only the largest N events; the shards hold every article.")
 @rescorer_option
 @frame_options
 @model_options
 @handles_errors
 def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache: bool, outlets_file: str | None,
-           rescorer: str | None, entities: tuple[str, ...],
+           engine: str, address: str | None, workers: int, top_events: int | None, rescorer: str | None,
+           entities: tuple[str, ...],
            frames_file: str | None, classifier: str, nli_model: str, no_inventory: bool, model: str,
            allow_download: bool, precision: str) -> None:
     """Analyse a corpus: events, wire copies, who reported what, frames per outlet, plots.
@@ -449,48 +457,37 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
     """
     from pathlib import Path
 
-    from framing.cache import ResultCache, default_cache_dir
+    from framing.cli_report import build_corpus_report, write_corpus_report
     from framing.ingest import load_articles
     from framing.outlets import load_outlets
-    from framing.output.progress import StageProgress, report_ticks, resumable
-    from framing.output.report_html import write_html, write_report
-    from framing.output.report_tables import csv_tables, report_json
-    from framing.output_files import check_output_dir, check_output_file, write_atomic
-    from framing.report import build_report
+    from framing.output.progress import StageProgress, resumable
+    from framing.output_files import check_output_dir, check_output_file
 
     out = Path(output)
+    if engine == "ray":
+        from framing.engine_ray import require_ray
+
+        require_ray()
     if fmt != "json":
         check_output_dir(output, force=force)
     elif output != "-":
         check_output_file(output, force=force)
     outlets = load_outlets(outlets_file)
-    cache = None if no_cache else ResultCache(default_cache_dir() / "results.sqlite")
-    kept = "the finished batches are cached; run the same command to resume" if cache else "nothing was written"
+    kept = "nothing was written" if no_cache or engine == "ray" else \
+        "the finished batches are cached; run the same command to resume"
     with StageProgress() as bar, resumable(kept):
         bar.stage("reading")
-        articles = load_articles(list(inputs), on_skip=warn_skipped)
+        articles = [] if engine == "ray" else load_articles(list(inputs), on_skip=warn_skipped)
         encoder = _encoder(model, allow_download, precision)
         options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
                                  texts=[a.text for a in articles])
+        rescore = _rescorer(rescorer, allow_download)
         bar.pause()  # the batches show their own bar ("articles"), then the events stage starts ours again
-        result = build_report(articles, encoder=encoder, options=options, cache=cache,
-                              progress=report_ticks(bar, len(articles)), batch_progress=True,
-                              rescorer=_rescorer(rescorer, allow_download))
-    docs = result.docs
-    if fmt == "json":
-        write_output(json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n", output, force=force)
-        return
-    bar.stage("writing")  # taken off the screen below, or at exit when writing fails
-    out.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        for name, text in csv_tables(result).items():
-            write_atomic(out / name, text)
-    elif fmt == "html":
-        write_html(result, out, outlets=outlets)
-    else:
-        write_report(result, out, outlets=outlets)
-    bar.pause()
-    click.echo(f"wrote {out}/ ({len(result.events)} events, {len(docs)} articles)", err=True)
+        result = build_corpus_report(
+            engine, list(inputs), articles, encoder=encoder, options=options, rescorer=rescore, bar=bar,
+            no_cache=no_cache, ray={"address": address, "workers": workers, "top_events": top_events,
+                                    "shards": out / "shards" if fmt != "json" else None, "on_skip": warn_skipped})
+    write_corpus_report(result, fmt, output, out, force, outlets, bar)
 
 
 @cli.command()

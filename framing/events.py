@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -180,15 +180,29 @@ def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
 def _tfidf(bags: Sequence[Counter[str]]) -> Rows:
     """Unit-norm TF-IDF rows of word bags."""
     vocab: dict[str, int] = {}
+    for bag in bags:
+        for word in bag:
+            vocab.setdefault(word, len(vocab))
+    return tfidf_rows(bags, vocab, Counter(w for bag in bags for w in bag), len(bags))
+
+
+def tfidf_rows(bags: Sequence[Counter[str]], columns: Mapping[str, int], df: Mapping[str, int],
+               n: int) -> Rows:
+    """Unit-norm TF-IDF rows of some of a corpus's word bags.
+
+    Args:
+        bags: the word bags (each in the order of its words' first occurrence).
+        columns: the corpus vocabulary: each word's column, in order of first occurrence.
+        df: each word's document frequency in the corpus.
+        n: the number of articles in the corpus.
+    """
     rows, cols, vals = [], [], []
-    df = Counter(w for bag in bags for w in bag)
-    n = len(bags)
     for r, bag in enumerate(bags):
         for word, count in bag.items():
             rows.append(r)
-            cols.append(vocab.setdefault(word, len(vocab)))
+            cols.append(columns[word])
             vals.append((1 + math.log(count)) * math.log((n + 1 + IDF_PRIOR) / (df[word] + 0.5)))
-    return Rows.from_triples(rows, cols, vals, (n, max(len(vocab), 1))).unit()
+    return Rows.from_triples(rows, cols, vals, (len(bags), max(len(columns), 1))).unit()
 
 
 def tfidf_matrix(docs: Sequence[Document]) -> Rows:
@@ -197,8 +211,17 @@ def tfidf_matrix(docs: Sequence[Document]) -> Rows:
     Each part is unit-norm and scaled by the square root of its weight, so the dot product of
     two rows is the weighted mean of the two cosine similarities.
     """
-    full = _tfidf([Counter(content_words(d.article.text)) for d in docs])
-    head = _tfidf([Counter(content_words(_head(d))) for d in docs])
+    bags = [event_bags(d) for d in docs]
+    return side_by_side(_tfidf([f for f, _ in bags]), _tfidf([h for _, h in bags]))
+
+
+def event_bags(doc: Document) -> tuple[Counter[str], Counter[str]]:
+    """The word bags of one article that its event vector weighs: whole text, headline + lede."""
+    return Counter(content_words(doc.article.text)), Counter(content_words(_head(doc)))
+
+
+def side_by_side(full: Rows, head: Rows) -> Rows:
+    """Whole-text and headline + lede TF-IDF rows as one weighted event vector per row."""
     return full.scaled(math.sqrt(1 - HEAD_WEIGHT)).beside(head.scaled(math.sqrt(HEAD_WEIGHT)))
 
 
@@ -220,6 +243,20 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     sims = tfidf_matrix(docs)
     left, right, scores = _scored_pairs(sims, sigs, exact_below=exact_below)
     usual = _usual_similarity(len(docs), left, right, scores)
+    keep, strength = links(left, right, scores, usual, sigs)
+    order = keep[np.lexsort((right[keep], left[keep], -strength))]
+    return join_groups(sigs, left[order], right[order])
+
+
+def links(left: np.ndarray, right: np.ndarray, scores: np.ndarray, usual: np.ndarray,
+          sigs: Sequence[Signals]) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidate pairs link (their positions) and how strongly (similarity plus bonus).
+
+    Args:
+        left, right: the pairs' articles; scores: their similarities.
+        usual: every article's usual similarity (:func:`_usual_similarity`).
+        sigs: every article's signals.
+    """
     norm = np.sqrt(usual[left] * usual[right])
     relative = np.divide(scores, norm, out=np.zeros_like(scores), where=norm > 0)
     link = (scores >= LINK_SIMILARITY) | ((relative >= RELATIVE_LINK) & (scores >= MIN_SIMILARITY))
@@ -230,9 +267,13 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
         if shared_anchor(sigs[left[k]].lead, sigs[right[k]].lead):
             bonus[k], link[k] = ANCHOR_BONUS, True
     keep = np.flatnonzero(link)
-    order = keep[np.lexsort((right[keep], left[keep], -(scores[keep] + bonus[keep])))]
+    return keep, scores[keep] + bonus[keep]
+
+
+def join_groups(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray) -> list[list[int]]:
+    """Events from linked pairs taken in order (strongest first), refusing conflicting joins."""
     groups = _Groups(sigs)
-    for i, j in zip(left[order].tolist(), right[order].tolist(), strict=True):
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
         groups.join(i, j)
     return groups.members()
 

@@ -105,6 +105,32 @@ def load_article(spec: str, *, stdin: TextIO | None = None) -> Article:
     return articles[0]
 
 
+def corpus_files(inputs: Sequence[str]) -> list[tuple[str, str, bool]]:
+    """The files a corpus of paths is read from, in reading order, for engines that read them
+    apart (``framing.engine_ray``): (input named, file, whether found in a directory).
+
+    Raises:
+        InputError: an input is missing, or not a path (standard input, a URL).
+    """
+    files = []
+    for spec in inputs:
+        if spec == "-" or re.match(r"^https?://", spec, re.IGNORECASE):
+            raise InputError(spec, "this engine reads files and directories only")
+        path = check_path_spec(spec)
+        if not path.exists():
+            raise InputError(spec, "no such file or directory")
+        found = [(spec, str(f), True) for f in _article_files(path)] if path.is_dir() else [(spec, str(path), False)]
+        if not found:
+            raise InputError(spec, "no readable article in this directory")
+        files.extend(found)
+    return files
+
+
+def read_file(path: str, *, in_dir: bool) -> list[Article]:
+    """The articles of one file of :func:`corpus_files`, as :func:`load_articles` reads them."""
+    return _load_file(Path(path), meta=_manifest_for(Path(path)), in_dir=in_dir)
+
+
 def _load_one(spec: str, *, stdin: TextIO | None, on_skip: ErrorHandler | None) -> list[Article]:
     """Dispatch one input by its form."""
     if spec == "-":

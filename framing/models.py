@@ -207,6 +207,10 @@ class Encoder:
         backend = RECIPE if self.precision == "int8" else "torch"
         return hashlib.sha256(f"{self.model.fingerprint}|{self.precision}|{backend}".encode()).hexdigest()[:16]
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process (a Ray worker), the encoder loads its model there, once."""
+        return {**self.__dict__, "_net": None, "_tokenizer": None, "_runner": None}
+
     @property
     def loaded(self) -> bool:
         """Whether the model has been loaded (it is not while every text is cached)."""

@@ -71,7 +71,7 @@ def _stand_in(name: str) -> Any:
         raise RuntimeError("spaCy's command line is not loaded by framing; run `python -m spacy info`")
 
     module.info = info  # type: ignore[attr-defined]
-    module.__path__ = []  # type: ignore[attr-defined]  # a package: spacy.cli.info is a submodule
+    module.__path__ = []  # a package: spacy.cli.info is a submodule
     return module
 
 
