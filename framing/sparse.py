@@ -66,6 +66,12 @@ class Rows:
         return Rows(indptr.astype(np.int64), c[order], v[order].astype(np.float32),
                     (self.shape[0], self.shape[1] + other.shape[1]))
 
+    def toarray(self) -> np.ndarray:
+        """The rows as a dense array (for small matrices and tests)."""
+        out = np.zeros(self.shape, dtype=np.float32)
+        out[self.row_of(), self.indices] = self.data
+        return out
+
     def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(position in ``rows``, column, value) of every value of the given rows."""
         rows = np.asarray(rows, dtype=np.int64)

@@ -54,7 +54,7 @@ def test_tfidf_rows_of_some_articles_are_the_corpus_matrix_rows() -> None:
 
     rows = side_by_side(*parts)
     assert rows.shape[1] == whole.shape[1]
-    assert np.array_equal(rows.toarray(), whole[2:4].toarray())
+    assert np.array_equal(rows.toarray(), whole.toarray()[2:4])
 
 
 @pytest.fixture(scope="module")
