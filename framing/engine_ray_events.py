@@ -44,6 +44,7 @@ from framing.events import (
     side_by_side,
     tfidf_rows,
 )
+from framing.sparse import Rows
 
 RANK = 1 << 20  # a word's first occurrence as one number: article position * RANK + rank in its bag
 PAIR_COLUMNS = {"i": int, "j": int, "score": float}
@@ -100,19 +101,17 @@ def vectors_of(batch: Any, vocab: Any) -> Any:
 
 
 def assemble(vectors: Any, n: int, width: int) -> Any:
-    """Ray task: the corpus's event vectors as one sparse matrix (kept in the object store)."""
-    from scipy import sparse
-
+    """Ray task: the corpus's event vectors as one sparse-row matrix (kept in the object store)."""
     rows: list[tuple[int, bytes, bytes]] = []
     for batch in vectors.iter_batches(batch_format="pyarrow"):
         rows.extend((r["pos"], r["cols"], r["vals"]) for r in batch.to_pylist())
     rows.sort()
     cols = [np.frombuffer(c, dtype=np.int32) for _, c, _ in rows]
     vals = [np.frombuffer(v, dtype=np.float32) for _, _, v in rows]
-    indptr = np.concatenate([[0], np.cumsum([len(c) for c in cols])]).astype(np.int32)
+    indptr = np.concatenate([[0], np.cumsum([len(c) for c in cols])]).astype(np.int64)
     data = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
-    indices = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
-    return sparse.csr_matrix((data, indices, indptr), shape=(n, width))
+    indices = np.concatenate(cols).astype(np.int64) if cols else np.zeros(0, dtype=np.int64)
+    return Rows(indptr, indices, data, (n, width))
 
 
 def candidate_pairs(arts: Any, matrix: Any, sigs: Any, shared: Any, n: int, workers: int) -> Any:
@@ -133,7 +132,7 @@ def _all_pairs(batch: Any, matrix: Any) -> Any:
     """Ray task: each article of a batch against every later article (a small corpus)."""
     matrix = _get(matrix)
     rows = np.asarray(batch.column("pos").to_pylist(), dtype=np.int64)
-    dense = (matrix[rows] @ matrix.T).toarray() if len(rows) else np.zeros((0, 0))
+    dense = matrix.gram()[rows] if len(rows) else np.zeros((0, 0))  # as events.group_events scores them
     i, j, score = [], [], []
     for k, row in enumerate(rows.tolist()):
         later = np.arange(row + 1, matrix.shape[0])
