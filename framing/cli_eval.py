@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -62,12 +63,18 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements:
     emit(json.dumps(report, indent=2) if fmt == "json" else align_table(report, disagreements=show_disagreements))
 
 
+def corpus_options(command: Any) -> Any:
+    """The arguments every corpus-level eval command takes: CORPUS, --manifest, --format."""
+    command = handles_errors(command)
+    command = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                           show_default=True, help=FORMAT_HELP)(command)
+    command = click.option("--manifest", default=None,
+                           help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")(command)
+    return click.argument("corpus")(command)
+
+
 @eval_group.command(name="events")
-@click.argument("corpus")
-@click.option("--manifest", default=None, help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help=FORMAT_HELP)
-@handles_errors
+@corpus_options
 def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
     """Adjusted Rand index and purity of events, wire-copy precision/recall, decoys merged.
 
@@ -85,11 +92,7 @@ def eval_events(corpus: str, manifest: str | None, fmt: str) -> None:
 
 
 @eval_group.command(name="wires")
-@click.argument("corpus")
-@click.option("--manifest", default=None, help="Manifest with event and syndication_group (default: CORPUS/manifest.jsonl).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help=FORMAT_HELP)
-@handles_errors
+@corpus_options
 def eval_wires(corpus: str, manifest: str | None, fmt: str) -> None:
     """Wire-copy precision and recall (pairs of articles), within the manifest's events and the found ones.
 
