@@ -149,7 +149,7 @@ def main() -> None:
         return
     if not SHARED.is_dir():
         sys.exit("benchmarks/bench_scale.py needs ../shared/corpus beside the repository")
-    subprocess.run([sys.executable, "-c", "import framing.cli, framing.compare, framing.report_output"],
+    subprocess.run([sys.executable, "-c", "import framing.cli, framing.compare, framing.output.report_html"],
                    env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, check=True)
     if not args.no_compare:
         bench_compare()
