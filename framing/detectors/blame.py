@@ -78,7 +78,7 @@ def _harm_below(token: Token) -> bool:
 
 def _quantified(token: Token) -> list[Token]:
     """What a quantifier counts: "most of the deaths" -> deaths."""
-    if token.lower_ not in ("most", "many", "some", "all", "half", "part", "much", "several", "dozens", "hundreds", "thousands"):
+    if not _in(token, "blame.quantifiers"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
@@ -284,7 +284,7 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X hid the findings", "X inflated its revenue"
     if _in(verb, "harm.cause_verbs") and _harm_below(verb):
         return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
-    if verb.lemma_ in ("order", "direct", "instruct", "tell") and any(
+    if _in(verb, "blame.order_verbs") and any(
             c.dep_ in ("xcomp", "ccomp") and _in(c, "harm.verbs") for c in verb.children):
         return True  # "X ordered them to shred documents"
     if any(c.dep_ == "prep" and c.lower_ == "without" and any(_in(g, "blame.missing_consent") for g in c.children)
@@ -383,7 +383,7 @@ def _through_preposition(prep: Token) -> bool:
         return _harm_below(head)
     if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
-    if word == "to" and (head.lemma_ in ("loyal", "linked", "tied", "allied", "affiliated", "aligned", "close")):
+    if word == "to" and _in(head, "harm.loyalty_adjectives"):
         return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
