@@ -6,8 +6,8 @@ cache, so its CPU seconds and peak memory (max RSS) are those of a first, cold r
 
 - encoder: the bare int8 encoder (ONNX Runtime, one thread) on the corpus's distinct sentences
   (at most 3,000 of them, a fixed sample), model load left out: sentences per CPU-second;
-- report: ``build_report`` plus every output file (HTML, JSON, CSV, Parquet, dataset folder),
-  from the articles in memory: sentences per CPU-second, where a sentence is any sentence of the
+- report: ``build_report`` writing every output file as it goes (HTML, JSON, CSV, Parquet,
+  dataset folder; the ``ReportWriter`` of ``framing report``), from the articles in memory: sentences per CPU-second, where a sentence is any sentence of the
   corpus (a synthetic corpus repeats the dev sentences, which the embedding cache then serves);
 - the ratio report / encoder, and the growth of the report's CPU time per 10x articles.
 
@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,14 +55,28 @@ def _articles(name: str) -> list:
     return load_articles([str(SHARED / name)], on_skip=lambda *_: None)  # the gold files are skipped
 
 
+def _log(t0: float) -> Callable[[str, int], None]:
+    """A progress callback that logs each stage (and every 10th event) with CPU seconds and max
+    RSS on stderr: how far a long run got."""
+    done = [0]
+
+    def tick(stage: str, n: int) -> None:
+        done[0] = done[0] + n if stage == "events" else n
+        if stage != "events" or done[0] % 10 == 0:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{stage} {done[0]}: {_cpu() - t0:.0f} CPU-s, peak {peak:.0f} MB", file=sys.stderr, flush=True)
+
+    return tick
+
+
 def child(name: str) -> dict[str, float]:
     """Measure one corpus in this (fresh) process."""
     from framing.classify import EmbeddingClassifier
     from framing.compare import FrameOptions
     from framing.frames import load_frames
     from framing.models import get_encoder
+    from framing.output.report_stream import ReportWriter
     from framing.report import build_report
-    from framing.output.report_html import write_report
     from framing.segment import segment
 
     articles = _articles(name)
@@ -76,9 +91,10 @@ def child(name: str) -> dict[str, float]:
     options = FrameOptions(entities=("Pakistan",), frames=tuple(load_frames(ROOT / "corpus" / "frames.toml")),
                            classifier=EmbeddingClassifier(encoder))
     t0 = _cpu()
-    report = build_report(articles, encoder=encoder, options=options, cache=None)
-    with tempfile.TemporaryDirectory() as out:
-        write_report(report, Path(out))
+    with tempfile.TemporaryDirectory() as out, ReportWriter(Path(out), {"html", "csv", "json", "dataset"}) as writer:
+        report = build_report(articles, encoder=encoder, options=options, cache=None, sink=writer,  # as `framing report`
+                              progress=_log(t0), batch_progress=True)
+        writer.finish(report)
         html = max(p.stat().st_size for p in Path(out).glob("*.html"))
     seconds = _cpu() - t0
     sentences = sum(len(d.sentences) for d in report.docs)
@@ -149,7 +165,7 @@ def main() -> None:
         return
     if not SHARED.is_dir():
         sys.exit("benchmarks/bench_scale.py needs ../shared/corpus beside the repository")
-    subprocess.run([sys.executable, "-c", "import framing.cli, framing.compare, framing.output.report_html"],
+    subprocess.run([sys.executable, "-c", "import framing.cli, framing.compare, framing.output.report_html, framing.output.report_stream"],
                    env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, check=True)
     if not args.no_compare:
         bench_compare()

@@ -14,9 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import zlib
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
+from typing import Any, TypeVar, overload
 
 from framing.cache import ResultCache, code_fingerprint
 from framing.compare import FrameOptions, embed_documents
@@ -26,16 +29,80 @@ from framing.segment import segment
 from framing.types import Article, Document, Evidence, FrameResult, Sentence
 
 BATCH_SIZE = 32  # articles per batch: one embedding call, one cache write
+LOOKUP = 1000  # articles looked up in the result cache at a time
+T = TypeVar("T")
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """The per-article results of a corpus, in the order of its articles."""
+    """The per-article results of a corpus, in the order of its articles (kept compact: see
+    :class:`CompactDocs` and :class:`CompactFrames`)."""
 
-    docs: tuple[Document, ...]
-    frames: tuple[tuple[FrameResult, ...], ...]
+    docs: Sequence[Document]
+    frames: Sequence[tuple[FrameResult, ...]]
     reused: int  # articles whose result came from the cache
+
+
+class _Compact(Sequence[T]):
+    """A read-only sequence whose items are rebuilt from a compact form on each access."""
+
+    def __init__(self, articles: Sequence[Article], keys: Sequence[str], store: dict[str, Any]) -> None:
+        self.articles, self.keys, self.store = articles, keys, store
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, k: int) -> T: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[T]: ...
+    def __getitem__(self, k: int | slice) -> T | list[T]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return self._item(self.articles[k], self.store[self.keys[k]])
+
+    def __iter__(self) -> Iterator[T]:
+        return (self[k] for k in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def ids(self) -> list[str]:
+        """The articles' ids (without rebuilding any item)."""
+        return [a.id for a in self.articles]
+
+    def _item(self, article: Article, stored: Any) -> T:
+        raise NotImplementedError
+
+
+class CompactDocs(_Compact[Document]):
+    """The corpus's documents, kept as each article's sentence offsets (the sentences are
+    rebuilt from the article's text on access): a corpus of documents costs little more memory
+    than its articles."""
+
+    def _item(self, article: Article, stored: tuple[array, bool, bytes]) -> Document:
+        spans, cut_off, _ = stored
+        sentences = tuple(Sentence(index=i, text=article.text[spans[2 * i] : spans[2 * i + 1]], start=spans[2 * i],
+                                   end=spans[2 * i + 1]) for i in range(len(spans) // 2))
+        return Document(article=article, sentences=sentences, cut_off=cut_off)
+
+
+class CompactFrames(_Compact[tuple[FrameResult, ...]]):
+    """The corpus's frame results, kept as each article's compressed JSON."""
+
+    def _item(self, article: Article, stored: tuple[array, bool, bytes]) -> tuple[FrameResult, ...]:
+        return _frames(json.loads(zlib.decompress(stored[2])))
+
+
+def compact_result(data: str) -> tuple[array, bool, bytes]:
+    """An :func:`encode_result` JSON as kept in memory: sentence offsets, cut-off flag, frames."""
+    raw = json.loads(data)
+    frames = zlib.compress(json.dumps(raw["frames"], separators=(",", ":")).encode(), 1)
+    return array("q", [x for span in raw["spans"] for x in span]), raw["cut_off"], frames
 
 
 def settings_key(encoder: Encoder, options: FrameOptions) -> str | None:
@@ -65,8 +132,12 @@ def decode_result(article: Article, data: str) -> tuple[Document, tuple[FrameRes
     raw = json.loads(data)
     sentences = tuple(Sentence(index=i, text=article.text[start:end], start=start, end=end)
                       for i, (start, end) in enumerate(raw["spans"]))
-    frames = tuple(FrameResult(**{**f, "evidence": tuple(Evidence(**e) for e in f["evidence"])}) for f in raw["frames"])
-    return Document(article=article, sentences=sentences, cut_off=raw["cut_off"]), frames
+    return Document(article=article, sentences=sentences, cut_off=raw["cut_off"]), _frames(raw["frames"])
+
+
+def _frames(raw: list[dict[str, Any]]) -> tuple[FrameResult, ...]:
+    """Frame results from their JSON form."""
+    return tuple(FrameResult(**{**f, "evidence": tuple(Evidence(**e) for e in f["evidence"])}) for f in raw)
 
 
 def analyse(articles: Sequence[Article], *, encoder: Encoder, options: FrameOptions,
@@ -85,22 +156,22 @@ def analyse(articles: Sequence[Article], *, encoder: Encoder, options: FrameOpti
     if settings is None:
         cache = None
     keys = [article_key(a, settings or "") for a in articles]
-    stored = cache.get_many(keys) if cache else {}
-    reused = set(stored)
-    results: dict[str, str] = dict(stored)
+    store: dict[str, tuple[array, bool, bytes]] = {}  # each distinct article's result, compact
+    for start in range(0, len(keys), LOOKUP):
+        if cache:
+            store.update((key, compact_result(data)) for key, data in cache.get_many(keys[start : start + LOOKUP]).items())
+    reused = sum(key in store for key in keys)
     first = {key: k for k, key in reversed(list(enumerate(keys)))}  # a duplicate article runs once
-    todo = sorted(k for key, k in first.items() if key not in stored)
+    todo = sorted(k for key, k in first.items() if key not in store)
     with _progress(progress, len(todo)) as advance:
         for start in range(0, len(todo), batch_size):
             chunk = todo[start : start + batch_size]
             fresh = _run_batch([articles[k] for k in chunk], [keys[k] for k in chunk], encoder, options)
-            results.update(fresh)
+            store.update((key, compact_result(data)) for key, data in fresh.items())
             if cache and fresh:
                 cache.put_many(fresh)
             advance(len(chunk))
-    decoded = [decode_result(a, results[key]) for a, key in zip(articles, keys, strict=True)]
-    return Analysis(docs=tuple(d for d, _ in decoded), frames=tuple(f for _, f in decoded),
-                    reused=sum(k in reused for k in keys))
+    return Analysis(docs=CompactDocs(articles, keys, store), frames=CompactFrames(articles, keys, store), reused=reused)
 
 
 def _run_batch(articles: Sequence[Article], keys: Sequence[str], encoder: Encoder,

@@ -457,7 +457,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
     """
     from pathlib import Path
 
-    from framing.cli_report import build_corpus_report, write_corpus_report
+    from framing.cli_report import report_corpus
     from framing.ingest import load_articles
     from framing.outlets import load_outlets
     from framing.output.progress import StageProgress, resumable
@@ -483,11 +483,11 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
                                  texts=[a.text for a in articles])
         rescore = _rescorer(rescorer, allow_download)
         bar.pause()  # the batches show their own bar ("articles"), then the events stage starts ours again
-        result = build_corpus_report(
+        report_corpus(
             engine, list(inputs), articles, encoder=encoder, options=options, rescorer=rescore, bar=bar,
             no_cache=no_cache, ray={"address": address, "workers": workers, "top_events": top_events,
-                                    "shards": out / "shards" if fmt != "json" else None, "on_skip": warn_skipped})
-    write_corpus_report(result, fmt, output, out, force, outlets, bar)
+                                    "shards": out / "shards" if fmt != "json" else None, "on_skip": warn_skipped},
+            fmt=fmt, output=output, outlets=outlets)
 
 
 @cli.command()

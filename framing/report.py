@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 import numpy as np
 
@@ -34,8 +35,8 @@ Progress = Callable[[str, int], None]
 class CorpusReport:
     """Everything ``framing report`` shows."""
 
-    docs: tuple[Document, ...]
-    frames: tuple[tuple[FrameResult, ...], ...]
+    docs: Sequence[Document]  # a tuple, or from the local engine compact (``framing.batch.CompactDocs``)
+    frames: Sequence[tuple[FrameResult, ...]]
     events: tuple[Event, ...]
     event_of: dict[str, str]
     syndicated: dict[str, tuple[str, ...]]
@@ -51,17 +52,26 @@ class CorpusReport:
         """The frames of one article."""
         return self.frames[self._positions()[ident]]
 
+    def event_pairs(self, event: Event) -> dict[tuple[str, str], tuple[Alignment, ...]]:
+        """The pairwise alignments of one event's articles (from ``pair_alignments``)."""
+        if "_pairs" not in self.__dict__:
+            object.__setattr__(self, "_pairs", defaultdict(dict))
+            for key, value in self.pair_alignments.items():
+                self.__dict__["_pairs"][self.event_of.get(key[0])][key] = value
+        return dict(self.__dict__["_pairs"].get(event.id, {}))
+
     def _positions(self) -> dict[str, int]:
         """Each article's position by id (built on first use: an index, not a scan per call)."""
         if "_at" not in self.__dict__:
             object.__setattr__(self, "_at", {})
-            for k, d in enumerate(self.docs):
-                self.__dict__["_at"].setdefault(d.id, k)
+            ids = self.docs.ids if hasattr(self.docs, "ids") else [d.id for d in self.docs]
+            for k, ident in enumerate(ids):
+                self.__dict__["_at"].setdefault(ident, k)
         return self.__dict__["_at"]
 
 
-def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],
-            pairs_out: dict[tuple[str, str], tuple[Alignment, ...]],
+def _claims(members: Sequence[int], docs: Mapping[int, Document], vectors: Mapping[int, np.ndarray],
+            pairs_out: MutableMapping[tuple[str, str], tuple[Alignment, ...]],
             rescorer: Rescorer | None = None) -> list[list[tuple[int, int]]]:
     """Claim clusters of one event, as (doc position, sentence index) lists.
 
@@ -99,8 +109,8 @@ def _claims(members: Sequence[int], docs: Sequence[Document], vectors: Mapping[i
     return multi + [c for c in claims if len({d for d, _ in c}) == 1]
 
 
-def _event(number: int, members: Sequence[int], docs: Sequence[Document], vectors: Mapping[int, np.ndarray],
-           pairs_out: dict[tuple[str, str], tuple[Alignment, ...]], rescorer: Rescorer | None = None) -> Event:
+def _event(number: int, members: Sequence[int], docs: Mapping[int, Document], vectors: Mapping[int, np.ndarray],
+           pairs_out: MutableMapping[tuple[str, str], tuple[Alignment, ...]], rescorer: Rescorer | None = None) -> Event:
     """One event: its claims (most widely reported first) and each article's omissions."""
     clusters = sorted(_claims(members, docs, vectors, pairs_out, rescorer), key=lambda g: (-len({d for d, _ in g}), min(g)))
     claims = []
@@ -120,7 +130,7 @@ def _event(number: int, members: Sequence[int], docs: Sequence[Document], vector
                  claims=tuple(claims), omissions=tuple(omissions), cut_off=tuple(cut))
 
 
-def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
+def _label(members: Sequence[int], docs: Mapping[int, Document]) -> str:
     """A readable event label: the most representative headline (or lede clause), and the month.
 
     Each article offers its title, else the first clause of its lede, with datelines, wire
@@ -137,9 +147,24 @@ def _label(members: Sequence[int], docs: Sequence[Document]) -> str:
     return shorten(offers[best], LABEL_CHARS) + (f" ({dates[0][:7]})" if dates else "")
 
 
+class ReportSink(Protocol):
+    """What takes a report as it is built (``framing.output.report_stream.ReportWriter``)."""
+
+    def start(self, report: CorpusReport) -> None:
+        """The articles, their frames, events and wire copies, before any event's claims."""
+
+    def alignments(self, event: str, articles: Sequence[str]) -> MutableMapping[tuple[str, str], tuple[Alignment, ...]]:
+        """Where an event's pairwise alignments go as they are made (they may be written at
+        once and only some kept)."""
+
+    def event(self, event: Event, pairs: MutableMapping[tuple[str, str], tuple[Alignment, ...]]) -> None:
+        """One finished event, with what :meth:`alignments` gave for it."""
+
+
 def build_report(articles: Sequence[Article], *, encoder: Encoder, options: FrameOptions,
                  cache: ResultCache | None = None, progress: Progress | None = None,
-                 batch_progress: bool = False, rescorer: Rescorer | None = None) -> CorpusReport:
+                 batch_progress: bool = False, rescorer: Rescorer | None = None,
+                 sink: ReportSink | None = None) -> CorpusReport:
     """Run the whole corpus pipeline.
 
     Args:
@@ -151,6 +176,9 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
             taken from the cache, "grouped": events found, "events": one more event done).
         batch_progress: show the per-article batches' progress bar on stderr.
         rescorer: revises uncertain sentence-pair scores in claims and alignments (a cross-encoder).
+        sink: takes each event with its pairwise alignments as soon as it is done (the report is
+            written event by event); the alignments are then not kept, so the returned report's
+            ``pair_alignments`` is empty and memory does not grow with them. None: all are kept.
     """
     tick = progress or (lambda stage, n: None)
     analysis = analyse(articles, encoder=encoder, options=options, cache=cache, progress=batch_progress)
@@ -158,16 +186,35 @@ def build_report(articles: Sequence[Article], *, encoder: Encoder, options: Fram
     tick("reused", analysis.reused)
     groups = group_events(docs)
     tick("grouped", len(groups))  # the number of events: the total of the "events" stage
-    copies = syndication(docs, groups)
-    pairs: dict[tuple[str, str], tuple[Alignment, ...]] = {}
+    base = _corpus(docs, analysis.frames, groups, analysis.reused)
+    if sink is not None:
+        sink.start(base)
+    kept: dict[tuple[str, str], tuple[Alignment, ...]] = {}
     events = []
     for number, members in enumerate(groups, 1):
-        vectors = dict(zip(members, embed_documents([docs[d] for d in members], encoder), strict=True))
-        events.append(_event(number, members, docs, vectors, pairs, rescorer))
+        local = {d: docs[d] for d in members}  # the event's documents, rebuilt once
+        vectors = dict(zip(members, embed_documents(list(local.values()), encoder), strict=True))
+        pairs: MutableMapping[tuple[str, str], tuple[Alignment, ...]] = {}
+        if sink is not None:
+            pairs = sink.alignments(f"e{number}", [local[d].id for d in members])
+        events.append(_event(number, members, local, vectors, pairs, rescorer))
+        del local, vectors  # an event's documents and sentence vectors are not needed past it
+        if sink is not None:
+            sink.event(events[-1], pairs)
+        else:
+            kept.update(pairs)
         tick("events", 1)
-    event_of = {a: e.id for e in events for a in e.articles}
-    synd = {docs[i].id: tuple(docs[j].id for j in group if j != i) for group in copies for i in group}
-    copied = {(docs[i].id, docs[j].id): round(copied_share(docs[i], docs[j]), 4)
+    return replace(base, events=tuple(events), pair_alignments=kept)
+
+
+def _corpus(docs: Sequence[Document], frames: Sequence[tuple[FrameResult, ...]], groups: Sequence[Sequence[int]],
+            reused: int) -> CorpusReport:
+    """The report before its events' claims: articles, frames, each article's event, wire copies."""
+    copies = syndication(docs, groups)
+    ids = docs.ids if hasattr(docs, "ids") else [d.id for d in docs]  # compact documents: without rebuilding them
+    event_of = {ids[d]: f"e{number}" for number, members in enumerate(groups, 1) for d in members}
+    synd = {ids[i]: tuple(ids[j] for j in group if j != i) for group in copies for i in group}
+    copied = {(ids[i], ids[j]): round(copied_share(docs[i], docs[j]), 4)
               for group in copies if len(group) <= MAX_PARTNERS for k, i in enumerate(group) for j in group[k + 1 :]}
-    return CorpusReport(docs=tuple(docs), frames=analysis.frames, events=tuple(events), event_of=event_of,
-                        syndicated=synd, pair_alignments=pairs, copied=copied, reused=analysis.reused)
+    return CorpusReport(docs=docs, frames=frames, events=(), event_of=event_of, syndicated=synd,
+                        copied=copied, reused=reused)

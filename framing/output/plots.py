@@ -134,6 +134,7 @@ def timeline_svg(report: CorpusReport, index: ReportIndex) -> Markup | None:
     all articles and one for each of the most frequent frames (the same axes in every panel)."""
     from framing.events import parse_date
 
+    ids = [d.id for d in report.docs]  # one pass: the report may keep its documents compact
     days = {i: day for i, d in enumerate(report.docs) if (day := parse_date(d.article.date))}
     if not days:
         return None
@@ -146,7 +147,7 @@ def timeline_svg(report: CorpusReport, index: ReportIndex) -> Markup | None:
     fig, axes = plt.subplots(nrows, cols, figsize=(4.2 * cols, 0.8 + 2.1 * nrows), sharex=True, squeeze=False)
     width = {"day": 0.8, "month": 25, "year": 300}[unit]
     for ax, (title, members) in zip(axes.flat, panels, strict=False):
-        _stacked(ax, report, index, members, days, unit, shown, width)
+        _stacked(ax, ids, index, members, days, unit, shown, width)
         ax.set_title(textwrap.shorten(title, 48), fontsize=9)
     for ax in list(axes.flat)[len(panels) :]:
         ax.set_visible(False)
@@ -158,14 +159,14 @@ def timeline_svg(report: CorpusReport, index: ReportIndex) -> Markup | None:
     return svg(fig)
 
 
-def _stacked(ax: Any, report: CorpusReport, index: ReportIndex, members: set[int], days: dict[int, date],
+def _stacked(ax: Any, ids: list[str], index: ReportIndex, members: set[int], days: dict[int, date],
              unit: str, shown: list[str], width: float) -> None:
     """One panel: a bar per time bin, stacked by group."""
     import matplotlib.dates as mdates
 
     counts: dict[str, Counter[date]] = defaultdict(Counter)
     for i in members:
-        counts[_plot_group(index, report.docs[i].id, shown)][_bin(days[i], unit)] += 1
+        counts[_plot_group(index, ids[i], shown)][_bin(days[i], unit)] += 1
     bins = sorted({_bin(day, unit) for day in days.values()})
     base = [0] * len(bins)
     for g in shown:

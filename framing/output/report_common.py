@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import urllib.parse
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from framing.outlets import UNKNOWN, OutletBook
 from framing.report import CorpusReport
-from framing.types import Document, FrameResult, Outlet
+from framing.types import Alignment, Document, FrameResult, Outlet
 
 # Okabe-Ito: told apart by colour-blind readers too; groups past these share OTHER_COLOUR.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#332288", "#999933")
@@ -32,8 +34,8 @@ Link = tuple[str, frozenset[int], str, float]
 class ReportIndex:
     """The lookup tables of a report (scanning the corpus once per event grows as n^2)."""
 
-    docs: dict[str, Document]
-    frames: dict[str, tuple[FrameResult, ...]]
+    docs: Mapping[str, Document]
+    frames: Mapping[str, tuple[FrameResult, ...]]
     names: list[str]  # frame keys present in some article, in a stable order
     labels: dict[str, str]  # frame key -> label in words
     outlets: dict[str, Outlet]  # article id -> outlet
@@ -64,9 +66,12 @@ def safe_url(url: str | None) -> str | None:
     return url if urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
-def build_index(report: CorpusReport, book: OutletBook) -> ReportIndex:
-    """The lookup tables of a report, with outlets resolved by ``book``."""
-    frames = {d.id: fs for d, fs in zip(report.docs, report.frames, strict=True)}
+def build_index(report: CorpusReport, book: OutletBook, *, links: bool = True) -> ReportIndex:
+    """The lookup tables of a report, with outlets resolved by ``book`` (and without the links of
+    its alignments when ``links`` is False: an event's page then gets its own).
+
+    Documents and frames are looked up by id through the report (which may keep them compact);
+    :func:`event_index` gives one event's page its own, rebuilt once."""
     names: dict[str, None] = {}
     labels: dict[str, str] = {}
     for fs in report.frames:
@@ -77,8 +82,33 @@ def build_index(report: CorpusReport, book: OutletBook) -> ReportIndex:
     outlets = {d.id: book.outlet(d.article) for d in report.docs}
     counts = Counter(o.group for o in outlets.values())
     groups = sorted(counts, key=lambda g: (g == UNKNOWN, -counts[g], g))
-    return ReportIndex(docs={d.id: d for d in report.docs}, frames=frames, names=list(names), labels=labels,
-                       outlets=outlets, groups=groups, colours=group_colours(groups), links=_links(report))
+    return ReportIndex(docs=ById(report, "docs"), frames=ById(report, "frames"), names=list(names), labels=labels,
+                       outlets=outlets, groups=groups, colours=group_colours(groups),
+                       links=links_of(report.pair_alignments) if links else {})
+
+
+class ById(Mapping[str, Any]):
+    """A report's documents or frames by article id (each looked up by position on access)."""
+
+    def __init__(self, report: CorpusReport, part: str) -> None:
+        self.report, self.part = report, part
+
+    def __getitem__(self, ident: str) -> Any:
+        return self.report.doc(ident) if self.part == "docs" else self.report.frames_of(ident)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.report._positions())
+
+    def __len__(self) -> int:
+        return len(self.report._positions())
+
+
+def event_index(index: ReportIndex, ids: Iterable[str], pairs: Mapping[tuple[str, str], tuple[Alignment, ...]]) -> ReportIndex:
+    """The lookup tables of one event's page: its articles' documents and frames rebuilt once,
+    and the links of its alignments alone."""
+    ids = list(dict.fromkeys(ids))
+    return replace(index, docs={a: index.docs[a] for a in ids}, frames={a: index.frames[a] for a in ids},
+                   links=links_of(pairs))
 
 
 def group_colours(groups: list[str]) -> dict[str, str]:
@@ -89,10 +119,11 @@ def group_colours(groups: list[str]) -> dict[str, str]:
     return colours
 
 
-def _links(report: CorpusReport) -> dict[tuple[str, int], list[Link]]:
-    """Every pairwise alignment, reachable from each sentence it covers."""
+def links_of(pairs: Mapping[tuple[str, str], tuple[Alignment, ...]]) -> dict[tuple[str, int], list[Link]]:
+    """Some pairwise alignments (an event's, when the report is written event by event),
+    each reachable from every sentence it covers."""
     links: dict[tuple[str, int], list[Link]] = defaultdict(list)
-    for (a, b), alignments in report.pair_alignments.items():
+    for (a, b), alignments in pairs.items():
         for al in alignments:
             side_a, side_b = frozenset(al.a), frozenset(al.b)
             for i in al.a:

@@ -5,7 +5,7 @@ omissions as sentences, framing differences with both sides' evidence, and wire-
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -35,6 +35,7 @@ FRAME_MARKS = {
     "via": ("◑", "only through people it quotes or reports"),
     "none": ("", "not found in this outlet's article"),
 }
+Pairs = Mapping[tuple[str, str], tuple[Alignment, ...]]  # pairwise alignments by (article A, article B)
 CONFLICT_KINDS = {"number": "A number differs", "date": "A date differs", "name": "A name differs",
                   "attribution": "Who said it differs"}
 
@@ -168,7 +169,7 @@ def _omissions(event: Event, docs: list[Document], index: ReportIndex) -> list[d
     return out
 
 
-def _conflicts(report: CorpusReport, docs: list[Document], index: ReportIndex) -> tuple[list[dict[str, Any]], int]:
+def _conflicts(pairs: Pairs, docs: list[Document], index: ReportIndex) -> tuple[list[dict[str, Any]], int]:
     """Facts the outlets disagree on inside one matched claim (numbers, dates, who said it): one
     entry per disagreement, each side with its value, the outlets that give it and a sentence;
     and how many more there are past :data:`MAX_CONFLICTS`.
@@ -178,8 +179,8 @@ def _conflicts(report: CorpusReport, docs: list[Document], index: ReportIndex) -
     """
     found: dict[tuple[str, frozenset[str]], dict[str, dict[str, Any]]] = {}
     for x, y in combinations(docs, 2):
-        left, right = (x, y) if (x.id, y.id) in report.pair_alignments else (y, x)
-        for al in report.pair_alignments.get((left.id, right.id), ()):
+        left, right = (x, y) if (x.id, y.id) in pairs else (y, x)
+        for al in pairs.get((left.id, right.id), ()):
             text_a, text_b = _join(left, al.a), _join(right, al.b)
             for c in al.conflicts or find_conflicts(text_a, text_b):
                 sides = found.setdefault((c.kind, frozenset((c.a, c.b))), {})
@@ -196,12 +197,11 @@ def _join(doc: Document, indices: Sequence[int]) -> str:
     return " ".join(doc.sentences[i].text for i in indices if i < len(doc.sentences))
 
 
-def _pair_alignments(report: CorpusReport, a: str, b: str) -> tuple[Alignment, ...]:
+def _pair_alignments(pairs: Pairs, a: str, b: str) -> tuple[Alignment, ...]:
     """The alignments of A with B, seen from A (the report keeps each pair once, in one order)."""
-    if (a, b) in report.pair_alignments:
-        return report.pair_alignments[(a, b)]
-    return tuple(Alignment(a=al.b, b=al.a, relation=al.relation, score=al.score)
-                 for al in report.pair_alignments.get((b, a), ()))
+    if (a, b) in pairs:
+        return pairs[(a, b)]
+    return tuple(Alignment(a=al.b, b=al.a, relation=al.relation, score=al.score) for al in pairs.get((b, a), ()))
 
 
 def _entity_first(keys: list[str]) -> list[str]:
@@ -230,7 +230,7 @@ def _split(key: str, docs: list[Document], index: ReportIndex) -> tuple[list[Doc
     return have, lack, ("Carry it", "Do not")
 
 
-def _differences(report: CorpusReport, docs: list[Document], index: ReportIndex) -> list[dict[str, Any]]:
+def _differences(pairs: Pairs, docs: list[Document], index: ReportIndex) -> list[dict[str, Any]]:
     """One entry per frame the outlets split on: which outlets are on each side, and the
     difference between the clearest example of each side, with both outlets' evidence."""
     out = []
@@ -242,7 +242,7 @@ def _differences(report: CorpusReport, docs: list[Document], index: ReportIndex)
         no = lack[0]
         fa, fb = _frame(index.frames[yes.id], key), _frame(index.frames[no.id], key)
         diffs = frame_differences([fa], [fb], index.outlets[yes.id].name, index.outlets[no.id].name,  # type: ignore[list-item]
-                                  _pair_alignments(report, yes.id, no.id))
+                                  _pair_alignments(pairs, yes.id, no.id))
         if diffs:
             out.append({"label": index.labels.get(key, key), "diff": diffs[0], "yes": index.outlets[yes.id].name,
                         "no": index.outlets[no.id].name, "sides": [(have_label, [index.outlets[d.id].name for d in have]),
@@ -266,7 +266,8 @@ def _frames_matrix(docs: list[Document], index: ReportIndex) -> list[dict[str, A
     return rows
 
 
-def event_context(report: CorpusReport, event: Event, index: ReportIndex, corpus: Counter[str]) -> dict[str, Any]:
+def event_context(report: CorpusReport, event: Event, index: ReportIndex, corpus: Counter[str],
+                  pairs: Pairs | None = None) -> dict[str, Any]:
     """What an event page shows. A very large event shows its first :data:`PAGE_ARTICLES`
     articles and most reported :data:`PAGE_CLAIMS` claims, so that no page grows as articles x
     claims into tens of MB; the page says what it left out.
@@ -276,11 +277,14 @@ def event_context(report: CorpusReport, event: Event, index: ReportIndex, corpus
         event: the event of this page.
         index: the report's lookup tables.
         corpus: articles per outlet group in the whole corpus (for blindspots).
+        pairs: the pairwise alignments of this event's articles, when ``index.links`` holds
+            this event's alone (the report written event by event); None: the report's.
     """
+    pairs = report.pair_alignments if pairs is None else pairs
     carried = Counter(a for c in event.claims for a in c.reported_by)
     docs = _ordered([index.docs[a] for a in event.articles[:PAGE_ARTICLES]], index, carried)
     claims = page_claims(event)
-    conflicts, more_conflicts = _conflicts(report, docs, index)
+    conflicts, more_conflicts = _conflicts(pairs, docs, index)
     copies = [_copy_edits(index.docs[group[0]], index.docs[b], index)
               for group in wire_groups([d.id for d in docs], report.syndicated) for b in group[1:]]
     dates = sorted(d.article.date for d in docs if d.article.date)
@@ -290,7 +294,7 @@ def event_context(report: CorpusReport, event: Event, index: ReportIndex, corpus
             "cards": _cards(event, docs, index, carried), "coverage": coverage(event.articles, index),
             "blindspots": blindspots(event.articles, index, corpus), "dates": (dates[0], dates[-1]) if dates else None,
             "conflicts": conflicts, "more_conflicts": more_conflicts, "tiers": tiers,
-            "omissions": _omissions(event, docs, index), "diffs": _differences(report, docs, index),
+            "omissions": _omissions(event, docs, index), "diffs": _differences(pairs, docs, index),
             "frame_rows": _frames_matrix(docs, index), "copies": copies, "frame_marks": FRAME_MARKS,
             "marks": {css: mark for css, mark in MARKS.items() if css in used},  # the legend: the marks used
             "shared": sum(len(c.reported_by) > 1 for c in event.claims), "safe_url": safe_url,

@@ -8,36 +8,82 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from framing.output.json_csv import csv_row, document_json, frame_json
 from framing.output_files import replace_dir
 from framing.report import CorpusReport
+from framing.types import Alignment, Document, Event, FrameResult
+
+HEADERS = {
+    "articles.csv": ["id", "source", "outlet", "title", "date", "event", "syndicated_with", "sentences", "url"],
+    "claims.csv": ["event", "claim", "article", "sentences", "claim_text"],
+    "alignments.csv": ["event", "a", "b", "a_sentences", "b_sentences", "relation", "score"],
+    "frames.csv": ["id", "event", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"],
+}
+Pairs = Mapping[tuple[str, str], tuple[Alignment, ...]]
 
 
-def report_json(report: CorpusReport) -> dict[str, Any]:
-    """The ``framing report --format json`` object."""
-    events = [{
+def event_json(e: Event) -> dict[str, Any]:
+    """One event of ``report.json``: its articles, claims, omissions and possibly cut-off claims."""
+    return {
         "id": e.id, "label": e.label, "articles": list(e.articles),
         "claims": [{"id": c.id, "text": c.text, "reported_by": list(c.reported_by),
                     "sentences": {a: list(s) for a, s in c.sentences}} for c in e.claims],
         "omissions": {a: list(c) for a, c in e.omissions},
         "possibly_cut_off": {a: list(c) for a, c in e.cut_off},
-    } for e in report.events]
-    articles = []
-    for doc, frames in zip(report.docs, report.frames, strict=True):
-        art = doc.article
-        articles.append({"id": doc.id, "source": art.source, "outlet": art.outlet, "title": art.title,
-                         "date": art.date, "url": art.url, "event": report.event_of[doc.id],
-                         "syndicated_with": list(report.syndicated.get(doc.id, ())),
-                         "copied_share": {o: report.copied.get((doc.id, o), report.copied.get((o, doc.id)))
-                                          for o in report.syndicated.get(doc.id, ())},
-                         "frames": [frame_json(f) for f in frames]})
-    return {"events": events, "articles": articles}
+    }
 
 
-def _csv(rows: list[list[Any]], header: list[str]) -> str:
+def article_json(report: CorpusReport, doc: Document, frames: Sequence[FrameResult]) -> dict[str, Any]:
+    """One article of ``report.json``: its metadata, event, wire copies and frames."""
+    art = doc.article
+    return {"id": doc.id, "source": art.source, "outlet": art.outlet, "title": art.title,
+            "date": art.date, "url": art.url, "event": report.event_of[doc.id],
+            "syndicated_with": list(report.syndicated.get(doc.id, ())),
+            "copied_share": {o: report.copied.get((doc.id, o), report.copied.get((o, doc.id)))
+                             for o in report.syndicated.get(doc.id, ())},
+            "frames": [frame_json(f) for f in frames]}
+
+
+def report_json(report: CorpusReport) -> dict[str, Any]:
+    """The ``framing report --format json`` object."""
+    return {"events": [event_json(e) for e in report.events],
+            "articles": [article_json(report, d, fs) for d, fs in zip(report.docs, report.frames, strict=True)]}
+
+
+def article_rows(report: CorpusReport) -> Iterator[list[Any]]:
+    """The rows of articles.csv."""
+    for d in report.docs:
+        yield [d.id, d.article.source, d.article.outlet or "", d.article.title or "", d.article.date or "",
+               report.event_of[d.id], " ".join(report.syndicated.get(d.id, ())), len(d.sentences), d.article.url or ""]
+
+
+def frame_rows(report: CorpusReport) -> Iterator[list[Any]]:
+    """The rows of frames.csv."""
+    for d, fs in zip(report.docs, report.frames, strict=True):
+        for f in fs:
+            yield [d.id, report.event_of[d.id], d.article.outlet or "", f.frame, f.entity or "", f.present,
+                   round(f.score, 4), " ".join(str(e.sentence) for e in f.evidence), " | ".join(e.text for e in f.evidence)]
+
+
+def claim_rows(e: Event) -> Iterator[list[Any]]:
+    """The rows of claims.csv for one event."""
+    for c in e.claims:
+        for a, s in c.sentences:
+            yield [e.id, c.id, a, " ".join(map(str, s)), c.text]
+
+
+def alignment_rows(event_id: str, pairs: Pairs) -> Iterator[list[Any]]:
+    """The rows of alignments.csv for one event's pairwise alignments."""
+    for (a, b), als in pairs.items():
+        for al in als:
+            yield [event_id, a, b, " ".join(map(str, al.a)), " ".join(map(str, al.b)), al.relation, al.score]
+
+
+def _csv(rows: Iterable[list[Any]], header: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(header)
@@ -46,53 +92,57 @@ def _csv(rows: list[list[Any]], header: list[str]) -> str:
 
 
 def csv_tables(report: CorpusReport) -> dict[str, str]:
-    """articles, claims, alignments and frames as CSV texts, by file name."""
-    arts = [[d.id, d.article.source, d.article.outlet or "", d.article.title or "", d.article.date or "",
-             report.event_of[d.id], " ".join(report.syndicated.get(d.id, ())), len(d.sentences), d.article.url or ""]
-            for d in report.docs]
-    claims = [[e.id, c.id, a, " ".join(map(str, s)), c.text] for e in report.events for c in e.claims for a, s in c.sentences]
-    aligns = [[report.event_of[a], a, b, " ".join(map(str, al.a)), " ".join(map(str, al.b)), al.relation, al.score]
-              for (a, b), als in report.pair_alignments.items() for al in als]
-    frames = [[d.id, report.event_of[d.id], d.article.outlet or "", f.frame, f.entity or "", f.present, round(f.score, 4),
-               " ".join(str(e.sentence) for e in f.evidence), " | ".join(e.text for e in f.evidence)]
-              for d, fs in zip(report.docs, report.frames, strict=True) for f in fs]
-    return {
-        "articles.csv": _csv(arts, ["id", "source", "outlet", "title", "date", "event", "syndicated_with", "sentences",
-                                    "url"]),
-        "claims.csv": _csv(claims, ["event", "claim", "article", "sentences", "claim_text"]),
-        "alignments.csv": _csv(aligns, ["event", "a", "b", "a_sentences", "b_sentences", "relation", "score"]),
-        "frames.csv": _csv(frames, ["id", "event", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"]),
-    }
+    """articles, claims, alignments and frames as CSV texts, by file name (in memory: the
+    report writer, ``framing.output.report_stream``, writes the same files row by row)."""
+    claims = (row for e in report.events for row in claim_rows(e))
+    aligns = (row for (a, b), als in report.pair_alignments.items()
+              for row in alignment_rows(report.event_of[a], {(a, b): als}))
+    tables = {"articles.csv": article_rows(report), "claims.csv": claims, "alignments.csv": aligns,
+              "frames.csv": frame_rows(report)}
+    return {name: _csv(rows, HEADERS[name]) for name, rows in tables.items()}
+
+
+DATASET_CHUNK = 1000  # articles per Parquet row group / Arrow record batch: the dataset is written in chunks
+
+
+def _dataset_rows(report: CorpusReport, start: int) -> list[dict[str, Any]]:
+    """The dataset rows of one chunk of articles."""
+    chunk = zip(report.docs[start : start + DATASET_CHUNK], report.frames[start : start + DATASET_CHUNK], strict=True)
+    return [{**{k: v for k, v in document_json(d).items() if k != "sentences"},
+             "text": d.article.text, "event": report.event_of[d.id],
+             "sentences": [s.text for s in d.sentences],
+             "syndicated_with": list(report.syndicated.get(d.id, ())),
+             "frames_json": json.dumps([frame_json(f) for f in fs], ensure_ascii=False)} for d, fs in chunk]
 
 
 def write_dataset(report: CorpusReport, out: Path) -> None:
     """The articles with their frames as Parquet, and as a Hugging Face dataset folder in the
     layout of ``Dataset.save_to_disk`` (``datasets.load_from_disk`` reads it).
 
-    Written with pyarrow alone: importing ``datasets`` costs seconds and is not needed to write
-    its format.
+    Written with pyarrow alone (importing ``datasets`` costs seconds and is not needed to write
+    its format), :data:`DATASET_CHUNK` articles at a time, so memory does not grow with the corpus.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [{**{k: v for k, v in document_json(d).items() if k != "sentences"},
-             "text": d.article.text, "event": report.event_of[d.id],
-             "sentences": [s.text for s in d.sentences],
-             "syndicated_with": list(report.syndicated.get(d.id, ())),
-             "frames_json": json.dumps([frame_json(f) for f in fs], ensure_ascii=False)}
-            for d, fs in zip(report.docs, report.frames, strict=True)]
-    columns = list(rows[0]) if rows else ["id"]
-    schema = pa.schema([(name, _arrow_type(rows[0][name] if rows else "")) for name in columns])
-    table = pa.Table.from_pylist(rows, schema=schema)
+    first = _dataset_rows(report, 0)
+    columns = list(first[0]) if first else ["id"]
+    schema = pa.schema([(name, _arrow_type(first[0][name] if first else "")) for name in columns])
     handle, tmp = tempfile.mkstemp(prefix=".articles.parquet.", dir=out)
     os.close(handle)
-    pq.write_table(table, tmp)
-    os.replace(tmp, out / "articles.parquet")  # atomic: a killed run leaves the old file or the new
     folder = Path(tempfile.mkdtemp(prefix=".dataset.", dir=out))
-    with pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as writer:
-        writer.write_table(table)
+    with (pq.ParquetWriter(tmp, schema) as parquet,
+          pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as arrow):
+        for start in range(0, max(1, len(report.docs)), DATASET_CHUNK):
+            table = pa.Table.from_pylist(first if start == 0 else _dataset_rows(report, start), schema=schema)
+            parquet.write_table(table)
+            arrow.write_table(table)
+    os.replace(tmp, out / "articles.parquet")  # atomic: a killed run leaves the old file or the new
+    ids = hashlib.sha256()
+    for k, d in enumerate(report.docs):
+        ids.update(("\x1f" if k else "").encode() + d.id.encode())
     state: dict[str, Any] = {"_data_files": [{"filename": "data-00000-of-00001.arrow"}],
-             "_fingerprint": hashlib.sha256("\x1f".join(d.id for d in report.docs).encode()).hexdigest()[:16],
+             "_fingerprint": ids.hexdigest()[:16],
              "_format_columns": None, "_format_kwargs": {}, "_format_type": None,
              "_output_all_columns": False, "_split": None}
     (folder / "state.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
