@@ -55,18 +55,19 @@ def _value(raw: str) -> float:
     return float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw)
 
 
-def _quantities(text: str, shown: dict[str, str]) -> dict[str, set[Interval]]:
-    """Values (a range for "9-10") by what they count: {"other": {(21, 21)}, "date:mar": {(5, 5)}}.
+Quantity = tuple[str, tuple[float, float]]  # as written, and the values written (hedge not applied)
 
-    ``shown`` collects how each counted word was written, for messages.
-    """
-    found: dict[str, set[Interval]] = defaultdict(set)
+
+def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
+    """Values (a range for "9-10") by what they count, each with how it was written:
+    {"other": {(21, 21): ("21 others", (21, 21))}, "date:mar": {(5, 5): ("March 5", (5, 5))}}."""
+    found: dict[str, dict[Interval, Quantity]] = defaultdict(dict)
     for m in _NUMBER.finditer(text):
         low = _value(m.group("num"))
         high = _value(m.group("num2")) if m.group("num2") else low
         if m.group("month"):
             if high <= 31:
-                found[f"date:{m.group('month').strip().lower()[:3]}"].add((low, high))
+                found[f"date:{m.group('month').strip().lower()[:3]}"].setdefault((low, high), (_written(text, m), (low, high)))
             continue
         after = [w.lower() for w in (m.group("after") or "").split()]
         if after and after[0] in _MULTIPLIERS:
@@ -78,31 +79,51 @@ def _quantities(text: str, shown: dict[str, str]) -> dict[str, set[Interval]]:
             word = m.group("cur").strip()
         unit = _unit(word) if word else None
         if unit and not (1900 <= low <= 2100 and not after):
-            found[unit].add(_hedged(text[:m.start()], low, high))
-            shown.setdefault(unit, word or unit)
+            span, hedge = _hedged(text[:m.start()], low, high)
+            found[unit].setdefault(span, (hedge + _written(text, m, word), (low, high)))
     return found
+
+
+def _written(text: str, m: re.Match[str], word: str | None = None) -> str:
+    """A value as the article wrote it, up to its counted word: "£85 million", "12,000 people"."""
+    end = m.end("num2") if m.group("num2") else m.end("num")
+    after = m.group("after") or ""
+    if after.strip() == "%":
+        end = m.end("after")
+    elif word and not m.group("cur"):
+        cut = after.lower().find(word.lower())
+        end = m.start("after") + cut + len(word) if cut >= 0 else end
+    elif after and after.split()[0].lower() in _MULTIPLIERS:
+        end = m.start("after") + after.lower().find(after.split()[0].lower()) + len(after.split()[0])
+    return " ".join(text[m.start():end].split())
 
 
 _HEDGE = re.compile(r"\b(?:(?P<up>more than|over|at least|upwards of)|(?P<down>less than|under|up to|nearly|"
                     r"almost|fewer than|at most)|(?P<near>about|around|roughly|some|approximately|an estimated))$")
 
 
-def _hedged(before: str, low: float, high: float) -> Interval:
-    """A value with the hedge before it: "more than 40" may be 41 or 400; "about 40" 36 to 44."""
+def _hedged(before: str, low: float, high: float) -> tuple[Interval, str]:
+    """A value with the hedge before it: "more than 40" may be 41 or 400; "about 40" 36 to 44;
+    and the hedge as written ("about "), for messages."""
     m = _HEDGE.search(before[-24:].lower().rstrip(" $£€¥"))
     if not m:
-        return low, high
+        return (low, high), ""
     if m.group("up"):
-        return low, float("inf")
+        return (low, float("inf")), m.group() + " "
     if m.group("down"):
-        return 0.0, high
-    return low * 0.9, high * 1.1
+        return (0.0, high), m.group() + " "
+    return (low * 0.9, high * 1.1), m.group() + " "
 
 
-def _all_values(quantities: dict[str, set[Interval]], text: str) -> set[float]:
-    """Every number a claim gives, whatever it counts (bare numbers too)."""
-    values = {v for spans in quantities.values() for span in spans for v in span}
-    values.update(_value(m.group("num")) for m in _NUMBER.finditer(text))
+def _all_values(text: str) -> set[float]:
+    """Every number a claim gives, whatever it counts (bare numbers too; "2 million" as 2,000,000)."""
+    values = set()
+    for m in _NUMBER.finditer(text):
+        after = (m.group("after") or "").split()
+        factor = _MULTIPLIERS.get(after[0].lower(), 1) if after else 1
+        for group in ("num", "num2"):
+            if m.group(group):
+                values.update({_value(m.group(group)), _value(m.group(group)) * factor})
     return values
 
 
@@ -110,24 +131,6 @@ def _unit(word: str) -> str:
     """A counted word's key: lower-case, plural ending dropped."""
     word = word.strip("'’-").lower()
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
-
-
-def _fmt(value: float) -> str:
-    """A value as written: 21, 4.16, 1,300, 882 billion."""
-    for name, factor in sorted(_MULTIPLIERS.items(), key=lambda kv: -kv[1]):
-        if value >= factor >= 1_000_000:
-            return f"{value / factor:g} {name}"
-    return f"{int(value):,}" if value == int(value) else f"{value:g}"
-
-
-def _fmt_span(span: Interval) -> str:
-    """A value or a range as written: 10, 9-10."""
-    return _fmt(span[0]) if span[0] == span[1] else f"{_fmt(span[0])}-{_fmt(span[1])}"
-
-
-def _fmt_quantity(span: Interval, word: str) -> str:
-    """A counted value as a reader writes it: "21 suspects", "$882 billion"."""
-    return f"{word}{_fmt_span(span)}" if word in ("$", "£", "€", "¥") else f"{_fmt_span(span)} {word}"
 
 
 def _overlap(a: set[Interval], b: set[Interval]) -> bool:
@@ -172,21 +175,15 @@ def find_conflicts(a: str, b: str, edits: Sequence[Edit] = ()) -> tuple[Conflict
         b: the claim's text in article B.
         edits: the word edits between them (a substituted proper name is a name conflict).
     """
-    shown: dict[str, str] = {}
-    qa, qb = _quantities(a, shown), _quantities(b, shown)
-    all_a, all_b = _all_values(qa, a), _all_values(qb, b)
+    qa, qb = _quantities(a), _quantities(b)
+    all_a, all_b = _all_values(a), _all_values(b)
     out = []
     for unit in sorted(qa.keys() & qb.keys()):
-        if _overlap(qa[unit], qb[unit]) or any(v in all_b for s in qa[unit] for v in s) or any(
-                v in all_a for s in qb[unit] for v in s):
-            continue
-        if unit.startswith("date:"):
-            month = next(m for m in _MONTHS if m.startswith(unit[5:])).title()
-            va, vb = (", ".join(f"{month} {_fmt_span(s)}" for s in sorted(q[unit])) for q in (qa, qb))
-            out.append(Conflict("date", va, vb, f"A says {va}, B says {vb}"))
-        else:
-            va, vb = (", ".join(_fmt_quantity(s, shown.get(unit, unit)) for s in sorted(q[unit])) for q in (qa, qb))
-            out.append(Conflict("number", va, vb, f"A says {va}, B says {vb}"))
+        only_a = [w for s, (w, v) in qa[unit].items() if not _overlap({s}, set(qb[unit])) and not set(v) & all_b]
+        only_b = [w for s, (w, v) in qb[unit].items() if not _overlap({s}, set(qa[unit])) and not set(v) & all_a]
+        if only_a and only_b:
+            va, vb = ", ".join(only_a), ", ".join(only_b)
+            out.append(Conflict("date" if unit.startswith("date:") else "number", va, vb, f"A says {va}, B says {vb}"))
     out.extend(_weekday_conflicts(a, b))
     out.extend(_name_conflicts(a, b, edits))
     return tuple(out)
