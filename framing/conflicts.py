@@ -35,7 +35,7 @@ _NUMBER = re.compile(
     re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w.-]*(?<![’'])(?:[’'][A-Za-z]\w+)?"
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
 _TITLE = r"(?:[a-z][\w-]+\s+){0,3}"
 # "said Jane Doe." / "said party chief Dan Kole," (the name ends the clause), "according to Lee",
 # "Lee said" / "Lee of Ohio told". "told X" names the listener and "said X ..." a reported clause.

@@ -97,3 +97,22 @@ def test_who_said_it_needs_one_statement_and_a_speaker() -> None:
     # two different quotes from two people are two statements, not one misattributed
     assert kinds('"Crime is falling across the county," said Sheriff Omar Diaz.',
                  '"We expected the lawsuit and will fight it in court," Attorney General Mia Holt said.') == []
+
+
+def test_one_quote_given_to_two_speakers_is_aligned_and_flagged(tmp_path) -> None:
+    from framing.align import shared_quotes
+
+    quote_a = '"Nobody should wait for the water to reach the door," river authority engineer Kai Brandt told reporters.'
+    quote_b = ('"Nobody should wait for the water to reach the door," Mayor Ilse Voss said on the steps of '
+               "the town hall as volunteers filled sandbags along the embankment.")
+    other = '"We have never seen the river this high in March," said a shop owner, Pia Lenz.'
+    assert shared_quotes([quote_a, other], [quote_b]) == [(0, 0)]
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The river Elde burst its banks overnight, flooding 300 homes in Parchim.\n" + quote_a + "\n" + other)
+    b.write_text("Floodwater poured into 300 homes in Parchim after the Elde rose overnight.\n" + quote_b)
+    result = CliRunner().invoke(cli, ["compare", str(a), str(b), "--format", "json"])
+    out = json.loads(result.stdout)
+    linked = {(tuple(al["a"]), tuple(al["b"])): al for al in out["alignments"]}
+    assert [(c["kind"], c["a"], c["b"]) for c in linked[((1,), (1,))]["conflicts"]] == \
+        [("attribution", "Kai Brandt", "Mayor Ilse Voss")]
+    assert 2 in out["only_in_a"]
