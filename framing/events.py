@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -177,15 +178,6 @@ def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
     return np.column_stack([unique // n, unique % n]).astype(np.int64).reshape(-1, 2)
 
 
-def _tfidf(bags: Sequence[Counter[str]]) -> Rows:
-    """Unit-norm TF-IDF rows of word bags."""
-    vocab: dict[str, int] = {}
-    for bag in bags:
-        for word in bag:
-            vocab.setdefault(word, len(vocab))
-    return tfidf_rows(bags, vocab, Counter(w for bag in bags for w in bag), len(bags))
-
-
 def tfidf_rows(bags: Sequence[Counter[str]], columns: Mapping[str, int], df: Mapping[str, int],
                n: int) -> Rows:
     """Unit-norm TF-IDF rows of some of a corpus's word bags.
@@ -196,12 +188,12 @@ def tfidf_rows(bags: Sequence[Counter[str]], columns: Mapping[str, int], df: Map
         df: each word's document frequency in the corpus.
         n: the number of articles in the corpus.
     """
-    rows, cols, vals = [], [], []
+    rows, cols, vals = array("q"), array("q"), array("d")  # not lists: 8 bytes an entry, not about 40
     for r, bag in enumerate(bags):
         for word, count in bag.items():
             rows.append(r)
             cols.append(columns[word])
-            vals.append((1 + math.log(count)) * math.log((n + 1 + IDF_PRIOR) / (df[word] + 0.5)))
+            vals.append(_weight(count, df[word], n))
     return Rows.from_triples(rows, cols, vals, (len(bags), max(len(columns), 1))).unit()
 
 
@@ -211,8 +203,46 @@ def tfidf_matrix(docs: Sequence[Document]) -> Rows:
     Each part is unit-norm and scaled by the square root of its weight, so the dot product of
     two rows is the weighted mean of the two cosine similarities.
     """
-    bags = [event_bags(d) for d in docs]
-    return side_by_side(_tfidf([f for f, _ in bags]), _tfidf([h for _, h in bags]))
+    parts = (_Columns(), _Columns())  # not a Counter per article: 8 bytes a word
+    for doc in docs:
+        for part, bag in zip(parts, event_bags(doc), strict=True):
+            part.add(bag)
+    return side_by_side(parts[0].rows(), parts[1].rows())
+
+
+class _Columns:
+    """Word bags kept as column numbers and counts, with the vocabulary (columns in order of
+    first occurrence) and each column's document frequency: TF-IDF rows in little memory."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.df, self.cols, self.counts, self.ends = array("q"), array("q"), array("q"), array("q")
+
+    def add(self, bag: Counter[str]) -> None:
+        """One article's bag."""
+        for word, count in bag.items():
+            col = self.vocab.setdefault(word, len(self.vocab))
+            if col == len(self.df):
+                self.df.append(0)
+            self.df[col] += 1
+            self.cols.append(col)
+            self.counts.append(count)
+        self.ends.append(len(self.cols))
+
+    def rows(self) -> Rows:
+        """Unit-norm TF-IDF rows of the bags (the same as :func:`tfidf_rows` gives)."""
+        n, rows, vals, start = len(self.ends), array("q"), array("d"), 0
+        for r, end in enumerate(self.ends):
+            for k in range(start, end):
+                rows.append(r)
+                vals.append(_weight(self.counts[k], self.df[self.cols[k]], n))
+            start = end
+        return Rows.from_triples(rows, self.cols, vals, (n, max(len(self.vocab), 1))).unit()
+
+
+def _weight(count: int, df: int, n: int) -> float:
+    """The TF-IDF weight of a word ``count`` times in an article, in ``df`` of ``n`` articles."""
+    return (1 + math.log(count)) * math.log((n + 1 + IDF_PRIOR) / (df + 0.5))
 
 
 def event_bags(doc: Document) -> tuple[Counter[str], Counter[str]]:
