@@ -2,6 +2,8 @@
 
 Run: .venv/bin/python benchmarks/bench_events.py 1000 10000 [100000]
      .venv/bin/python benchmarks/bench_events.py --cv   (cross-validated grouping parameters)
+     .venv/bin/python benchmarks/bench_events.py --held-out [DIR]   (score once on a held-out
+         corpus with a manifest, default ../challenge/events_g; skipped when it is absent)
 Each synthetic article takes the sentences of two real articles of one event (a decoy, alone in
 its event, is paired with any other article) in a shuffled order, with the first one's date.
 CPU time and peak memory of `group_events` (its large-corpus path, blocked candidates), and the
@@ -45,13 +47,13 @@ def synthetic(n: int) -> list[Document]:
 
 
 def labelled(name: str, *, dates: bool) -> tuple[list[Document], list[str]]:
-    """A shared corpus (dev or basil-dev) with its manifest's titles and (optionally) dates, and
-    the true event of each article (each decoy an event of its own)."""
+    """A shared corpus (dev or basil-dev, or a directory) with its manifest's titles and
+    (optionally) dates, and the true event of each article (each decoy an event of its own)."""
     import json
 
-    base = ROOT.parent / "shared" / "corpus" / name
+    base = Path(name) if "/" in name else ROOT.parent / "shared" / "corpus" / name
     rows = {}
-    for line in (base / "manifest.jsonl").read_text().splitlines():
+    for line in filter(str.strip, (base / "manifest.jsonl").read_text().splitlines()):
         row = json.loads(line)
         rows[str(row.get("id") or Path(row["file"]).stem)] = row
     arts = load_articles(sorted(str(p) for p in base.glob("*.txt")))
@@ -122,6 +124,16 @@ def cross_validate() -> None:
                   f"median {unseen[len(unseen) // 2]:.3f}, best {unseen[-1]:.3f}")
 
 
+def held_out(path: str) -> None:
+    """Score the current setting once on a held-out corpus (a directory of texts with a
+    ``manifest.jsonl`` like dev's), with and without dates; nothing is tuned on it."""
+    if not (Path(path) / "manifest.jsonl").is_file():
+        print(f"skipped: {path} has no manifest.jsonl")
+        return
+    for dates in (True, False):
+        print(f"{path} dates={dates}: {_fmt(scores(*labelled(path, dates=dates)))}")
+
+
 def _fmt(s: tuple[float, float, int, int]) -> str:
     return f"ARI {s[0]:.3f} purity {s[1]:.3f} split {s[2]} merged {s[3]}"
 
@@ -129,6 +141,9 @@ def _fmt(s: tuple[float, float, int, int]) -> str:
 def main() -> None:
     if sys.argv[1:] == ["--cv"]:
         cross_validate()
+        return
+    if sys.argv[1:2] == ["--held-out"]:
+        held_out(sys.argv[2] if len(sys.argv) > 2 else str(ROOT.parent / "challenge" / "events_g"))
         return
     sizes = [int(x) for x in sys.argv[1:]] or [1000, 10000]
     previous = None
