@@ -207,6 +207,8 @@ def _acronyms(name: str) -> list[str]:
     out = [plain]
     if len(words) == 3 and words[1].lower() in ("for", "of"):
         out.append(words[0][0].upper() + words[1][0] + words[2][0].upper())
+    if len(words) > 3 and any(w.lower() in ("of", "for") for w in words):  # "Economic Community of West African States" -> ECOWAS
+        out.append("".join(w[0].upper() for w in words if w in big or w.lower() in ("of", "for")))
     if "and" in (w.lower() for w in words):
         out.append("".join("&" if w.lower() == "and" else w[0].upper() for w in words if w in big or w.lower() == "and"))
     return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]

@@ -67,13 +67,15 @@ def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
     found = []
     for t in doc:
         if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside):
-            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc, inside, entity.kind == "person"):
+            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
                 found.append(t)
     return found
 
 
 def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
-    """Another proper name of the entity's kind anywhere in the sentence: the pronoun may be its."""
+    """Another proper name of the entity's kind before the pronoun: the pronoun may be its (an
+    antecedent comes before its pronoun; a name after it, "its forces looted hospitals in Tigray",
+    cannot take it)."""
     return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles()
                and (t.ent_type_ == "PERSON" or (not t.ent_type_ and person)) == person for t in doc)
 
