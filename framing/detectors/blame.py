@@ -86,7 +86,7 @@ def _quantified(token: Token) -> list[Token]:
 def _blamed(h: Token) -> bool:
     """Whether the role token ``h`` is blamed or tied to harm."""
     head = h.head
-    if _described_as_culprit(h) or _culprit_noun(h):
+    if _described_as_culprit(h) or _culprit_noun(h) or _fined_amount(h):
         return True
     if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
@@ -102,8 +102,24 @@ def _blamed(h: Token) -> bool:
             return True  # "traced the eggs to Dutch poultry farms"
         return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
     if h.dep_ == "pobj":
-        return _through_preposition(head) or _agent_through(h, head)
-    return False
+        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head)
+    return _addressee_told_to_stop(h)
+
+
+def _activity_at(h: Token, prep: Token) -> bool:
+    """What goes on at X (not a harmful event located there) is blamed or does harm: "blamed lax
+    oversight at X", "years of risk management at X pushed the bank to the brink"."""
+    outer = prep.head
+    if prep.lower_ not in ("at", "in", "within", "inside") or outer.pos_ != "NOUN" or _in(outer, "harm.nouns"):
+        return False
+    return outer is not h and _thing_blamed_shallow(outer)
+
+
+def _fined_amount(h: Token) -> bool:
+    """"fined X £585,000": the parser makes X a modifier of the amount."""
+    amount = h.head
+    return h.dep_ in ("nmod", "compound") and amount.dep_ in _OBJECT and h.i < amount.i and (amount.like_num or amount.tag_ == "CD") and _in(amount.head, "blame.blame_verbs") \
+        and not _negated(amount.head)
 
 
 def _misparsed_object(h: Token, verb: Token) -> bool:
@@ -123,7 +139,10 @@ def _agent_through(h: Token, prep: Token) -> bool:
         if target is not None and _harmful(target):
             return True
     if prep.dep_ == "agent" and head.dep_ == "acl" and _in(head, "harm.owner_participles"):
-        return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
+        return _harmful(head.head) or _thing_blamed(head.head)  # "drones made by X", "blamed on lines owned by X"
+    made = head.head
+    if prep.dep_ == "agent" and head.dep_ == "acl" and made.pos_ == "NOUN" and made.dep_ in _SUBJECT:
+        return not _negated(head) and not _negated(made.head) and _culprit(made, made.head)  # "shortcuts taken by X caused"
     if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
         return True
     if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
@@ -234,8 +253,30 @@ def _passive_participle(verb: Token) -> bool:
 
 def _stops_harm(verb: Token) -> bool:
     """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "end", "cease", "halt", "quit")
-               and any(g.dep_ in ("xcomp", "dobj") and _harmful(g) for g in c.children) for c in [verb, *verb.children])
+    return any(c.dep_ in ("xcomp", "ccomp") and _ends_harm(c) for c in [verb, *verb.children])
+
+
+def _addressee_told_to_stop(h: Token) -> bool:
+    """X asked to stop harm or stop backing harmful groups: "urged X to stop supporting the
+    rebels", "called on X to stop harbouring gangs" (the harm asked to end is X's)."""
+    verb = h.head.head if h.dep_ == "pobj" and h.head.dep_ == "prep" else h.head
+    if not (h.dep_ in _OBJECT or h.dep_ == "pobj") or not _in(verb, "calls.demand_verbs") or _negated(verb):
+        return False
+    return any(t.i > h.i and _ends_harm(t) for t in verb.subtree)
+
+
+def _ends_harm(stop: Token) -> bool:
+    """A verb of stopping whose object is harm, harmful support or a harmful act."""
+    if not _in(stop, "harm.stop_verbs"):
+        return False
+    for child in stop.children:
+        if child.dep_ not in ("xcomp", "dobj", "pcomp", "ccomp"):
+            continue
+        if _harmful(child) or (child.pos_ == "VERB" and _in(child, "harm.object_verbs")):
+            return True
+        if _in(child, "harm.support_verbs") and any(g.dep_ in _OBJECT and _harmful(g) for g in child.children):
+            return True
+    return False
 
 
 def _accused_subject(verb: Token) -> bool:
@@ -323,7 +364,8 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True  # "X took part in the killings", "X played a role in the attack"
     if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and _harm_below(verb):
         return True
-    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
+    if _in(verb, "blame.breach_verbs") and any(
+            c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [c, *_quantified(c)]) for c in verb.children):
         return True  # "X broke the law", "X ignored warnings"
     if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
         return True  # "X turned a blind eye to"
@@ -381,7 +423,7 @@ def _through_preposition(prep: Token) -> bool:
         return True
     if word == "of" and (_in(head, "blame.involvement_nouns") or _in(head, "harm.support_nouns")):
         return _harm_below(head)
-    if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
+    if word in ("in", "on", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
     if word == "to" and _in(head, "harm.loyalty_adjectives"):
         return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
