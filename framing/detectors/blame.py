@@ -323,6 +323,8 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X opened fire"
     if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
         return True  # "X hid the findings", "X inflated its revenue"
+    if _aims_at_harm(verb):
+        return True  # "X used state television to smear rivals", "the crisis X helped fuel"
     if _in(verb, "harm.cause_verbs") and _harm_below(verb):
         return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
     if _in(verb, "blame.order_verbs") and any(
@@ -334,6 +336,37 @@ def _wrongdoer(verb: Token) -> bool:
     return _in(verb, "blame.breach_verbs") and any(
         c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
         for c in verb.children)  # "X skipped mandatory tests"
+
+
+def _aims_at_harm(verb: Token) -> bool:
+    """A to-infinitive of purpose or control with no subject of its own, naming a harmful act: the
+    subject of ``verb`` is its agent ("X used drones to attack", "X tried to bribe"). Verbs of
+    refusing, denying or avoiding do not pass the act on."""
+    if _in(verb, "blame.denial_verbs") or _in(verb, "naming.avoid_verbs") or _in(verb, "harm.refuse_verbs"):
+        return False
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "advcl") or _negated(child) or any(c.dep_ in _SUBJECT for c in child.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and child.tag_ != "VB":
+            continue
+        if (child.pos_ == "VERB" and _in(child, "harm.verbs")) or (
+                _in(child, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in child.children)):
+            return True
+        if _in(child, "harm.perpetrate_verbs") and any(c.dep_ in _OBJECT and _harmful(c) for c in child.children):
+            return True
+    return False
+
+
+def _named_agent(h: Token, entity: Entity) -> bool:
+    """A person's or organisation's name on a noun of misconduct names its agent ("the Hamas
+    attack", "a ChirpNet coding error"); a country's name there may only be a place ("the Gaza
+    war"), and events that befall an organisation ("the Sony hack") are in ``harm.event_nouns``."""
+    noun = h.head
+    if entity.kind == "country" or h.dep_ not in ("compound", "nmod") or noun.pos_ != "NOUN":
+        return False
+    if not (_in(noun, "harm.nouns") or _in(noun, "harm.failure_nouns")) or _in(noun, "harm.event_nouns"):
+        return False
+    return not _negated(noun) and not (noun.dep_ in _PASSIVE_SUBJECT + _OBJECT and _in(noun.head, "blame.denial_verbs"))
 
 
 def _culprit(h: Token, verb: Token) -> bool:
@@ -462,7 +495,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, _blamed, agents=True)
+    found = _first(sentence, entity, lambda h: _blamed(h) or _named_agent(h, entity), agents=True)
     if found is not None:
         return found
     unnamed = _veiled_blame(sentence, entity)
