@@ -90,6 +90,9 @@ def _blamed(h: Token) -> bool:
         return True
     if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
+    if head.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and head.head is not head and (
+            _negated(head.head) or _avoided_by(head.head)):
+        return False  # "stopped short of finding X responsible"
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
@@ -502,12 +505,24 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     if unnamed is not None:
         return unnamed
     soil = _OWN_SOIL.search(sentence)
-    if soil and (mentions(entity, sentence[: soil.start()]) or named_in(entity, previous)):
+    if soil and _soil_is_its(sentence, entity, soil.start(), previous):
         doc = parse([sentence])[0]
         span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
             return soil.start()
     return None
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+
+
+def _soil_is_its(sentence: str, entity: Entity, at: int, previous: str) -> bool:
+    """Whether "its soil" at ``at`` is the entity's: it is named before and no other name comes
+    between ("urged Islamabad to act against groups on its soil" is not New Delhi's soil)."""
+    before = mentions(entity, sentence[:at])
+    if not before:
+        return named_in(entity, previous) and not _NAME.search(sentence[:at])
+    return not any(m.start() >= before[-1].end() for m in _NAME.finditer(sentence[:at]))
 
 
 def _veiled_blame(sentence: str, entity: Entity) -> int | None:
