@@ -137,4 +137,4 @@ def _action_demanded(noun: Token) -> bool:
 
 def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where someone calls on the entity to act (no context needed)."""
-    return _first(sentence, entity, _called_on)
+    return _first(sentence, entity, _called_on, anaphors=True)

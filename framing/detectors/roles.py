@@ -34,9 +34,10 @@ def _in(token: Token, word_class: str) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def _roles(sentence: str, entity: Entity, agents: bool = False) -> Iterator[tuple[int, Token]]:
+def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts.
-    ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X")."""
+    ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X");
+    ``anaphors`` lets a later definite description of its kind stand for it ("the company")."""
     found = mentions(entity, sentence)
     if not found:
         return
@@ -49,6 +50,41 @@ def _roles(sentence: str, entity: Entity, agents: bool = False) -> Iterator[tupl
             yield match.start(), _climb(span.root, agents)
     for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
         yield found[0].start(), _climb(pronoun, agents)
+    if anaphors:
+        for noun in _descriptions_for(doc, entity, [s for s in spans if s is not None]):
+            yield found[0].start(), _climb(noun, agents)
+
+
+def _descriptions_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
+    """Definite descriptions after the entity that refer back to it: "Boeing ... ordered the
+    company to". The noun must fit the entity's kind (``anaphors`` in entity_forms.toml), carry
+    no modifier of its own, and no other proper name may stand between them, except a place
+    ("a refinery in Tabasco")."""
+    if not spans:
+        return []
+    from framing.entities import _forms
+
+    table = _forms()["anaphors"]
+    nouns = frozenset(table.get(entity.kind, table["organisation"]))
+    inside = {t.i for span in spans for t in span}
+    first = min(span.start for span in spans)
+    found = []
+    for t in doc[first + 1:]:
+        if t.i in inside or t.text not in nouns or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "appos", "prep") or c.pos_ == "PROPN" for c in t.children):
+            continue  # "the state oil company", "the company Acme", "the bank of Y": another one
+        if not any(r.pos_ == "PROPN" and r.i not in inside and not _place(r) and r.lower_.strip(".") not in _titles()
+                   for r in doc[first: t.i]):
+            found.append(t)
+    return found
+
+
+def _place(token: Token) -> bool:
+    """A proper name in a place phrase ("in Tabasco"), climbing from inside a longer name."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "across", "from", "to")
 
 
 _PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
@@ -190,9 +226,10 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False) -> int | None:
+def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False,
+           anaphors: bool = False) -> int | None:
     """Offset of the first mention whose role passes ``test``."""
-    for offset, role in _roles(sentence, entity, agents):
+    for offset, role in _roles(sentence, entity, agents, anaphors):
         if test(role):
             return offset
     return None
