@@ -283,13 +283,27 @@ def _ends_harm(stop: Token) -> bool:
 
 
 def _accused_subject(verb: Token) -> bool:
-    """"X faced allegations of fraud", "X was beset with charges of racism"."""
+    """"X faced allegations of fraud", "X was beset with charges of racism", "X came under fire
+    for the delays", "X faces criminal charges"."""
+    if _negated(verb):
+        return False
     for child in verb.children:
         nouns = [child] if child.dep_ in _OBJECT else [g for g in child.children if child.dep_ == "prep"]
         for noun in nouns:
-            if _in(noun, "blame.allegation_nouns") and _harm_below(noun) and not _negated(noun):
+            if _negated(noun):
+                continue
+            if _in(noun, "blame.allegation_nouns") and _harm_below(noun):
+                return True
+            if _in(verb, "blame.incur_verbs") and _in(noun, "blame.criticism_nouns") and _with_reason(noun):
+                return True
+            if verb.lemma_ == "face" and _in(noun, "blame.legal_nouns"):
                 return True
     return False
+
+
+def _with_reason(noun: Token) -> bool:
+    """A noun of criticism with its reason: "criticism over the delays", "fire for its handling"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*noun.children, *noun.head.children])
 
 
 def _object_of_blame(h: Token, verb: Token) -> bool:
@@ -434,6 +448,8 @@ def _owner_of_harm(h: Token, noun: Token) -> bool:
         return h.dep_ == "amod" and _in(noun, "harm.nouns")
     if _harmful(noun):
         return True
+    if h.dep_ == "poss" and _in(noun, "blame.fault_nouns") and noun.dep_ in ("attr", "acomp", "nsubj") and not _negated(noun.head):
+        return True  # "this is X's fault", "the flood of steel is X's doing"
     if _in(noun, "blame.involvement_nouns") or _in(noun, "harm.support_nouns"):
         return _harm_below(noun)
     return False
