@@ -93,6 +93,8 @@ def _blamed(h: Token) -> bool:
     if head.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and head.head is not head and (
             _negated(head.head) or _avoided_by(head.head)):
         return False  # "stopped short of finding X responsible"
+    if _addressee_told_to_stop(h):
+        return True
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
@@ -106,7 +108,7 @@ def _blamed(h: Token) -> bool:
         return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
     if h.dep_ == "pobj":
         return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head)
-    return _addressee_told_to_stop(h)
+    return False
 
 
 def _activity_at(h: Token, prep: Token) -> bool:
@@ -265,7 +267,9 @@ def _addressee_told_to_stop(h: Token) -> bool:
     verb = h.head.head if h.dep_ == "pobj" and h.head.dep_ == "prep" else h.head
     if not (h.dep_ in _OBJECT or h.dep_ == "pobj") or not _in(verb, "calls.demand_verbs") or _negated(verb):
         return False
-    return any(t.i > h.i and _ends_harm(t) for t in verb.subtree)
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > h.i]
+    acts += [g for c in acts for g in c.children if g.dep_ == "conj"]  # "to withdraw ... and stop backing"
+    return any(_ends_harm(a) for a in acts)
 
 
 def _ends_harm(stop: Token) -> bool:
