@@ -41,6 +41,9 @@ def _harmful(token: Token) -> bool:
         return True  # "the use of lethal force", "a campaign of intimidation"
     if token.pos_ == "VERB" and _in(token, "harm.verbs"):
         return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "relcl" and _in(c, "harm.verbs") and not _negated(c) and any(
+            w.dep_ in _SUBJECT and w.tag_ in ("WDT", "WP") for w in c.children) for c in token.children):
+        return True  # "software that cheated emissions tests", "a neighbour that shells our towns"
     if _in(token, "harm.actor_heads"):  # "terror groups"; a bare "the groups" too, "aid groups" not
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
                 and not _in(c, "harm.tie_adjectives")]
