@@ -204,6 +204,8 @@ def _thing_blamed(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ in ("at", "of", "from", "by", "in") and head.head.pos_ == "NOUN":
         outer = head.head  # "lax oversight at X", "releases from X's dam"
         return outer is not noun and _thing_blamed_shallow(outer)
+    if noun.dep_ in _SUBJECT and _in(head, "harm.cause_verbs") and not _passive(head) and _in(noun, "harm.decision_nouns"):
+        return True  # "X's cuts caused waiting lists to double", "X's decision led to the ban"
     return noun.dep_ in _SUBJECT and _culprit(noun, head)
 
 
