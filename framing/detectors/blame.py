@@ -478,8 +478,8 @@ def _through_preposition(prep: Token) -> bool:
     if word == "to" and _in(head, "blame.trace_verbs") and any(
             c.dep_ in _OBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.children):
         return True  # "traced the outbreak to X", "the deaths were linked to X"
-    if word == "against" and _in(head, "blame.allegation_nouns"):
-        return True
+    if word == "against" and _in(head, "blame.allegation_nouns") and not _in(head, "blame.inquiry_nouns"):
+        return True  # "accusations against X"; "a complaint against X" is a filing
     if word == "for" and head.lemma_ in ("warrant", "indictment"):
         return True
     if word == "of" and (_in(head, "blame.involvement_nouns") or _in(head, "harm.support_nouns")):
