@@ -190,6 +190,8 @@ def _negated(token: Token) -> bool:
     if _nobody_does(token) or any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ == "nowhere" or any(
             g.dep_ == "neg" for g in c.children)) for c in token.children):
         return True  # "Nobody asked X to", "Not once did X mention", "Nowhere does X appear"
+    if _negative_inversion(token):
+        return True  # "Not once during the hearing did the chair mention X", "At no point did X"
     head = token.head
     if token.dep_ == "conj" and any(c.lower_ in ("nor", "neither") for c in [*head.children, *token.children]):
         return True  # "neither condemned nor named X"
@@ -198,6 +200,20 @@ def _negated(token: Token) -> bool:
             return True
         return _in(head, "naming.avoid_verbs") or _in(head, "blame.denial_verbs")
     return False
+
+
+_NEGATIVES = ("not", "never", "no", "nowhere", "neither", "nor", "nothing")
+
+
+def _negative_inversion(verb: Token) -> bool:
+    """A clause opened by a negative phrase, marked by "do/have" before the subject ("Not once
+    during the hearing did the chair mention X", "At no point has X apologised")."""
+    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT]
+    aux = [c.i for c in verb.children if c.dep_ == "aux" and c.lemma_ in ("do", "have", "be") and subjects and c.i < subjects[0]]
+    if not aux:
+        return False
+    opening = [t for t in verb.subtree if t.i < aux[0]]
+    return bool(opening) and any(t.lower_ in _NEGATIVES for t in opening[:4])
 
 
 def _avoided_by(word: Token) -> bool:
