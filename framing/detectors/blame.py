@@ -118,6 +118,8 @@ def _activity_at(h: Token, prep: Token) -> bool:
     """What goes on at X (not a harmful event located there) is blamed or does harm: "blamed lax
     oversight at X", "years of risk management at X pushed the bank to the brink"."""
     outer = prep.head
+    if outer.pos_ == "VERB" and _in(outer, "blame.core_blame_verbs"):  # "blamed [lax oversight] [at X]": attached to the verb
+        outer = next((c for c in outer.children if c.dep_ in _OBJECT and c.i < prep.i), outer)
     if prep.lower_ not in ("at", "in", "within", "inside") or outer.pos_ != "NOUN" or _in(outer, "harm.nouns"):
         return False
     return outer is not h and _thing_blamed_shallow(outer)
@@ -205,8 +207,19 @@ def _thing_blamed(noun: Token) -> bool:
         outer = head.head  # "lax oversight at X", "releases from X's dam"
         return outer is not noun and _thing_blamed_shallow(outer)
     if noun.dep_ in _SUBJECT and _in(head, "harm.cause_verbs") and not _passive(head) and _in(noun, "harm.decision_nouns"):
-        return True  # "X's cuts caused waiting lists to double", "X's decision led to the ban"
+        if _harm_below(head) or _bad_outcome(head):
+            return True  # "X's cap had cost the sector billions", "X's decision left families homeless"
     return noun.dep_ in _SUBJECT and _culprit(noun, head)
+
+
+def _bad_outcome(verb: Token) -> bool:
+    """What a verb of causing brings about is a loss or a harmful state: "cost the sector
+    billions" (someone loses), "left families exposed", "caused the collapse"."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
+    if verb.lemma_ == "cost" and len(objects) >= 2:
+        return True
+    return any(_in(t, "harm.bad_states") or _harmful(t) for c in verb.children if c.dep_ in (*_OBJECT, "ccomp", "xcomp", "oprd")
+               for t in c.subtree)
 
 
 def _thing_blamed_shallow(noun: Token) -> bool:
@@ -303,16 +316,16 @@ def _accused_subject(verb: Token) -> bool:
                 continue
             if _in(noun, "blame.allegation_nouns") and _harm_below(noun):
                 return True
-            if _in(verb, "blame.incur_verbs") and _in(noun, "blame.criticism_nouns") and _with_reason(noun):
+            if _in(verb, "blame.incur_verbs") and _in(noun, "blame.criticism_nouns") and _with_reason(noun, verb):
                 return True
             if verb.lemma_ == "face" and _in(noun, "blame.legal_nouns"):
                 return True
     return False
 
 
-def _with_reason(noun: Token) -> bool:
-    """A noun of criticism with its reason: "criticism over the delays", "fire for its handling"."""
-    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*noun.children, *noun.head.children])
+def _with_reason(noun: Token, verb: Token) -> bool:
+    """A noun of criticism with its reason: "criticism over the delays", "came under fire for"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*noun.children, *noun.head.children, *verb.children])
 
 
 def _object_of_blame(h: Token, verb: Token) -> bool:
