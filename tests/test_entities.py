@@ -232,6 +232,9 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
     ("Not once during the hearing did the chair mention Ferrolux.", "Ferrolux", "highlights_omission", True),
     ("Once during the hearing the chair mentioned Ferrolux.", "Ferrolux", "highlights_omission", False),
     ("A Philippine police unit carried out the killings, the panel found.", "Philippines", "attributes_to", True),
+    ("Ferrolux drones bombed the market, witnesses said.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux drones mapped the market, witnesses said.", "Ferrolux", "attributes_to", False),
+    ("Varga fans attacked the reporters, witnesses said.", "Ilona Varga", "attributes_to", False),
 ]
 
 

@@ -403,6 +403,9 @@ def _named_agent(h: Token, entity: Entity) -> bool:
     noun = h.head
     if entity.kind == "country" or h.dep_ not in ("compound", "nmod") or noun.pos_ != "NOUN":
         return False
+    if entity.kind != "person" and noun.dep_ in _SUBJECT and not _in(noun, "harm.event_nouns") and not _negated(noun.head) \
+            and _culprit(noun, noun.head):
+        return True  # "Ferrolux drones bombed the market"; a person's name there marks followers ("X supporters")
     if not (_in(noun, "harm.nouns") or _in(noun, "harm.failure_nouns")) or _in(noun, "harm.event_nouns"):
         return False
     return not _negated(noun) and not (noun.dep_ in _PASSIVE_SUBJECT + _OBJECT and _in(noun.head, "blame.denial_verbs"))
