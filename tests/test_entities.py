@@ -235,6 +235,8 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
     ("Ferrolux drones bombed the market, witnesses said.", "Ferrolux", "attributes_to", True),
     ("Ferrolux drones mapped the market, witnesses said.", "Ferrolux", "attributes_to", False),
     ("Varga fans attacked the reporters, witnesses said.", "Ilona Varga", "attributes_to", False),
+    ("The Sylvania-led coalition bombed a wedding party.", "Sylvania", "attributes_to", True),
+    ("The Sylvania-led coalition won a majority in parliament.", "Sylvania", "attributes_to", False),
 ]
 
 

@@ -463,7 +463,8 @@ def _culprit(h: Token, verb: Token) -> bool:
 def _owner_of_harm(h: Token, noun: Token) -> bool:
     """"X's invasion", "X-backed militias", "Pakistani militants", "X's role in the bombing"."""
     if _in(noun, "harm.tie_adjectives") and noun.head is not noun:
-        return _harmful(noun.head)
+        group = noun.head  # "X-backed militias"; "the X-led coalition bombed a wedding"
+        return _harmful(group) or (group.dep_ in _SUBJECT and not _negated(group.head) and _culprit(group, group.head))
     if h.dep_ in ("compound", "amod"):  # "Pakistani militants", "Russian drones", "Iranian aggression"
         if _in(noun, "harm.actors") or _in(noun, "harm.weapons"):
             return True
