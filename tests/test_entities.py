@@ -281,25 +281,25 @@ def test_relation_needs_the_entity_in_its_role(text: str, entity: str, frame: st
 # Floors a little under what was measured when they were set (see README): a drop fails.
 GATES = {
     "entity_challenge_a.jsonl": {  # the rules were written while reading this set's errors
-        "names_entity": (0.96, 0.97), "calls_on_entity": (0.97, 0.95),
-        "attributes_to_entity": (0.97, 0.65), "highlights_omission": (0.96, 0.96),
+        "names_entity": (0.96, 0.98), "calls_on_entity": (0.98, 0.95),
+        "attributes_to_entity": (0.98, 0.73), "highlights_omission": (0.96, 0.97),
     },
     "entity_challenge_d.jsonl": {  # held out: only measured, never read while writing rules
-        "names_entity": (0.98, 0.96), "calls_on_entity": (0.96, 0.87),
-        "attributes_to_entity": (0.92, 0.49), "highlights_omission": (0.96, 0.78),
+        "names_entity": (0.98, 0.97), "calls_on_entity": (0.96, 0.89),
+        "attributes_to_entity": (0.94, 0.52), "highlights_omission": (0.96, 0.79),
     },
     "entity_challenge_c.jsonl": {  # read after its first measurement (held-out figures in README)
-        "names_entity": (0.97, 0.97), "calls_on_entity": (0.97, 0.86),
-        "attributes_to_entity": (0.96, 0.61), "highlights_omission": (0.97, 0.86),
+        "names_entity": (0.97, 0.98), "calls_on_entity": (0.98, 0.91),
+        "attributes_to_entity": (0.98, 0.73), "highlights_omission": (0.98, 0.88),
     },
     "entity_challenge_e.jsonl": {  # written in session 5 by a helper who read only the contract; first
         # measured (names .993/.944, calls .991/.917, attributes .968/.517, omission 1.00/.833), then read
-        "names_entity": (0.98, 0.97), "calls_on_entity": (0.98, 0.93),
-        "attributes_to_entity": (0.96, 0.55), "highlights_omission": (0.98, 0.83),
+        "names_entity": (0.98, 0.98), "calls_on_entity": (0.98, 0.97),
+        "attributes_to_entity": (0.98, 0.67), "highlights_omission": (0.98, 0.84),
     },
     "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
-        "names_entity": (0.97, 0.95), "calls_on_entity": (0.96, 0.85),
-        "attributes_to_entity": (0.97, 0.73), "highlights_omission": (0.95, 0.95),
+        "names_entity": (0.97, 0.96), "calls_on_entity": (0.98, 0.92),
+        "attributes_to_entity": (0.98, 0.79), "highlights_omission": (0.98, 0.97),
     },
 }
 
@@ -318,7 +318,7 @@ def test_entity_frame_gate_on_basil_sentences() -> None:
     """Real sentences from 150 US news articles, never used to write rules; a floor under what
     was measured (attribution and omission are far below the aim: see README)."""
     report = evaluate_files([BASIL])
-    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.95, 0.64), "attributes_to_entity": (0.70, 0.17)}
+    floors = {"names_entity": (0.98, 0.95), "calls_on_entity": (0.95, 0.64), "attributes_to_entity": (0.74, 0.21)}
     for frame, (precision, recall) in floors.items():
         got = report["frames"][frame]
         assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from framing.detectors import culprit
 from framing.detectors.roles import (
     _OBJECT,
     _PASSIVE_SUBJECT,
@@ -16,7 +17,6 @@ from framing.detectors.roles import (
     _in,
     _negated,
     _passive,
-    lexicon,
 )
 from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
@@ -96,12 +96,12 @@ def _blamed(h: Token) -> bool:
     if head.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and head.head is not head and (
             _negated(head.head) or _avoided_by(head.head)):
         return False  # "stopped short of finding X responsible"
-    if _addressee_told_to_stop(h):
+    if culprit._addressee_told_to_stop(h):
         return True
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
-        return _culprit(h, head)
+        return culprit._culprit(h, head)
     if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
         if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
             return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
@@ -152,7 +152,7 @@ def _agent_through(h: Token, prep: Token) -> bool:
         return _harmful(head.head) or _thing_blamed(head.head)  # "drones made by X", "blamed on lines owned by X"
     made = head.head
     if prep.dep_ == "agent" and head.dep_ == "acl" and made.pos_ == "NOUN" and made.dep_ in _SUBJECT:
-        return not _negated(head) and not _negated(made.head) and _culprit(made, made.head)  # "shortcuts taken by X caused"
+        return not _negated(head) and not _negated(made.head) and culprit._culprit(made, made.head)  # "shortcuts taken by X caused"
     if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
         return True
     if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
@@ -209,7 +209,7 @@ def _thing_blamed(noun: Token) -> bool:
     if noun.dep_ in _SUBJECT and _in(head, "harm.cause_verbs") and not _passive(head) and _in(noun, "harm.decision_nouns"):
         if _harm_below(head) or _bad_outcome(head):
             return True  # "X's cap had cost the sector billions", "X's decision left families homeless"
-    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+    return noun.dep_ in _SUBJECT and culprit._culprit(noun, head)
 
 
 def _bad_outcome(verb: Token) -> bool:
@@ -229,7 +229,7 @@ def _thing_blamed_shallow(noun: Token) -> bool:
         return False
     if noun.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(noun, head):
         return True
-    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+    return noun.dep_ in _SUBJECT and culprit._culprit(noun, head)
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -261,7 +261,7 @@ def _description_blames(h: Token) -> bool:
             for rel in child.subtree:
                 if rel.tag_ not in ("WDT", "WP") or _negated(rel.head):
                     continue
-                if (rel.dep_ in _SUBJECT and _culprit(rel, rel.head)) or (
+                if (rel.dep_ in _SUBJECT and culprit._culprit(rel, rel.head)) or (
                         rel.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(rel, rel.head)):
                     return True
         if child.dep_ == "appos":
@@ -272,60 +272,6 @@ def _description_blames(h: Token) -> bool:
 
 def _passive_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" or _passive(verb)
-
-
-def _stops_harm(verb: Token) -> bool:
-    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
-    return any(c.dep_ in ("xcomp", "ccomp") and _ends_harm(c) for c in [verb, *verb.children])
-
-
-def _addressee_told_to_stop(h: Token) -> bool:
-    """X asked to stop harm or stop backing harmful groups: "urged X to stop supporting the
-    rebels", "called on X to stop harbouring gangs" (the harm asked to end is X's)."""
-    verb = h.head.head if h.dep_ == "pobj" and h.head.dep_ == "prep" else h.head
-    if not (h.dep_ in _OBJECT or h.dep_ == "pobj") or not _in(verb, "calls.demand_verbs") or _negated(verb):
-        return False
-    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > h.i]
-    acts += [g for c in acts for g in c.children if g.dep_ == "conj"]  # "to withdraw ... and stop backing"
-    return any(_ends_harm(a) for a in acts)
-
-
-def _ends_harm(stop: Token) -> bool:
-    """A verb of stopping whose object is harm, harmful support or a harmful act."""
-    if not _in(stop, "harm.stop_verbs"):
-        return False
-    for child in stop.children:
-        if child.dep_ not in ("xcomp", "dobj", "pcomp", "ccomp"):
-            continue
-        if _harmful(child) or (child.pos_ == "VERB" and _in(child, "harm.object_verbs")):
-            return True
-        if _in(child, "harm.support_verbs") and any(g.dep_ in _OBJECT and _harmful(g) for g in child.children):
-            return True
-    return False
-
-
-def _accused_subject(verb: Token) -> bool:
-    """"X faced allegations of fraud", "X was beset with charges of racism", "X came under fire
-    for the delays", "X faces criminal charges"."""
-    if _negated(verb):
-        return False
-    for child in verb.children:
-        nouns = [child] if child.dep_ in _OBJECT else [g for g in child.children if child.dep_ == "prep"]
-        for noun in nouns:
-            if _negated(noun):
-                continue
-            if _in(noun, "blame.allegation_nouns") and _harm_below(noun):
-                return True
-            if _in(verb, "blame.incur_verbs") and _in(noun, "blame.criticism_nouns") and _with_reason(noun, verb):
-                return True
-            if verb.lemma_ == "face" and _in(noun, "blame.legal_nouns"):
-                return True
-    return False
-
-
-def _with_reason(noun: Token, verb: Token) -> bool:
-    """A noun of criticism with its reason: "criticism over the delays", "came under fire for"."""
-    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*noun.children, *noun.head.children, *verb.children])
 
 
 def _object_of_blame(h: Token, verb: Token) -> bool:
@@ -347,124 +293,11 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
     return False
 
 
-def _wrongdoer(verb: Token) -> bool:
-    """The subject of ``verb`` does wrong by how the act is done or said to be done."""
-    if verb.lemma_ == "have" and any(c.dep_ in _OBJECT and any(
-            a.dep_ == "amod" and a.tag_ == "VBN" and (_in(a, "harm.verbs") or _in(a, "harm.object_verbs"))
-            for a in c.children) for c in verb.children):
-        return True  # "X had hidden losses", parsed as "had [hidden losses]"
-    if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
-        return True  # "X unlawfully detained 52 activists", "X knowingly sold"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
-        return True  # "prosecutors allege that X installed the software"
-    phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
-    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children):
-        return True  # "X opened fire"
-    if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
-        return True  # "X hid the findings", "X inflated its revenue"
-    if _aims_at_harm(verb):
-        return True  # "X used state television to smear rivals", "the crisis X helped fuel"
-    if _in(verb, "harm.cause_verbs") and _harm_below(verb):
-        return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
-    if _in(verb, "blame.order_verbs") and any(
-            c.dep_ in ("xcomp", "ccomp") and _in(c, "harm.verbs") for c in verb.children):
-        return True  # "X ordered them to shred documents"
-    if any(c.dep_ == "prep" and c.lower_ == "without" and any(_in(g, "blame.missing_consent") for g in c.children)
-           for c in verb.children):
-        return True  # "X harvested the data without consent"
-    return _in(verb, "blame.breach_verbs") and any(
-        c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
-        for c in verb.children)  # "X skipped mandatory tests"
-
-
-def _aims_at_harm(verb: Token) -> bool:
-    """A to-infinitive of purpose or control with no subject of its own, naming a harmful act: the
-    subject of ``verb`` is its agent ("X used drones to attack", "X tried to bribe"). Verbs of
-    refusing, denying or avoiding do not pass the act on."""
-    if _in(verb, "blame.denial_verbs") or _in(verb, "naming.avoid_verbs") or _in(verb, "harm.refuse_verbs"):
-        return False
-    for child in verb.children:
-        if child.dep_ not in ("xcomp", "advcl") or _negated(child) or any(c.dep_ in _SUBJECT for c in child.children):
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and child.tag_ != "VB":
-            continue
-        if (child.pos_ == "VERB" and _in(child, "harm.verbs")) or (
-                _in(child, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in child.children)):
-            return True
-        if _in(child, "harm.perpetrate_verbs") and any(c.dep_ in _OBJECT and _harmful(c) for c in child.children):
-            return True
-    return False
-
-
-def _named_agent(h: Token, entity: Entity) -> bool:
-    """A person's or organisation's name on a noun of misconduct names its agent ("the Hamas
-    attack", "a ChirpNet coding error"); a country's name there may only be a place ("the Gaza
-    war"), and events that befall an organisation ("the Sony hack") are in ``harm.event_nouns``."""
-    noun = h.head
-    if entity.kind == "country" or h.dep_ not in ("compound", "nmod") or noun.pos_ != "NOUN":
-        return False
-    if entity.kind != "person" and noun.dep_ in _SUBJECT and not _in(noun, "harm.event_nouns") and not _negated(noun.head) \
-            and _culprit(noun, noun.head):
-        return True  # "Ferrolux drones bombed the market"; a person's name there marks followers ("X supporters")
-    if not (_in(noun, "harm.nouns") or _in(noun, "harm.failure_nouns")) or _in(noun, "harm.event_nouns"):
-        return False
-    return not _negated(noun) and not (noun.dep_ in _PASSIVE_SUBJECT + _OBJECT and _in(noun.head, "blame.denial_verbs"))
-
-
-def _culprit(h: Token, verb: Token) -> bool:
-    """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
-    if _accused_subject(verb) or _stops_harm(verb):
-        return True
-    if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (_harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
-        return True  # "X claimed the attack", "X claimed responsibility for"
-    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
-        return True  # "X admitted installing software to cheat"
-    if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
-        return False
-    if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
-        return True
-    if _wrongdoer(verb):
-        return True
-    if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
-        if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
-            return True  # "the destruction X caused"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT]
-        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
-                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"
-        return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
-    if verb.lemma_ in ("take", "play", "have", "bear") and any(
-            c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
-            for c in verb.children):
-        return True  # "X took part in the killings", "X played a role in the attack"
-    if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and _harm_below(verb):
-        return True
-    if _in(verb, "blame.breach_verbs") and any(
-            c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [c, *_quantified(c)]) for c in verb.children):
-        return True  # "X broke the law", "X ignored warnings"
-    if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
-        return True  # "X turned a blind eye to"
-    if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
-        return True  # "X covered up the abuse"
-    if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
-        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
-    if verb.lemma_ in ("hold", "find", "consider", "deem", "declare"):
-        return False  # the subject holds someone else responsible
-    if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
-        return verb.lemma_ != "responsible" or _harm_below(verb)
-    for child in verb.children:
-        if child.dep_ in ("acomp", "attr", "oprd") and _in(child, "blame.culpable_adjectives"):
-            return child.lemma_ != "responsible" or _harm_below(child)
-        if child.dep_ == "prep" and child.lower_ == "behind" and any(_harmful(g) for g in child.children):
-            return True
-    return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and _harm_below(verb)
-
-
 def _owner_of_harm(h: Token, noun: Token) -> bool:
     """"X's invasion", "X-backed militias", "Pakistani militants", "X's role in the bombing"."""
     if _in(noun, "harm.tie_adjectives") and noun.head is not noun:
         group = noun.head  # "X-backed militias"; "the X-led coalition bombed a wedding"
-        return _harmful(group) or (group.dep_ in _SUBJECT and not _negated(group.head) and _culprit(group, group.head))
+        return _harmful(group) or (group.dep_ in _SUBJECT and not _negated(group.head) and culprit._culprit(group, group.head))
     if h.dep_ in ("compound", "amod"):  # "Pakistani militants", "Russian drones", "Iranian aggression"
         if _in(noun, "harm.actors") or _in(noun, "harm.weapons"):
             return True
@@ -540,7 +373,7 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, lambda h: _blamed(h) or _named_agent(h, entity), agents=True)
+    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True)
     if found is not None:
         return found
     unnamed = _veiled_blame(sentence, entity)
