@@ -237,6 +237,9 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
     ("Varga fans attacked the reporters, witnesses said.", "Ilona Varga", "attributes_to", False),
     ("The Sylvania-led coalition bombed a wedding party.", "Sylvania", "attributes_to", True),
     ("The Sylvania-led coalition won a majority in parliament.", "Sylvania", "attributes_to", False),
+    ("Ferrolux was found to have used banned chemicals.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux was found to have used approved chemicals.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux was not found to have used banned chemicals.", "Ferrolux", "attributes_to", False),
 ]
 
 

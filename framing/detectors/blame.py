@@ -98,6 +98,9 @@ def _blamed(h: Token) -> bool:
         return False  # "stopped short of finding X responsible"
     if culprit._addressee_told_to_stop(h):
         return True
+    raised = _raised_clause(h, head)
+    if raised is not None and culprit._culprit(h, raised):
+        return True  # "X was found to have used substandard concrete" reads as "X used ..."
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
@@ -112,6 +115,15 @@ def _blamed(h: Token) -> bool:
     if h.dep_ == "pobj":
         return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head)
     return False
+
+
+def _raised_clause(h: Token, verb: Token) -> Token | None:
+    """The to-clause whose subject ``h`` really is: "X was found / said / alleged to have done",
+    "X appears to have done"."""
+    if not ((h.dep_ in _PASSIVE_SUBJECT and _in(verb, "blame.raising_verbs")) or (
+            h.dep_ in _SUBJECT and verb.lemma_ in ("appear", "seem"))):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
 
 
 def _activity_at(h: Token, prep: Token) -> bool:
