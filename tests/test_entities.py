@@ -240,6 +240,9 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
     ("Ferrolux was found to have used banned chemicals.", "Ferrolux", "attributes_to", True),
     ("Ferrolux was found to have used approved chemicals.", "Ferrolux", "attributes_to", False),
     ("Ferrolux was not found to have used banned chemicals.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux denied allegations that it had dumped waste in the river.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux denied that it had dumped waste in the river.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux condemned the bombing, saying it killed civilians.", "Ferrolux", "attributes_to", False),
 ]
 
 

@@ -134,6 +134,10 @@ def _object_of_self(pronoun: Token, entity_tokens: set[int]) -> bool:
         pronoun = pronoun.head
     elif pronoun.dep_ not in (*_OBJECT, "nsubj"):
         return False
+    clause = pronoun.head
+    if pronoun.dep_ == "nsubj" and clause.dep_ in ("acl", "ccomp") and (
+            _in(clause.head, "blame.allegation_nouns") or _in(clause.head, "blame.admit_verbs")):
+        return False  # "X denied allegations that it had supplied ...", "X admitted that it had cheated"
     verb = pronoun.head
     for _ in range(3):
         if any(c.dep_ in _SUBJECT and c.i in entity_tokens | {t.i for t in c.subtree if t.i in entity_tokens}
