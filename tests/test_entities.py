@@ -303,6 +303,12 @@ GATES = {
         "names_entity": (0.98, 0.98), "calls_on_entity": (0.98, 0.97),
         "attributes_to_entity": (0.98, 0.67), "highlights_omission": (0.98, 0.84),
     },
+    "entity_challenge_f.jsonl": {  # written in session 6 by a helper who read only the contract, news-like;
+        # measured with session 5's rules (names .990/.926, calls 1.00/.900, attributes .978/.627,
+        # omission 1.00/.896) and with session 6's (the floors below); no rule was written from it
+        "names_entity": (0.98, 0.92), "calls_on_entity": (0.98, 0.91),
+        "attributes_to_entity": (0.96, 0.64), "highlights_omission": (0.98, 0.88),
+    },
     "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
         "names_entity": (0.97, 0.96), "calls_on_entity": (0.98, 0.92),
         "attributes_to_entity": (0.98, 0.79), "highlights_omission": (0.98, 0.97),
