@@ -466,7 +466,8 @@ _REPORTING = re.compile(
     r"\b(?:said|says|stated|told|tells|according\s+to|accus\w*|alleg\w*|claim\w*|"
     r"noted|added|maintained|asserted|believes?|warned|insisted|argued|reiterated|underlined|"
     r"called\s+(?:up)?on|urged|asked|stressed|the\s+statement\s+(?:read|said|noted)|"
-    r"(?:analysts|experts|officials|sources)\s+(?:say|said|believe|told))\b",
+    r"(?:analysts|experts|officials|sources)\s+(?:say|said|believe|told)|(?<!\bto\s)say|"
+    r"(?:blamed|criticized|criticised|condemned|faulted|denounced|attacked|accused)\s+by)\b",
     re.IGNORECASE,
 )
 
