@@ -25,3 +25,21 @@ def test_blame_by_someone_and_what_people_say_is_reported_voice() -> None:
     assert voice("Insiders say the chairman demanded the side payment.") == "attributed"
     assert voice("The utility declined to say what caused the fire.") == "outlet"
     assert voice("The utility's power line caused the fire.") == "outlet"
+
+
+def test_misspelt_names_of_people_and_organisations_get_a_suggestion(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from framing.cli import cli
+
+    art = tmp_path / "a.txt"
+    art.write_text("Fire near town\n\nPacific Gas and Electric said its line was not at fault. PG&E crews were at "
+                   "the scene, and Helena Marques visited on Monday.\n")
+    run = CliRunner().invoke(cli, ["frames", str(art), "--no-inventory", "--entity", "Pacfic Gas and Electric",
+                                   "--entity", "Helena Marqes", "--entity", "Pacific Gas and Electric"])
+    assert run.exit_code == 0
+    assert run.stderr.splitlines() == [
+        "Warning: --entity 'Helena Marqes' is named in none of the inputs; did you mean 'Helena Marques'? "
+        "check the spelling or add aliases with --entities FILE",
+        "Warning: --entity 'Pacfic Gas and Electric' is found only through its short forms; the inputs write "
+        "'Pacific Gas and Electric': check the spelling"]
