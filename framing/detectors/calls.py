@@ -87,6 +87,8 @@ def _obliged(h: Token, verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if aux & lexicon()["calls.modals"] and "have" not in aux and not _passive(verb):
         return True
+    if verb.lemma_ == "have" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "X has two months to appeal": time or a chance X has, not an obligation
     if _in(verb, "calls.need_verbs") and verb.tag_ in ("VBZ", "VBP", "VB") and not _negated(verb):
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):  # "calls for X to act"
@@ -106,6 +108,7 @@ def _demanded_clause(verb: Token) -> bool:
     if children & {"whether", "if", "would", "will", "could", "might", "can"}:
         return False  # a question ("asked whether X would appeal")
     base = verb.tag_ in ("VB", "VBP") or (verb.tag_ == "NN" and "that" in children)  # "that X speed up", mis-tagged
+    base = base or (verb.tag_ == "VBD" and verb.lower_ == verb.lemma_.lower() and "that" in children)  # "that X condemn"
     return (verb.dep_ == "ccomp" and _in(verb.head, "calls.demand_clause_verbs")
             and (base or bool(children & {"should", "must"}))
             and not _negated(verb.head))
@@ -136,4 +139,4 @@ def _action_demanded(noun: Token) -> bool:
 
 def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where someone calls on the entity to act (no context needed)."""
-    return _first(sentence, entity, _called_on)
+    return _first(sentence, entity, _called_on, anaphors=True)
