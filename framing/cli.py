@@ -16,6 +16,10 @@ from framing import __version__
 from framing.errors import FramingError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
+# One BLAS thread, set before numpy loads it: the command line's matrix products are small (see
+# ``models.single_threaded_blas``), and OpenBLAS starting a thread per core costs about 0.06
+# CPU-s a process. A value the user set wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
