@@ -561,7 +561,38 @@ from framing import cli_eval  # noqa: E402, F401
 
 def main() -> None:
     """Entry point of the ``framing`` console script."""
-    cli(prog_name="framing")
+    try:
+        cli(prog_name="framing")
+    except SystemExit as done:
+        _exit_now(done.code)
+    _exit_now(0)
+
+
+def _exit_now(code: int | str | None) -> None:
+    """Exit with ``code`` as ``sys.exit`` would, without the interpreter's teardown.
+
+    The exit handlers run and the standard streams are flushed; what is skipped is freeing every
+    object one by one (spaCy's vocabulary, the models, the report): up to 0.15 CPU-s of a first
+    ``compare`` spent on memory the process is about to give back. The caches are committed as
+    they are written (and survive ``kill -9``). With other threads still running, the
+    ordinary exit waits for them.
+    """
+    import threading
+
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    if code is not None and not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    import atexit
+
+    atexit._run_exitfuncs()  # noqa: SLF001 - the handlers an ordinary exit runs
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be written
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

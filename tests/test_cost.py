@@ -90,3 +90,25 @@ def test_the_parser_version_is_the_installed_distributions() -> None:
     from framing import syntax
 
     assert syntax.parser_version() == f"{syntax.PARSER_PACKAGE} {version(syntax.PARSER_PACKAGE)}"
+
+
+def test_the_console_script_exits_with_its_code_and_all_its_output(tmp_path: Path) -> None:
+    """cli.main() leaves without the interpreter's teardown: nothing written may be lost."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from framing.cli import cli
+    from tests.conftest import CORPUS
+
+    env = {"FRAMING_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "framing", "sentences", str(CORPUS)], capture_output=True,
+                         text=True, env=env)
+    assert run.returncode == 0
+    assert run.stdout == CliRunner().invoke(cli, ["sentences", str(CORPUS)], env=env).stdout
+    assert len(run.stdout) > 16_384  # more than a pipe buffer: flushed at exit
+    bad = subprocess.run([sys.executable, "-m", "framing", "sentences", str(tmp_path / "missing.txt")],
+                         capture_output=True, text=True, env=env)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.startswith("Error: ") and bad.stderr.count("\n") == 1
