@@ -16,9 +16,8 @@ from framing import __version__
 from framing.errors import FramingError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
-# One BLAS thread, set before numpy loads it: the command line's matrix products are small (see
-# ``models.single_threaded_blas``), and OpenBLAS starting a thread per core costs about 0.06
-# CPU-s a process. A value the user set wins.
+# One BLAS thread, set before numpy loads: the products are small (``models.single_threaded_blas``)
+# and OpenBLAS starting a thread per core costs about 0.06 CPU-s a process. A user's value wins.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -571,11 +570,9 @@ def main() -> None:
 def _exit_now(code: int | str | None) -> None:
     """Exit with ``code`` as ``sys.exit`` would, without the interpreter's teardown.
 
-    The exit handlers run and the standard streams are flushed; what is skipped is freeing every
-    object one by one (spaCy's vocabulary, the models, the report): up to 0.15 CPU-s of a first
-    ``compare`` spent on memory the process is about to give back. The caches are committed as
-    they are written (and survive ``kill -9``). With other threads still running, the
-    ordinary exit waits for them.
+    Exit handlers run and the streams are flushed; skipped is freeing every object one by one
+    (spaCy's vocabulary, the models): up to 0.15 CPU-s of a first ``compare``. The caches are
+    committed as written (they survive ``kill -9``). With other threads running, exit as usual.
     """
     import threading
 

@@ -5,6 +5,9 @@ linear layers quantised to int8 per output channel (onnxruntime's dynamic quanti
 stored with the sha256 of the file in a manifest; every load checks that sha256. Exports live in
 ``$FRAMING_CACHE_DIR/onnx`` (made on first use) or in the environment's ``share/framing/onnx``
 (made by setup), under a name derived from the source weights' fingerprint and the recipe.
+Beside the model, the export keeps the vectors of the built-in frame prompts
+(``prompts.npz``, its sha256 in ``prompts.json``), made by the same runner, so that a first
+``compare`` or ``frames`` call does not embed them.
 
 Each text runs on its own: no padding is computed, and since dynamic quantisation scales the
 activations of a whole input tensor, a batch would make a sentence's vector depend on its
