@@ -41,6 +41,9 @@ LEXICAL_WEIGHT = 0.6  # how much shared content words add to the cosine similari
 THRESHOLD = 0.5  # score (0..1) from which two sentences report the same claim, at least in part
 MERGE_MARGIN = 0.15  # a further counterpart must score within this of the sentence's best
 SAME_THRESHOLD = 0.75  # score from which a one-to-one pair is the same claim, not a partial one
+QUOTE_SCORE = 0.6  # the least score of two sentences that quote one statement (see shared_quotes)
+QUOTE_WORDS = 5  # words a quotation needs to identify a statement
+QUOTE_SHARE = 0.6  # share of the shorter quotation's words the other must repeat
 
 
 class Rescorer(Protocol):
@@ -117,7 +120,28 @@ def score_matrix(emb_a: np.ndarray, emb_b: np.ndarray, a: Sequence[str], b: Sequ
     a ``rescorer``, the pairs near ``threshold`` revised by it."""
     cosine = np.clip(emb_a @ emb_b.T, 0.0, 1.0)
     scores = (cosine + LEXICAL_WEIGHT * lexical_overlap(a, b)) / (1.0 + LEXICAL_WEIGHT)
+    for i, j in shared_quotes(a, b):
+        scores[i, j] = max(scores[i, j], QUOTE_SCORE)
     return rescorer.rescore(scores, a, b, threshold=threshold) if rescorer is not None else scores
+
+
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def _quoted(text: str) -> frozenset[str]:
+    """The words a sentence quotes, lower-case (empty when it quotes fewer than QUOTE_WORDS)."""
+    words = [w for q in _QUOTE.findall(text) for w in re.findall(r"[\w’']+", q.lower())]
+    return frozenset(words) if len(words) >= QUOTE_WORDS else frozenset()
+
+
+def shared_quotes(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs of sentences that quote one statement: the shorter quotation's words, at least
+    QUOTE_SHARE of them, recur in the other's. Outlets that attribute one quote to different
+    people, or wrap it in different reporting clauses, still report the same statement (and the
+    pair's speakers can then be compared), however little the rest of the two sentences shares."""
+    qa = [(i, q) for i, q in enumerate(map(_quoted, a)) if q]
+    qb = [(j, q) for j, q in enumerate(map(_quoted, b)) if q]
+    return [(i, j) for i, x in qa for j, y in qb if len(x & y) >= QUOTE_SHARE * min(len(x), len(y))]
 
 
 def match(

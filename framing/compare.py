@@ -101,7 +101,15 @@ def compare_documents(
         cut_off_a=result.cut_off_a, cut_off_b=result.cut_off_b, frames_a=frames_a, frames_b=frames_b,
         differences=frame_differences(frames_a, frames_b, name_a, name_b, alignments),
         notices=comparison_notices(a, b, alignments, name_a, name_b),
+        nearest_a=_nearest(result.scores, 1), nearest_b=_nearest(result.scores, 0),
     )
+
+
+def _nearest(scores: np.ndarray, axis: int) -> tuple[float, ...]:
+    """Each sentence's best score against the other article (0.0 when that one is empty)."""
+    if scores.size == 0:
+        return (0.0,) * scores.shape[1 - axis]
+    return tuple(float(x) for x in scores.max(axis=axis))
 
 
 def _frames(doc: Document, options: FrameOptions, vectors: np.ndarray, tick: StageTicks) -> tuple[FrameResult, ...]:

@@ -2,10 +2,15 @@
 
 Two outlets that report one claim may still disagree on its facts: "arrested 21 others" and
 "arrested 99 others" are one claim with a conflicting number. A number conflicts when both
-claims count the same thing (the word after the number: "others", "percent", "people") and
-share no value for it; a weekday or a day of one month the same way; a speaker when both claims
-name who said it and the names have no word in common; a name when a short changed stretch is a
-proper name on both sides ("led by Anna Berg" vs "led by Tom Hale").
+claims count the same thing (the word after the number: "others", "percent", "people"; or a
+currency), their values or ranges ("9-10") do not overlap, and neither value appears anywhere in
+the other claim (an outlet that gives both figures does not contradict one that gives one); a
+hedge widens a value ("more than $1 million" meets "$1.1 million"). A day of a month conflicts
+the same way; a weekday only when each claim gives one and the word just before it agrees (two
+claims that date different things, "met on Friday" and "announced on Monday", do not disagree).
+A speaker conflicts when each claim names one who said it, neither name occurs in the other
+claim, and the two give one statement (their quotes share 60 % of their words); a name when a
+short changed stretch is a proper name on both sides ("led by Anna Berg" vs "led by Tom Hale").
 """
 
 from __future__ import annotations
@@ -22,38 +27,104 @@ _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
                 "trillion": 1_000_000_000_000}
 _MONTHS = re.findall(r"\w+", "january february march april may june july august september october november december")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUMBER = re.compile(
-    rf"(?P<month>\b{_MONTH}\s+)?(?<![\w/.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|"
-    rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b)(?![\w/]|[.,]\d)(?P<after>\s*%|(?:\s+[\w'’-]+){{1,3}})?",
+    rf"(?P<month>\b{_MONTH}\s+)?(?P<cur>[$£€¥]\s?)?(?<![\w/.,])(?P<num>{_DIGITS}|"
+    rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b)(?:\s*[-–—]\s*(?P<num2>{_DIGITS}))?"
+    rf"(?![\w/]|[.,]\d)(?P<after>\s*%|(?:\s+[\w'’-]+){{1,3}})?",
     re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
-_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
-_SPEAKER = re.compile(rf"(?:\b(?:said|says|told|according\s+to)\s+(?:[a-z]+\s+){{0,3}}(?P<after>{_NAME}))|"
-                      rf"(?:(?P<before>{_NAME})\s+(?:said|says|told)\b)")
+_NAME_WORD = r"[A-Z][\w.-]*(?<![’'])(?:[’'][A-Za-z]\w+)?"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
+_TITLE = r"(?:[a-z][\w-]+\s+){0,3}"
+# "said Jane Doe." / "said party chief Dan Kole," (the name ends the clause), "according to Lee",
+# "Lee said" / "Lee of Ohio told". "told X" names the listener and "said X ..." a reported clause.
+_SPEAKER = re.compile(
+    rf"\b(?:said|says)\s+(?P<title>{_TITLE})(?P<after>{_NAME})(?=\s*(?:[,.;:!?”\"')]|$|\s+(?:of|who)\b))"
+    rf"|\baccording\s+to\s+(?:the\s+)?(?P<source>{_NAME})"
+    rf"|(?P<before>{_NAME})(?:,?\s+(?:of|from)\s+{_NAME})?,?\s+(?:said|says|told)\b")
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "minister",
+                     "prime", "chief", "governor", "judge", "sheriff", "mayor", "secretary", "director"})
+
+Interval = tuple[float, float]
 
 
-def _quantities(text: str, shown: dict[str, str]) -> dict[str, set[float]]:
-    """Values by what they count: {"other": {21.0}, "percent": {4.16}, "date:mar": {5.0}}.
+def _value(raw: str) -> float:
+    """A written number's value: "1,300" -> 1300.0, "two" -> 2.0."""
+    raw = raw.lower().replace(",", "")
+    return float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw)
 
-    ``shown`` collects how each counted word was written, for messages.
-    """
-    found: dict[str, set[float]] = defaultdict(set)
+
+Quantity = tuple[str, tuple[float, float]]  # as written, and the values written (hedge not applied)
+
+
+def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
+    """Values (a range for "9-10") by what they count, each with how it was written:
+    {"other": {(21, 21): ("21 others", (21, 21))}, "date:mar": {(5, 5): ("March 5", (5, 5))}}."""
+    found: dict[str, dict[Interval, Quantity]] = defaultdict(dict)
     for m in _NUMBER.finditer(text):
-        raw = m.group("num").lower().replace(",", "")
-        value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw)
+        low = _value(m.group("num"))
+        high = _value(m.group("num2")) if m.group("num2") else low
         if m.group("month"):
-            found[f"date:{m.group('month').strip().lower()[:3]}"].add(value)
+            if high <= 31:
+                found[f"date:{m.group('month').strip().lower()[:3]}"].setdefault((low, high), (_written(text, m), (low, high)))
             continue
         after = [w.lower() for w in (m.group("after") or "").split()]
         if after and after[0] in _MULTIPLIERS:
-            value *= _MULTIPLIERS[after.pop(0)]
+            factor = _MULTIPLIERS[after.pop(0)]
+            low, high = low * factor, high * factor
         word = "percent" if after[:1] in (["%"], ["percent"], ["per"]) else next(
             (w.strip("'’-") for w in after if w not in FUNCTION_WORDS), None)
+        if m.group("cur"):
+            word = m.group("cur").strip()
         unit = _unit(word) if word else None
-        if unit and not (1900 <= value <= 2100 and not after):
-            found[unit].add(value)
-            shown.setdefault(unit, word or unit)
+        if unit and not (1900 <= low <= 2100 and not after):
+            span, hedge = _hedged(text[:m.start()], low, high)
+            found[unit].setdefault(span, (hedge + _written(text, m, word), (low, high)))
     return found
+
+
+def _written(text: str, m: re.Match[str], word: str | None = None) -> str:
+    """A value as the article wrote it, up to its counted word: "£85 million", "12,000 people"."""
+    end = m.end("num2") if m.group("num2") else m.end("num")
+    after = m.group("after") or ""
+    if after.strip() == "%":
+        end = m.end("after")
+    elif word and not m.group("cur"):
+        cut = after.lower().find(word.lower())
+        end = m.start("after") + cut + len(word) if cut >= 0 else end
+    elif after and after.split()[0].lower() in _MULTIPLIERS:
+        end = m.start("after") + after.lower().find(after.split()[0].lower()) + len(after.split()[0])
+    return " ".join(text[m.start():end].split())
+
+
+_HEDGE = re.compile(r"\b(?:(?P<up>more than|over|at least|upwards of)|(?P<down>less than|under|up to|nearly|"
+                    r"almost|fewer than|at most)|(?P<near>about|around|roughly|some|approximately|an estimated))$")
+
+
+def _hedged(before: str, low: float, high: float) -> tuple[Interval, str]:
+    """A value with the hedge before it: "more than 40" may be 41 or 400; "about 40" 36 to 44;
+    and the hedge as written ("about "), for messages."""
+    m = _HEDGE.search(before[-24:].lower().rstrip(" $£€¥"))
+    if not m:
+        return (low, high), ""
+    if m.group("up"):
+        return (low, float("inf")), m.group() + " "
+    if m.group("down"):
+        return (0.0, high), m.group() + " "
+    return (low * 0.9, high * 1.1), m.group() + " "
+
+
+def _all_values(text: str) -> set[float]:
+    """Every number a claim gives, whatever it counts (bare numbers too; "2 million" as 2,000,000)."""
+    values = set()
+    for m in _NUMBER.finditer(text):
+        after = (m.group("after") or "").split()
+        factor = _MULTIPLIERS.get(after[0].lower(), 1) if after else 1
+        for group in ("num", "num2"):
+            if m.group(group):
+                values.update({_value(m.group(group)), _value(m.group(group)) * factor})
+    return values
 
 
 def _unit(word: str) -> str:
@@ -62,21 +133,38 @@ def _unit(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
-def _fmt(value: float) -> str:
-    """A value as written: 21, 4.16, 1200000."""
-    return str(int(value)) if value == int(value) else f"{value:g}"
+def _overlap(a: set[Interval], b: set[Interval]) -> bool:
+    """Whether some value or range of one side meets one of the other."""
+    return any(x0 <= y1 and y0 <= x1 for x0, x1 in a for y0, y1 in b)
 
 
 def _speakers(text: str) -> set[str]:
-    """Names given as who said something ("Smith said", "said Jane Doe", "according to Lee")."""
-    names = {(m.group("after") or m.group("before") or "").rstrip(".") for m in _SPEAKER.finditer(text)}
-    return {n for n in names if n and not _proper_stop(n)}
+    """Names given as who said something ("Smith said", "said Jane Doe.", "according to Lee")."""
+    names = set()
+    for m in _SPEAKER.finditer(text):
+        name = (m.group("after") or m.group("source") or m.group("before") or "").rstrip(".")
+        if m.group("title") and set(m.group("title").split()) & FUNCTION_WORDS:
+            continue
+        if name and not _proper_stop(name):
+            names.add(name)
+    return names
 
 
 def _proper_stop(name: str) -> bool:
     """Whether a would-be speaker is a pronoun, function word, month or weekday, not a name."""
     first = name.split()[0].lower().rstrip(".")
     return first in FUNCTION_WORDS or first in _MONTHS or bool(_WEEKDAY.fullmatch(first))
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's own words, lower-case, titles and possessives dropped: "Mr. Ryan’s" -> {"ryan"}."""
+    words = {re.sub(r"[’']s$", "", w.lower().rstrip(".")) for w in name.split()}
+    return words - _TITLES - FUNCTION_WORDS
+
+
+def _text_words(text: str) -> set[str]:
+    """A text's words, lower-case, possessives dropped."""
+    return {re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’']+", text.lower())}
 
 
 def find_conflicts(a: str, b: str, edits: Sequence[Edit] = ()) -> tuple[Conflict, ...]:
@@ -87,42 +175,67 @@ def find_conflicts(a: str, b: str, edits: Sequence[Edit] = ()) -> tuple[Conflict
         b: the claim's text in article B.
         edits: the word edits between them (a substituted proper name is a name conflict).
     """
+    qa, qb = _quantities(a), _quantities(b)
+    all_a, all_b = _all_values(a), _all_values(b)
     out = []
-    shown: dict[str, str] = {}
-    qa, qb = _quantities(a, shown), _quantities(b, shown)
     for unit in sorted(qa.keys() & qb.keys()):
-        if not qa[unit] & qb[unit]:
-            if unit.startswith("date:"):
-                month = next(m for m in _MONTHS if m.startswith(unit[5:])).title()
-                va, vb = (", ".join(f"{month} {_fmt(v)}" for v in sorted(q[unit])) for q in (qa, qb))
-                out.append(Conflict("date", va, vb, f"A says {va}, B says {vb}"))
-                continue
-            va, vb = (", ".join(f"{_fmt(v)} {shown.get(unit, unit)}" for v in sorted(q[unit])) for q in (qa, qb))
-            out.append(Conflict("number", va, vb, f"A says {va}, B says {vb}"))
-    days_a, days_b = ({d.lower() for d in _WEEKDAY.findall(t)} for t in (a, b))
-    if days_a and days_b and not days_a & days_b:
-        da, db = ", ".join(sorted(d.title() for d in days_a)), ", ".join(sorted(d.title() for d in days_b))
-        out.append(Conflict("date", da, db, f"A says {da}, B says {db}"))
+        only_a = [w for s, (w, v) in qa[unit].items() if not _overlap({s}, set(qb[unit])) and not set(v) & all_b]
+        only_b = [w for s, (w, v) in qb[unit].items() if not _overlap({s}, set(qa[unit])) and not set(v) & all_a]
+        if only_a and only_b:
+            va, vb = ", ".join(only_a), ", ".join(only_b)
+            out.append(Conflict("date" if unit.startswith("date:") else "number", va, vb, f"A says {va}, B says {vb}"))
+    out.extend(_weekday_conflicts(a, b))
     out.extend(_name_conflicts(a, b, edits))
     return tuple(out)
+
+
+def _weekday_conflicts(a: str, b: str) -> list[Conflict]:
+    """Different weekdays for one thing: each claim gives one, and the word before it agrees."""
+    found = [list(_WEEKDAY.finditer(t)) for t in (a, b)]
+    days = [{m.group().lower() for m in f} for f in found]
+    if len(days[0]) != 1 or len(days[1]) != 1 or days[0] == days[1]:
+        return []
+    context = [_before(t, f[0].start()) for t, f in ((a, found[0]), (b, found[1]))]
+    if not context[0] & context[1]:
+        return []
+    da, db = (next(iter(d)).title() for d in days)
+    return [Conflict("date", da, db, f"A says {da}, B says {db}")]
+
+
+_TIME_WORDS = frozenset("late early last next this night morning evening afternoon".split())
+
+
+def _before(text: str, at: int) -> set[str]:
+    """The content word just before a weekday, cut to five letters: "began" in "began on Monday"."""
+    words = [w for w in re.findall(r"[a-z]+", text[:at].lower()) if w not in FUNCTION_WORDS | _TIME_WORDS]
+    return {w[:5] for w in words[-1:]}
 
 
 def _name_conflicts(a: str, b: str, edits: Sequence[Edit]) -> list[Conflict]:
     """Different speakers of one claim, and proper names substituted for one another."""
     out = []
     sa, sb = _speakers(a), _speakers(b)
-    if sa and sb and not _words(sa) & _words(sb):
-        out.append(Conflict("attribution", "; ".join(sorted(sa)), "; ".join(sorted(sb)),
-                            f"A attributes it to {', '.join(sorted(sa))}, B to {', '.join(sorted(sb))}"))
+    if len(sa) == 1 and len(sb) == 1:
+        (na, nb), words_a, words_b = (_name_words(next(iter(sa))), _name_words(next(iter(sb)))), _text_words(a), _text_words(b)
+        if na and nb and not na & words_b and not nb & words_a and _one_statement(a, b):
+            out.append(Conflict("attribution", next(iter(sa)), next(iter(sb)),
+                                f"A attributes it to {next(iter(sa))}, B to {next(iter(sb))}"))
+    spoken = {w for n in sa | sb for w in _name_words(n)}
     for e in edits:
-        if e.op == "replace" and _proper(e.a) and _proper(e.b) and not _words([e.a]) & _words(sa | sb):
+        if e.op == "replace" and _proper(e.a) and _proper(e.b) and not _name_words(e.a) & spoken:
             out.append(Conflict("name", e.a, e.b, f"A names {e.a}, B names {e.b}"))
     return out
 
 
-def _words(names: Sequence[str] | set[str]) -> set[str]:
-    """The lower-cased words of some names."""
-    return {w.lower() for n in names for w in n.split()}
+def _one_statement(a: str, b: str) -> bool:
+    """Whether two claims give one statement: their quotes (or, with none, their words) share
+    at least 60 % of the content words of the shorter."""
+    words = []
+    for text in (a, b):
+        quoted = " ".join(re.findall(r"[“\"]([^”\"]{12,})[”\"]", text)) or text
+        words.append(_text_words(quoted) - FUNCTION_WORDS)
+    shorter = min(len(words[0]), len(words[1]))
+    return shorter > 0 and len(words[0] & words[1]) >= 0.6 * shorter
 
 
 def _proper(text: str) -> bool:

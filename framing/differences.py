@@ -29,7 +29,10 @@ def _what(frame: FrameResult) -> str:
 
 
 def _voices(frame: FrameResult) -> str:
-    """How the evidence speaks: "in its own voice", or "through someone it reports"."""
+    """How the evidence speaks: "in its own voice", or "through someone it reports" (nothing for
+    naming: a name is given whoever speaks)."""
+    if frame.frame == "names_entity":
+        return ""
     voices = [v for v in ("outlet", "attributed", "quoted") if any(e.voice == v for e in frame.evidence)]
     return " and ".join(VOICE_PHRASE[v] for v in voices)
 
@@ -60,11 +63,11 @@ def frame_differences(frames_a: Sequence[FrameResult], frames_b: Sequence[FrameR
             continue
         if fa.present != fb.present:
             yes, _no, yes_name, no_name = (fa, fb, name_a, name_b) if fa.present else (fb, fa, name_b, name_a)
-            summary = f"{yes_name} {_what(yes)} {_voices(yes)}{_quote(yes.evidence)}; {no_name} does not"
+            summary = f"{yes_name} {_what(yes)}{' ' + _voices(yes) if _voices(yes) else ''}{_quote(yes.evidence)}; {no_name} does not"
             if fa.frame == "highlights_omission":
                 named = [f for f in (frames_b if fa.present else frames_a) if f.frame == "names_entity" and f.entity == fa.entity]
                 if named and named[0].present:
-                    summary += f", and names {fa.entity} itself {_voices(named[0])}"
+                    summary += f", and names {fa.entity} itself"
             out.append(FrameDifference(fa.frame, fa.entity, fa.present, fb.present, summary + ".", fa.evidence, fb.evidence))
         elif fa.present and fa.frame == "attributes_to_entity" and _own(fa) != _own(fb):
             own, other, own_name, other_name = (fa, fb, name_a, name_b) if _own(fa) else (fb, fa, name_b, name_a)

@@ -66,7 +66,9 @@ def _name_pattern(name: str) -> str:
 
     Acronyms and short forms ("US", "NRA") match case-sensitively ("us" is a word); a one-word
     capitalised name must start with its capital ("Turkey", not "turkey") and may be hyphenated
-    ("Walmart", "Wal-Mart").
+    ("Walmart", "Wal-Mart"). A longer name matches in any case ("tea party" for "Tea Party"),
+    except a short form led by a lower-case word, whose capitals tell it from a common noun: "the
+    Commission" names the European Commission, "the commission" any commission.
     """
     words = re.split(r"[\s-]+", name.strip())
     if len(name) <= 3 or name.replace(".", "").isupper():
@@ -76,7 +78,17 @@ def _name_pattern(name: str) -> str:
         rest = joiner.join(_letter(c) for c in name[1:])
         first = _letter(name[0]) if name[0].isupper() else f"(?i:{_letter(name[0])})"
         return f"{first}(?i:{joiner}{rest})" if rest else first
+    if words[0][:1].islower():
+        return r"[\s-]+".join(_word_pattern(w) for w in words)
     return "(?i:" + r"[\s-]+".join("".join(_letter(c) for c in w) for w in words) + ")"
+
+
+def _word_pattern(word: str) -> str:
+    """One word of a longer name: its capital kept if it has one, the rest in any case."""
+    rest = "".join(_letter(c) for c in word[1:])
+    if word[:1].isupper():
+        return _letter(word[0]) + (f"(?i:{rest})" if rest else "")
+    return f"(?i:{_letter(word[0])}{rest})"
 
 
 _ACCENTED = {"a": "aáàâäãå", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõø", "u": "uúùûü", "c": "cç", "n": "nñ"}

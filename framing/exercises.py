@@ -145,11 +145,12 @@ def omission_items(comp: Comparison, rng: random.Random, grade: Grade) -> list[I
     for doc, other, gaps, side in ((comp.a, comp.b, comp.only_in_a, 0), (comp.b, comp.a, comp.only_in_b, 1)):
         scores = comp_scores(comp, side)
         shared = [i for al in comp.alignments if al.score >= SURE_SHARED for i in (al.a if side == 0 else al.b)]
-        distract = [doc.sentences[i].text for i in shared if len(doc.sentences[i].text.split()) >= 6]
+        distract = [doc.sentences[i].text for i in shared
+                    if len(doc.sentences[i].text.split()) >= 6 and not is_headline(doc, i)]
         names = {"a": outlet_name(doc), "b": outlet_name(other)}
         for gap in gaps:
             text = doc.sentences[gap].text
-            if len(text.split()) < 6 or scores[gap] >= SURE_ABSENT:
+            if len(text.split()) < 6 or scores[gap] >= SURE_ABSENT or is_headline(doc, gap):
                 continue
             choices = _mc(rng, text, distract, grade.choices)
             if choices is None:
@@ -161,8 +162,18 @@ def omission_items(comp: Comparison, rng: random.Random, grade: Grade) -> list[I
     return items
 
 
+def is_headline(doc: Document, index: int) -> bool:
+    """Whether a sentence is the article's headline (a title, not a claim to test on)."""
+    title = (doc.article.title or "").strip()
+    return index == 0 and bool(title) and doc.sentences[0].text.strip() == title
+
+
 def comp_scores(comp: Comparison, side: int) -> list[float]:
-    """Best alignment score of each sentence of one side."""
+    """Best score of each sentence of one side against any sentence of the other (aligned or
+    not: a sentence that closely resembles one of the other outlet's is no sure omission)."""
+    nearest = comp.nearest_a if side == 0 else comp.nearest_b
+    if nearest:
+        return list(nearest)
     best = [0.0] * len((comp.a if side == 0 else comp.b).sentences)
     for al in comp.alignments:
         for i in al.a if side == 0 else al.b:
@@ -175,14 +186,15 @@ def word_choice_items(comp: Comparison, grade: Grade) -> list[Item]:
     items = []
     for al in comp.alignments:
         labelled = [e for e in al.edits if e.labels]
-        if not labelled or len(al.a) != 1 or len(al.b) != 1:
+        if not labelled or len(al.a) != 1 or len(al.b) != 1 or is_headline(comp.a, al.a[0]) or is_headline(
+                comp.b, al.b[0]):
             continue
         a, b = comp.a.sentences[al.a[0]].text, comp.b.sentences[al.b[0]].text
         labels = sorted({lab for e in labelled for lab in e.labels})
         items.append(Item(
-            type="word_choice",
-            question=(f"{grade.words['word_choice']}\nA ({outlet_name(comp.a)}): “{a}”\n"
-                      f"B ({outlet_name(comp.b)}): “{b}”\n{grade.words['word_choice_ask']}"),
+            type="word_choice",  # outlets by name: the worksheet's letters A, B, C name its texts
+            question=(f"{grade.words['word_choice']}\n{outlet_name(comp.a)}: “{a}”\n"
+                      f"{outlet_name(comp.b)}: “{b}”\n{grade.words['word_choice_ask']}"),
             answer="; ".join(summarize(e) for e in labelled),
             evidence=(_ev(comp.a, al.a[0]), _ev(comp.b, al.b[0])),
             explanation=f"The changed words belong to: {', '.join(labels)}. Discuss how each choice colours the same fact."))

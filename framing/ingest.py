@@ -97,8 +97,16 @@ def unique_ids(articles: Sequence[Article]) -> list[Article]:
 
 
 def load_article(spec: str, *, stdin: TextIO | None = None) -> Article:
-    """Read exactly one article (for ``compare``): the first of the input."""
+    """Read exactly one article (for ``compare``).
+
+    Raises:
+        InputError: the input holds no article, or more than one (a directory, a JSONL or CSV
+            file of several rows): ``compare`` compares two articles and will not pick one.
+    """
     articles = load_articles([spec], stdin=stdin)
+    if len(articles) > 1:
+        raise InputError(spec, f"compare needs one article per input; this holds {len(articles)} "
+                         "(compare two files, or use `framing report` for a corpus)")
     return articles[0]
 
 

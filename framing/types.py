@@ -143,6 +143,9 @@ class Comparison:
     frames_b: tuple[FrameResult, ...] = ()
     differences: tuple[FrameDifference, ...] = field(default_factory=tuple)
     notices: tuple[Notice, ...] = ()
+    # each sentence's best pair score with any sentence of the other article, aligned or not
+    nearest_a: tuple[float, ...] = ()
+    nearest_b: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,7 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
         kind: EditOp = "replace" if old and new else ("delete" if old else "insert")
         short = max(len(old), len(new)) <= MAX_LABELLED_WORDS
         names = tuple(e.name for e in labels if e.flags(text_old, text_new) and e.patterns(a) != e.patterns(b)
-                      and (kind == "replace" or any(e.marked(w) for w in (text_old + " " + text_new).split())))
+                      and any(e.marked(w) for w in (text_old + " " + text_new).split()))
         names = names if short else ()
         if kind == "replace" or names:  # an unlabelled added or dropped word is detail, not wording
             edits.append(Edit(op=kind, a=text_old, b=text_new, labels=names))

@@ -19,3 +19,13 @@ def test_topical_frame_differences_agree_with_the_alignment() -> None:
     assert frame_differences([frame(False, 0.45)], [frame(True, 0.55, 5)], "A", "B", aligned) == ()
     # entity frames differ in both directions whatever the alignment
     assert len(frame_differences([frame(True, 1.0, 4, "Ruritania")], [frame(False, 0.0, None, "Ruritania")], "A", "B", aligned)) == 1
+
+
+def test_a_naming_difference_has_no_voice() -> None:
+    from framing.differences import frame_differences
+    from framing.types import Evidence, FrameResult
+
+    quoted = Evidence(3, "The consumer group BEUC welcomed the ruling, its director said.", voice="attributed")
+    named = FrameResult("names_entity", "BEUC", True, 1.0, (quoted,))
+    (diff,) = frame_differences([named], [FrameResult("names_entity", "BEUC", False, 0.0)], "A", "B")
+    assert diff.summary.startswith("A names BEUC (“The consumer group") and "through someone" not in diff.summary

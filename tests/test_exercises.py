@@ -236,3 +236,33 @@ def test_unknown_event_lists_the_events(tmp_path: Path) -> None:
     assert result.exit_code == 2 and not (tmp_path / "x").exists()
     assert re.fullmatch(r"Error: --event: no event 'e99'; the events of these inputs are e1 \(\d+ articles?\)"
                         r"(, e\d+ \(\d+ articles?\))*\n", result.stderr), result.stderr
+
+
+def test_omission_items_skip_headlines_and_near_matches(encoder) -> None:  # noqa: ANN001
+    """A sentence that closely resembles one of the other outlet's (though not aligned) is no
+    sure omission, and a headline is not a claim to quiz on."""
+    import random
+    from dataclasses import replace
+
+    from framing.compare import compare_documents
+    from framing.exercises import GRADES, omission_items
+    from framing.types import Article
+
+    a = segment(Article(id="a", source="a", title="Hill fire forces hundreds from homes", text=(
+        "Hill fire forces hundreds from homes\n\nA wildfire in the hills above Calder forced 800 people from their "
+        "homes on Monday. It is too early to draw any conclusions about the cause of the fire, a spokeswoman for "
+        "the utility said. Two schools were closed. The fire brigade sent twelve crews to the ridge overnight.")))
+    b = segment(Article(id="b", source="b", title="Calder blaze: 800 flee", text=(
+        "Calder blaze: 800 flee\n\nAbout 800 residents fled a wildfire in the hills above Calder on Monday. The "
+        "utility said it was too early to say what caused the blaze. Volunteers handed out water at the town hall.")))
+    comp = compare_documents(a, b, encoder=encoder)
+    assert len(comp.nearest_a) == len(a.sentences) and len(comp.nearest_b) == len(b.sentences)
+    assert [(al.a, al.b) for al in comp.alignments] == [((1,), (1,)), ((2,), (2,))]
+    sure = tuple(replace(al, score=max(al.score, 0.7)) for al in comp.alignments)  # both are distractors
+    gaps = replace(comp, alignments=sure, only_in_a=(0, 4), only_in_b=())
+
+    def answers(nearest: tuple[float, ...]) -> list[str]:
+        return [it.answer for it in omission_items(replace(gaps, nearest_a=nearest), random.Random(0), GRADES["middle"])]
+
+    assert answers((0.1, 0.7, 0.7, 0.1, 0.1)) == [a.sentences[4].text]
+    assert answers((0.1, 0.7, 0.7, 0.1, 0.45)) == []

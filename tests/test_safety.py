@@ -211,3 +211,19 @@ def test_utf16_option_files_are_refused_cleanly(tmp_path: Path, option: str) -> 
     path.write_bytes(b"\xff\xfe[\x00")
     code, _, err = run("compare", str(SEED_A), str(SEED_B), option, str(path))
     assert code == 2 and err.count("Error:") == 1 and "UTF-16-LE file (by its byte-order mark); save the file as UTF-8" in err
+
+
+def test_compare_refuses_an_input_of_several_articles(tmp_path: Path) -> None:
+    (tmp_path / "dir").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "dir" / f"{name}.txt").write_text(BODY)
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "r", "text": BODY}) + "\n" + json.dumps({"id": "s", "text": BODY}) + "\n")
+    for many in (tmp_path / "dir", rows):
+        code, out, err = run("compare", str(many), str(tmp_path / "dir" / "a.txt"))
+        assert code == 2 and out == ""
+        assert err.strip() == (f"Error: {many}: compare needs one article per input; this holds 2 "
+                               "(compare two files, or use `framing report` for a corpus)")
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"id": "r", "text": BODY}) + "\n")
+    assert run("compare", str(one), str(tmp_path / "dir" / "a.txt"))[0] == 0

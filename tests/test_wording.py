@@ -61,3 +61,14 @@ def test_content_overlap() -> None:
     assert content_overlap("The council approved the budget.", "Rain is expected tomorrow.") == (0.0, 0.0)
     assert content_overlap("Budget approved", "The council approved the budget after a long debate.") == (1.0, 0.4)
 
+
+
+def test_a_neutral_word_swapped_for_an_unrelated_one_carries_no_label() -> None:
+    from framing.wording import word_edits
+
+    # "government" is the unmarked word of "regime vs government": putting it where a date
+    # stood is not a framing choice; putting "regime" where "government" stood is
+    edits = word_edits("Counting ended late on Tuesday after delays.", "Counting ended late for government staff after delays.")
+    assert [e.labels for e in edits] == [()]
+    edits = word_edits("The government cut fuel subsidies.", "The regime cut fuel subsidies.")
+    assert [e.labels for e in edits] == [("regime vs government",)]
