@@ -21,7 +21,8 @@ def test_the_parser_tokenizes_as_the_package_saved_it() -> None:
     import spacy
 
     saved = spacy.load(syntax.PARSER_PACKAGE, exclude=["ner", "senter"])
-    assert ours.tokenizer.to_bytes() == saved.tokenizer.to_bytes()
+    # the rules, exceptions and patterns (the vocabulary grows with every text parsed before)
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == saved.tokenizer.to_bytes(exclude=["vocab"])
     text = "U.S. officials didn't say whether Gen. Smith's visit on Jan. 5 was \"cancelled\" -- or postponed."
     assert [t.text for t in syntax.parser()(text)] == [t.text for t in saved(text)]
 
