@@ -13,7 +13,8 @@ its share of the data, so the answers are the same:
 - links: each article's usual similarity (a ``groupby`` over its candidate pairs), then the
   link test of ``events.links`` per batch of pairs;
 - events: connected components of the links, then the local engine's greedy join (strongest
-  link first, conflicting dates or ordinals refused) inside each component;
+  link first, conflicting dates or ordinals refused, two groups joined only when enough links
+  tie them) inside each component, which holds every link between its articles;
 - per event (a ``groupby`` by event): wire copies (``wires.syndication``), claims and
   alignments (``report._event``), on an actor pool holding the encoder.
 """

@@ -6,8 +6,11 @@ places weigh most because they are rare), the ordinals an article leads with ("t
 talks", "the third summit"), and the dates when the input has them. Pairs of articles are linked
 most similar first; two groups are never joined when that would put articles dated far apart in
 one event, or articles that lead with different ordinals of one series ("the 19th meeting of X"
-and "the 20th meeting of X"). A shared lead ordinal of one series is a strong link. Nothing here
-knows any topic: a series is whatever noun phrase follows the ordinal.
+and "the 20th meeting of X"). A shared lead ordinal of one series is a strong link. Two groups
+that already hold together join only when more than one link ties them: a single link between
+them is how plain single linkage chains sibling events (the same people, another happening; a
+report that recalls an earlier one) into one. Nothing here knows any topic: a series is
+whatever noun phrase follows the ordinal.
 
 In a large corpus candidate pairs come from blocking (a shared lead ordinal, a shared rare term,
 a shared run of words for wire copies), and a large block is chained rather than compared all
@@ -54,6 +57,7 @@ EXACT_BELOW = 2000  # corpora (or subsets) smaller than this are compared all ag
 WINDOW = 10  # in a large corpus, an article is compared with the next this many of each block
 IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
 MAX_DAYS_APART = 30  # dated articles further apart than this never share an event
+CORROBORATION = 2  # links tying two groups of 2+ articles before they join: a second link confirms the first
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,8 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     while their similarity reaches ``LINK_SIMILARITY`` (or ``RELATIVE_LINK`` of what both
     articles usually reach), unless joining would put articles dated more than
     ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one series, into
-    one event.
+    one event, or would join two groups of two or more articles that fewer than
+    ``CORROBORATION`` links tie (:func:`join_groups`).
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
@@ -271,8 +276,15 @@ def links(left: np.ndarray, right: np.ndarray, scores: np.ndarray, usual: np.nda
 
 
 def join_groups(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray) -> list[list[int]]:
-    """Events from linked pairs taken in order (strongest first), refusing conflicting joins."""
+    """Events from linked pairs taken in order (strongest first), refusing conflicting joins.
+
+    Two groups of two or more articles each join only when at least ``CORROBORATION`` links
+    connect them: one link between two groups that already hold together is how single linkage
+    chains related but different events (a follow-up months later, a sibling story with the
+    same people) into one. An article alone joins a group on its strongest link.
+    """
     groups = _Groups(sigs)
+    groups.count_links(left, right)
     for i, j in zip(left.tolist(), right.tolist(), strict=True):
         groups.join(i, j)
     return groups.members()
@@ -324,6 +336,39 @@ class _Groups:
         self.days = {i: (s.day, s.day) for i, s in enumerate(sigs) if s.day}
         self.lead = {i: _series_index(s.lead) for i, s in enumerate(sigs) if s.lead}
         self.refused: set[tuple[int, int]] = set()  # group pairs already found in conflict
+        self.size = [1] * len(sigs)
+        self.cross: dict[int, dict[int, int]] = {}  # group -> its links to each other group
+
+    def count_links(self, left: np.ndarray, right: np.ndarray) -> None:
+        """Count the links between articles (each article its own group at first)."""
+        n = len(self.size)
+        src = np.concatenate([left, right]).astype(np.int64)
+        dst = np.concatenate([right, left]).astype(np.int64)
+        codes, counts = np.unique((src * n + dst)[src != dst], return_counts=True)
+        src, dst = codes // n, codes % n
+        cuts = np.flatnonzero(np.diff(src)) + 1
+        for mine, theirs, number in zip(np.split(src, cuts), np.split(dst, cuts), np.split(counts, cuts),
+                                        strict=True):
+            if len(mine):
+                self.cross[int(mine[0])] = dict(zip(theirs.tolist(), number.tolist(), strict=True))
+
+    def _corroborated(self, a: int, b: int) -> bool:
+        """Whether groups ``a`` and ``b`` may join: one is a single article, or enough links tie them."""
+        if min(self.size[a], self.size[b]) < 2:
+            return True
+        return self.cross.get(a, {}).get(b, 0) >= CORROBORATION
+
+    def _merge_links(self, gone: int, root: int) -> None:
+        """Move the link counts of group ``gone`` (the one linked to fewer groups) to ``root``."""
+        mine, theirs = self.cross.pop(gone, {}), self.cross.pop(root, {})
+        mine.pop(root, None)
+        theirs.pop(gone, None)
+        for other, count in mine.items():  # every group linked to ``gone`` now counts them to ``root``
+            table = self.cross[other]
+            table[root] = table.get(root, 0) + table.pop(gone)
+            theirs[other] = theirs.get(other, 0) + count
+        if theirs:
+            self.cross[root] = theirs
 
     def join(self, i: int, j: int) -> bool:
         """Join the groups of ``i`` and ``j`` unless their dates or lead ordinals conflict."""
@@ -337,8 +382,14 @@ class _Groups:
                 _index_conflict(self.lead.get(a, {}), self.lead.get(b, {})):
             self.refused.update({(a, b), (b, a)})
             return False
+        if not self._corroborated(a, b):
+            return False  # not remembered: more links may tie the groups once either grows
+        if len(self.cross.get(a, ())) > len(self.cross.get(b, ())):
+            a, b = b, a  # the group with more linked groups stays the root: its table is not moved
         self.uf.union(a, b)
         root = self.uf.find(a)
+        self.size[root] = self.size[a] + self.size[b]
+        self._merge_links(a, root)
         if span:
             self.days[root] = (min(span), max(span))
         small, large = sorted((self.lead.pop(a, {}), self.lead.pop(b, {})), key=len)

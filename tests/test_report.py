@@ -133,13 +133,17 @@ def test_report_refuses_a_non_empty_directory(tmp_path: Path) -> None:
     assert (tmp_path / "keep.txt").read_text() == "mine"
 
 
-def test_event_gate(dev_dir: Path) -> None:
-    """Dev corpus: measured ARI 1.000, purity 1.000, all 4 syndication groups (P 1.0 R 1.0), no decoy merged."""
+@pytest.mark.parametrize("dates", [True, False])
+def test_event_gate(dev_dir: Path, dates: bool) -> None:
+    """Dev corpus: measured ARI 1.000 / purity 1.000 (dates stripped: 0.995 / 0.975), all 4
+    syndication groups (P 1.0 R 1.0), no decoy merged."""
+    from dataclasses import replace
+
     from framing.evaluate import eval_events
 
-    docs = [segment(a) for a in load_articles([str(dev_dir)])]
+    docs = [segment(a if dates else replace(a, date=None)) for a in load_articles([str(dev_dir)])]
     report = eval_events(docs, dev_dir / "manifest.jsonl")
-    assert report["ari"] >= 0.9 and report["purity"] >= 0.95
+    assert report["ari"] >= 0.95 and report["purity"] >= 0.95
     assert report["decoys_merged"] == []
     assert report["syndication_groups_found"] == "4/4" and report["syndication"]["recall"] == 1.0
     assert report["syndication"]["precision"] >= 0.9
@@ -186,11 +190,10 @@ def test_report_in_a_real_browser(report_dir: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("dates", [True, False])
 def test_event_gate_on_basil_dev(dev_dir: Path, tmp_path: Path, dates: bool) -> None:
-    """150 US articles: measured ARI 0.970 with dates, 0.868 without (datelines cut from the ledes;
-    0.916 before). The parameters were chosen on dev and basil-dev, so these are not unseen-data
-    figures: cross-validated, tuned on dev they give basil-dev 0.970 / 0.868, tuned on basil-dev
-    they give dev 0.653 / 0.649 (``benchmarks/bench_events.py --cv``). The issue's 0.90 without
-    dates is not met; this gate guards against losing more."""
+    """150 US articles: measured ARI 1.000 / purity 1.000 with dates, 0.970 / 0.980 without (one
+    pair of triplets merged; 0.970 / 0.868 with plain single linkage before the corroborated joins
+    of issue 12). Cross-validated figures (settings tuned on dev only) are in the README
+    (``benchmarks/bench_events.py --cv``)."""
     from framing.evaluate import eval_events, read_jsonl
 
     basil = dev_dir.parent / "basil-dev"
@@ -206,7 +209,7 @@ def test_event_gate_on_basil_dev(dev_dir: Path, tmp_path: Path, dates: bool) -> 
     docs = [segment(Article(id=a.id, source=a.source, text=a.text, title=meta[a.id]["title"],
                             date=meta[a.id]["date"])) for a in arts]
     report = eval_events(docs, manifest)
-    assert report["ari"] >= (0.95 if dates else 0.85) and report["purity"] >= 0.9
+    assert report["ari"] >= (0.97 if dates else 0.95) and report["purity"] >= (0.97 if dates else 0.95)
 
 
 def test_report_gives_the_copied_share_of_wire_copies(tmp_path: Path) -> None:
