@@ -219,6 +219,8 @@ def _acronyms(name: str) -> list[str]:
     out = [plain]
     if len(words) == 3 and words[1].lower() in ("for", "of"):
         out.append(words[0][0].upper() + words[1][0] + words[2][0].upper())
+    if len(words) > 3 and any(w.lower() in ("of", "for") for w in words):  # "Economic Community of West African States" -> ECOWAS
+        out.append("".join(w[0].upper() for w in words if w in big or w.lower() in ("of", "for")))
     if "and" in (w.lower() for w in words):
         out.append("".join("&" if w.lower() == "and" else w[0].upper() for w in words if w in big or w.lower() == "and"))
     return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
@@ -376,6 +378,8 @@ def _inside_longer_name(entity: Entity, text: str, match: re.Match[str]) -> bool
     """A one-word name that is part of another proper name: "Equatorial Guinea", "Niger Delta",
     "Israel Adesanya", "Harrison Ford" (not "Pakistan Army", "President Obama")."""
     core = re.sub(r"['’]s?$", "", match.group())
+    if _in_other_country(entity, text, match.start(), core):
+        return True
     if " " in core or core.isupper() or match.group().endswith(("'s", "’s")) or core == entity.surname:
         return False
     forms = _forms()
@@ -390,6 +394,22 @@ def _inside_longer_name(entity: Entity, text: str, match: re.Match[str]) -> bool
     start = before.start(1)
     sentence_start = start == 0 or re.search(r"[.!?:;\"“”(\n]\s*$", text[:start]) is not None
     return not sentence_start and not mentions_any(entity, before.group(1))
+
+
+_TWO_WORDS_BEFORE = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w’'-]*)\s+$")
+
+
+def _in_other_country(entity: Entity, text: str, start: int, core: str) -> bool:
+    """The words before a match make it another country's name or demonym: "Equatorial Guinea"
+    is not Guinea, "South Sudanese" not Sudanese, "Papua New Guinea" not Guinea."""
+    before = _TWO_WORDS_BEFORE.search(text[:start])
+    if before is None:
+        return False
+    for words in (before.group(2), f"{before.group(1)} {before.group(2)}" if before.group(1) else None):
+        other = gazetteer().get(f"{words} {core}".lower()) if words else None
+        if other is not None and other.name != entity.name:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)

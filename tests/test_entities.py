@@ -191,6 +191,58 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
     ("Freedonia was omitted from the final statement.", "Freedonia", "highlights_omission", True),
     ("The minister refused to name Freedonia as the source.", "Freedonia", "highlights_omission", True),
     ("Freedonia refused to name its negotiator.", "Freedonia", "highlights_omission", False),
+    # session 6 (issue 11 again): classes of construction, each with a hard negative
+    ("Envoys urged Sylvania to stop arming the rebels.", "Sylvania", "attributes_to", True),
+    ("Envoys urged Sylvania to stop subsidising farmers.", "Sylvania", "attributes_to", False),
+    ("Envoys urged Sylvania to press Freedonia to end its war.", "Sylvania", "attributes_to", False),
+    ("Envoys called on Sylvania to withdraw its troops and stop backing the militias.", "Sylvania", "attributes_to", True),
+    ("Regulators blamed lax oversight at Ferrolux for the spill.", "Ferrolux", "attributes_to", True),
+    ("Regulators blamed an explosion at Ferrolux for the delays.", "Ferrolux", "attributes_to", False),
+    ("Engineers said shortcuts taken by Ferrolux caused the collapse.", "Ferrolux", "attributes_to", True),
+    ("The leak was blamed on a contractor hired by Ferrolux.", "Ferrolux", "attributes_to", False),
+    ("The regulator fined Ferrolux £50,000 over the spill.", "Ferrolux", "attributes_to", True),
+    ("Police arrested three Ferrolux fans after the match.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux used shell companies to launder the proceeds, prosecutors said.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux used shell companies to reduce its tax bill.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux refused to falsify the safety logs.", "Ferrolux", "attributes_to", False),
+    ("Auditors blamed a Ferrolux coding error for the outage.", "Ferrolux", "attributes_to", True),
+    ("The Ferrolux hack exposed the data of two million customers.", "Ferrolux", "attributes_to", False),
+    ("The Ruritania war displaced a million people.", "Ruritania", "attributes_to", False),
+    ("Ferrolux came under fire for the delays.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux expressed outrage over the delays.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux faces criminal charges in two states.", "Ferrolux", "attributes_to", True),
+    ("This flood of cheap steel is Sylvania's doing, the senator said.", "Sylvania", "attributes_to", True),
+    ("Ferrolux installed software that cheated emissions tests.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux installed software that measured emissions.", "Ferrolux", "attributes_to", False),
+    ("Sylvania's troops have stepped up assaults on the city.", "Sylvania", "attributes_to", True),
+    ("Sylvania's troops have stepped up patrols in the city.", "Sylvania", "attributes_to", False),
+    ("Ms. Varga's cuts had left thousands of families homeless.", "Ilona Varga", "attributes_to", True),
+    ("Ms. Varga's cuts had left thousands of families better off.", "Ilona Varga", "attributes_to", False),
+    ("The inquiry stopped short of finding Ms. Varga responsible for the deaths.", "Ilona Varga", "attributes_to", False),
+    ("Asmara denied accusations that its forces looted hospitals in Tigray.", "Eritrea", "attributes_to", True),
+    ("A court rejected claims that Ferrolux had caused the earthquakes.", "Ferrolux", "attributes_to", False),
+    ("New Delhi urged Islamabad to act against the groups operating from its soil.", "India", "attributes_to", False),
+    ("New Delhi urged Islamabad to act against the groups operating from its soil.", "Pakistan", "attributes_to", True),
+    ("Equatorial Guinea's vice-president was convicted of embezzlement.", "Guinea", "attributes_to", False),
+    ("A complaint against Ferrolux was filed with the regulator.", "Ferrolux", "attributes_to", False),
+    ("Accusations against Ferrolux were filed with the regulator.", "Ferrolux", "attributes_to", True),
+    ("Regulators blamed Ferrolux for the spill and ordered the company to pay for the clean-up.", "Ferrolux", "calls_on", True),
+    ("Regulators praised Ferrolux and fined the company Acme for the spill.", "Ferrolux", "calls_on", False),
+    ("Unionists demanded that Sinn Fein condemn the attack.", "Sinn Fein", "calls_on", True),
+    ("Not once during the hearing did the chair mention Ferrolux.", "Ferrolux", "highlights_omission", True),
+    ("Once during the hearing the chair mentioned Ferrolux.", "Ferrolux", "highlights_omission", False),
+    ("A Philippine police unit carried out the killings, the panel found.", "Philippines", "attributes_to", True),
+    ("Ferrolux drones bombed the market, witnesses said.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux drones mapped the market, witnesses said.", "Ferrolux", "attributes_to", False),
+    ("Varga fans attacked the reporters, witnesses said.", "Ilona Varga", "attributes_to", False),
+    ("The Sylvania-led coalition bombed a wedding party.", "Sylvania", "attributes_to", True),
+    ("The Sylvania-led coalition won a majority in parliament.", "Sylvania", "attributes_to", False),
+    ("Ferrolux was found to have used banned chemicals.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux was found to have used approved chemicals.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux was not found to have used banned chemicals.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux denied allegations that it had dumped waste in the river.", "Ferrolux", "attributes_to", True),
+    ("Ferrolux denied that it had dumped waste in the river.", "Ferrolux", "attributes_to", False),
+    ("Ferrolux condemned the bombing, saying it killed civilians.", "Ferrolux", "attributes_to", False),
 ]
 
 
@@ -235,25 +287,31 @@ def test_relation_needs_the_entity_in_its_role(text: str, entity: str, frame: st
 # Floors a little under what was measured when they were set (see README): a drop fails.
 GATES = {
     "entity_challenge_a.jsonl": {  # the rules were written while reading this set's errors
-        "names_entity": (0.96, 0.97), "calls_on_entity": (0.97, 0.95),
-        "attributes_to_entity": (0.97, 0.65), "highlights_omission": (0.96, 0.96),
+        "names_entity": (0.96, 0.98), "calls_on_entity": (0.98, 0.95),
+        "attributes_to_entity": (0.98, 0.73), "highlights_omission": (0.96, 0.97),
     },
     "entity_challenge_d.jsonl": {  # held out: only measured, never read while writing rules
-        "names_entity": (0.98, 0.96), "calls_on_entity": (0.96, 0.87),
-        "attributes_to_entity": (0.92, 0.49), "highlights_omission": (0.96, 0.78),
+        "names_entity": (0.98, 0.97), "calls_on_entity": (0.96, 0.89),
+        "attributes_to_entity": (0.94, 0.52), "highlights_omission": (0.96, 0.79),
     },
     "entity_challenge_c.jsonl": {  # read after its first measurement (held-out figures in README)
-        "names_entity": (0.97, 0.97), "calls_on_entity": (0.97, 0.86),
-        "attributes_to_entity": (0.96, 0.61), "highlights_omission": (0.97, 0.86),
+        "names_entity": (0.97, 0.98), "calls_on_entity": (0.98, 0.91),
+        "attributes_to_entity": (0.98, 0.73), "highlights_omission": (0.98, 0.88),
     },
     "entity_challenge_e.jsonl": {  # written in session 5 by a helper who read only the contract; first
         # measured (names .993/.944, calls .991/.917, attributes .968/.517, omission 1.00/.833), then read
-        "names_entity": (0.98, 0.97), "calls_on_entity": (0.98, 0.93),
-        "attributes_to_entity": (0.96, 0.55), "highlights_omission": (0.98, 0.83),
+        "names_entity": (0.98, 0.98), "calls_on_entity": (0.98, 0.97),
+        "attributes_to_entity": (0.98, 0.67), "highlights_omission": (0.98, 0.84),
+    },
+    "entity_challenge_f.jsonl": {  # written in session 6 by a helper who read only the contract, news-like;
+        # measured with session 5's rules (names .990/.926, calls 1.00/.900, attributes .978/.627,
+        # omission 1.00/.896) and with session 6's (the floors below); no rule was written from it
+        "names_entity": (0.98, 0.92), "calls_on_entity": (0.98, 0.91),
+        "attributes_to_entity": (0.96, 0.64), "highlights_omission": (0.98, 0.88),
     },
     "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
-        "names_entity": (0.97, 0.95), "calls_on_entity": (0.96, 0.85),
-        "attributes_to_entity": (0.97, 0.73), "highlights_omission": (0.95, 0.95),
+        "names_entity": (0.97, 0.96), "calls_on_entity": (0.98, 0.92),
+        "attributes_to_entity": (0.98, 0.79), "highlights_omission": (0.98, 0.97),
     },
 }
 
@@ -272,7 +330,7 @@ def test_entity_frame_gate_on_basil_sentences() -> None:
     """Real sentences from 150 US news articles, never used to write rules; a floor under what
     was measured (attribution and omission are far below the aim: see README)."""
     report = evaluate_files([BASIL])
-    floors = {"names_entity": (0.98, 0.93), "calls_on_entity": (0.95, 0.64), "attributes_to_entity": (0.70, 0.17)}
+    floors = {"names_entity": (0.98, 0.95), "calls_on_entity": (0.95, 0.64), "attributes_to_entity": (0.74, 0.21)}
     for frame, (precision, recall) in floors.items():
         got = report["frames"][frame]
         assert got["precision"] >= precision and got["recall"] >= recall, (frame, got)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from framing.detectors import culprit
 from framing.detectors.roles import (
     _OBJECT,
     _PASSIVE_SUBJECT,
@@ -16,7 +17,6 @@ from framing.detectors.roles import (
     _in,
     _negated,
     _passive,
-    lexicon,
 )
 from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
@@ -41,6 +41,9 @@ def _harmful(token: Token) -> bool:
         return True  # "the use of lethal force", "a campaign of intimidation"
     if token.pos_ == "VERB" and _in(token, "harm.verbs"):
         return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "relcl" and _in(c, "harm.verbs") and not _negated(c) and any(
+            w.dep_ in _SUBJECT and w.tag_ in ("WDT", "WP") for w in c.children) for c in token.children):
+        return True  # "software that cheated emissions tests", "a neighbour that shells our towns"
     if _in(token, "harm.actor_heads"):  # "terror groups"; a bare "the groups" too, "aid groups" not
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
                 and not _in(c, "harm.tie_adjectives")]
@@ -86,14 +89,22 @@ def _quantified(token: Token) -> list[Token]:
 def _blamed(h: Token) -> bool:
     """Whether the role token ``h`` is blamed or tied to harm."""
     head = h.head
-    if _described_as_culprit(h) or _culprit_noun(h):
+    if _described_as_culprit(h) or _culprit_noun(h) or _fined_amount(h):
         return True
     if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
+    if head.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and head.head is not head and (
+            _negated(head.head) or _avoided_by(head.head)):
+        return False  # "stopped short of finding X responsible"
+    if culprit._addressee_told_to_stop(h):
+        return True
+    raised = _raised_clause(h, head)
+    if raised is not None and culprit._culprit(h, raised):
+        return True  # "X was found to have used substandard concrete" reads as "X used ..."
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
-        return _culprit(h, head)
+        return culprit._culprit(h, head)
     if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
         if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
             return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
@@ -102,8 +113,35 @@ def _blamed(h: Token) -> bool:
             return True  # "traced the eggs to Dutch poultry farms"
         return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
     if h.dep_ == "pobj":
-        return _through_preposition(head) or _agent_through(h, head)
+        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head)
     return False
+
+
+def _raised_clause(h: Token, verb: Token) -> Token | None:
+    """The to-clause whose subject ``h`` really is: "X was found / said / alleged to have done",
+    "X appears to have done"."""
+    if not ((h.dep_ in _PASSIVE_SUBJECT and _in(verb, "blame.raising_verbs")) or (
+            h.dep_ in _SUBJECT and verb.lemma_ in ("appear", "seem"))):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+
+
+def _activity_at(h: Token, prep: Token) -> bool:
+    """What goes on at X (not a harmful event located there) is blamed or does harm: "blamed lax
+    oversight at X", "years of risk management at X pushed the bank to the brink"."""
+    outer = prep.head
+    if outer.pos_ == "VERB" and _in(outer, "blame.core_blame_verbs"):  # "blamed [lax oversight] [at X]": attached to the verb
+        outer = next((c for c in outer.children if c.dep_ in _OBJECT and c.i < prep.i), outer)
+    if prep.lower_ not in ("at", "in", "within", "inside") or outer.pos_ != "NOUN" or _in(outer, "harm.nouns"):
+        return False
+    return outer is not h and _thing_blamed_shallow(outer)
+
+
+def _fined_amount(h: Token) -> bool:
+    """"fined X £585,000": the parser makes X a modifier of the amount."""
+    amount = h.head
+    return h.dep_ in ("nmod", "compound") and amount.dep_ in _OBJECT and h.i < amount.i and (amount.like_num or amount.tag_ == "CD") and _in(amount.head, "blame.blame_verbs") \
+        and not _negated(amount.head)
 
 
 def _misparsed_object(h: Token, verb: Token) -> bool:
@@ -123,7 +161,10 @@ def _agent_through(h: Token, prep: Token) -> bool:
         if target is not None and _harmful(target):
             return True
     if prep.dep_ == "agent" and head.dep_ == "acl" and _in(head, "harm.owner_participles"):
-        return _harmful(head.head) or _thing_blamed(head.head)  # "lines owned by X sparked the fire"
+        return _harmful(head.head) or _thing_blamed(head.head)  # "drones made by X", "blamed on lines owned by X"
+    made = head.head
+    if prep.dep_ == "agent" and head.dep_ == "acl" and made.pos_ == "NOUN" and made.dep_ in _SUBJECT:
+        return not _negated(head) and not _negated(made.head) and culprit._culprit(made, made.head)  # "shortcuts taken by X caused"
     if prep.lower_ == "of" and head.pos_ == "NOUN" and (_agent_of_harm(head) or _thing_blamed(head)):
         return True
     if prep.lower_ == "of" and head.lemma_ == "hand" and head.dep_ == "pobj" and head.head.lower_ == "at":
@@ -177,7 +218,20 @@ def _thing_blamed(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ in ("at", "of", "from", "by", "in") and head.head.pos_ == "NOUN":
         outer = head.head  # "lax oversight at X", "releases from X's dam"
         return outer is not noun and _thing_blamed_shallow(outer)
-    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+    if noun.dep_ in _SUBJECT and _in(head, "harm.cause_verbs") and not _passive(head) and _in(noun, "harm.decision_nouns"):
+        if _harm_below(head) or _bad_outcome(head):
+            return True  # "X's cap had cost the sector billions", "X's decision left families homeless"
+    return noun.dep_ in _SUBJECT and culprit._culprit(noun, head)
+
+
+def _bad_outcome(verb: Token) -> bool:
+    """What a verb of causing brings about is a loss or a harmful state: "cost the sector
+    billions" (someone loses), "left families exposed", "caused the collapse"."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
+    if verb.lemma_ == "cost" and len(objects) >= 2:
+        return True
+    return any(_in(t, "harm.bad_states") or _harmful(t) for c in verb.children if c.dep_ in (*_OBJECT, "ccomp", "xcomp", "oprd")
+               for t in c.subtree)
 
 
 def _thing_blamed_shallow(noun: Token) -> bool:
@@ -187,7 +241,7 @@ def _thing_blamed_shallow(noun: Token) -> bool:
         return False
     if noun.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(noun, head):
         return True
-    return noun.dep_ in _SUBJECT and _culprit(noun, head)
+    return noun.dep_ in _SUBJECT and culprit._culprit(noun, head)
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -219,7 +273,7 @@ def _description_blames(h: Token) -> bool:
             for rel in child.subtree:
                 if rel.tag_ not in ("WDT", "WP") or _negated(rel.head):
                     continue
-                if (rel.dep_ in _SUBJECT and _culprit(rel, rel.head)) or (
+                if (rel.dep_ in _SUBJECT and culprit._culprit(rel, rel.head)) or (
                         rel.dep_ in _OBJECT + _PASSIVE_SUBJECT and _object_of_blame(rel, rel.head)):
                     return True
         if child.dep_ == "appos":
@@ -230,22 +284,6 @@ def _description_blames(h: Token) -> bool:
 
 def _passive_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" or _passive(verb)
-
-
-def _stops_harm(verb: Token) -> bool:
-    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "end", "cease", "halt", "quit")
-               and any(g.dep_ in ("xcomp", "dobj") and _harmful(g) for g in c.children) for c in [verb, *verb.children])
-
-
-def _accused_subject(verb: Token) -> bool:
-    """"X faced allegations of fraud", "X was beset with charges of racism"."""
-    for child in verb.children:
-        nouns = [child] if child.dep_ in _OBJECT else [g for g in child.children if child.dep_ == "prep"]
-        for noun in nouns:
-            if _in(noun, "blame.allegation_nouns") and _harm_below(noun) and not _negated(noun):
-                return True
-    return False
 
 
 def _object_of_blame(h: Token, verb: Token) -> bool:
@@ -267,86 +305,11 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
     return False
 
 
-def _wrongdoer(verb: Token) -> bool:
-    """The subject of ``verb`` does wrong by how the act is done or said to be done."""
-    if verb.lemma_ == "have" and any(c.dep_ in _OBJECT and any(
-            a.dep_ == "amod" and a.tag_ == "VBN" and (_in(a, "harm.verbs") or _in(a, "harm.object_verbs"))
-            for a in c.children) for c in verb.children):
-        return True  # "X had hidden losses", parsed as "had [hidden losses]"
-    if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
-        return True  # "X unlawfully detained 52 activists", "X knowingly sold"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
-        return True  # "prosecutors allege that X installed the software"
-    phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
-    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children):
-        return True  # "X opened fire"
-    if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
-        return True  # "X hid the findings", "X inflated its revenue"
-    if _in(verb, "harm.cause_verbs") and _harm_below(verb):
-        return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
-    if _in(verb, "blame.order_verbs") and any(
-            c.dep_ in ("xcomp", "ccomp") and _in(c, "harm.verbs") for c in verb.children):
-        return True  # "X ordered them to shred documents"
-    if any(c.dep_ == "prep" and c.lower_ == "without" and any(_in(g, "blame.missing_consent") for g in c.children)
-           for c in verb.children):
-        return True  # "X harvested the data without consent"
-    return _in(verb, "blame.breach_verbs") and any(
-        c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
-        for c in verb.children)  # "X skipped mandatory tests"
-
-
-def _culprit(h: Token, verb: Token) -> bool:
-    """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
-    if _accused_subject(verb) or _stops_harm(verb):
-        return True
-    if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (_harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
-        return True  # "X claimed the attack", "X claimed responsibility for"
-    if _in(verb, "blame.admit_verbs") and any(_harmful(t) for t in verb.subtree if t.i > h.i):
-        return True  # "X admitted installing software to cheat"
-    if _passive(verb) or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
-        return False
-    if verb.pos_ == "VERB" and _in(verb, "harm.verbs") and verb.lemma_ != "be":
-        return True
-    if _wrongdoer(verb):
-        return True
-    if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
-        if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
-            return True  # "the destruction X caused"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT]
-        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
-                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"
-        return any(_harmful(c) for c in objects) or (verb.lemma_ == "subject" and _harm_below(verb))
-    if verb.lemma_ in ("take", "play", "have", "bear") and any(
-            c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (_harm_below(c) or _harm_below(verb))
-            for c in verb.children):
-        return True  # "X took part in the killings", "X played a role in the attack"
-    if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and _harm_below(verb):
-        return True
-    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and _in(c, "blame.norms") for c in verb.children):
-        return True  # "X broke the law", "X ignored warnings"
-    if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
-        return True  # "X turned a blind eye to"
-    if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
-        return True  # "X covered up the abuse"
-    if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
-        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
-    if verb.lemma_ in ("hold", "find", "consider", "deem", "declare"):
-        return False  # the subject holds someone else responsible
-    if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
-        return verb.lemma_ != "responsible" or _harm_below(verb)
-    for child in verb.children:
-        if child.dep_ in ("acomp", "attr", "oprd") and _in(child, "blame.culpable_adjectives"):
-            return child.lemma_ != "responsible" or _harm_below(child)
-        if child.dep_ == "prep" and child.lower_ == "behind" and any(_harmful(g) for g in child.children):
-            return True
-    return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and _harm_below(verb)
-
-
 def _owner_of_harm(h: Token, noun: Token) -> bool:
     """"X's invasion", "X-backed militias", "Pakistani militants", "X's role in the bombing"."""
     if _in(noun, "harm.tie_adjectives") and noun.head is not noun:
-        return _harmful(noun.head)
+        group = noun.head  # "X-backed militias"; "the X-led coalition bombed a wedding"
+        return _harmful(group) or (group.dep_ in _SUBJECT and not _negated(group.head) and culprit._culprit(group, group.head))
     if h.dep_ in ("compound", "amod"):  # "Pakistani militants", "Russian drones", "Iranian aggression"
         if _in(noun, "harm.actors") or _in(noun, "harm.weapons"):
             return True
@@ -356,6 +319,8 @@ def _owner_of_harm(h: Token, noun: Token) -> bool:
         return h.dep_ == "amod" and _in(noun, "harm.nouns")
     if _harmful(noun):
         return True
+    if h.dep_ == "poss" and _in(noun, "blame.fault_nouns") and noun.dep_ in ("attr", "acomp", "nsubj") and not _negated(noun.head):
+        return True  # "this is X's fault", "the flood of steel is X's doing"
     if _in(noun, "blame.involvement_nouns") or _in(noun, "harm.support_nouns"):
         return _harm_below(noun)
     return False
@@ -375,13 +340,13 @@ def _through_preposition(prep: Token) -> bool:
     if word == "to" and _in(head, "blame.trace_verbs") and any(
             c.dep_ in _OBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.children):
         return True  # "traced the outbreak to X", "the deaths were linked to X"
-    if word == "against" and _in(head, "blame.allegation_nouns"):
-        return True
+    if word == "against" and _in(head, "blame.allegation_nouns") and not _in(head, "blame.inquiry_nouns"):
+        return True  # "accusations against X"; "a complaint against X" is a filing
     if word == "for" and head.lemma_ in ("warrant", "indictment"):
         return True
     if word == "of" and (_in(head, "blame.involvement_nouns") or _in(head, "harm.support_nouns")):
         return _harm_below(head)
-    if word in ("in", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
+    if word in ("in", "on", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
     if word == "to" and _in(head, "harm.loyalty_adjectives"):
         return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
@@ -420,19 +385,31 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, _blamed, agents=True)
+    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True)
     if found is not None:
         return found
     unnamed = _veiled_blame(sentence, entity)
     if unnamed is not None:
         return unnamed
     soil = _OWN_SOIL.search(sentence)
-    if soil and (mentions(entity, sentence[: soil.start()]) or named_in(entity, previous)):
+    if soil and _soil_is_its(sentence, entity, soil.start(), previous):
         doc = parse([sentence])[0]
         span = None if doc is None else doc.char_span(soil.start(), soil.end(), alignment_mode="expand")
         if span is not None and _through_preposition(span[0]) and not _negated(span[0].head):
             return soil.start()
     return None
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+
+
+def _soil_is_its(sentence: str, entity: Entity, at: int, previous: str) -> bool:
+    """Whether "its soil" at ``at`` is the entity's: it is named before and no other name comes
+    between ("urged Islamabad to act against groups on its soil" is not New Delhi's soil)."""
+    before = mentions(entity, sentence[:at])
+    if not before:
+        return named_in(entity, previous) and not _NAME.search(sentence[:at])
+    return not any(m.start() >= before[-1].end() for m in _NAME.finditer(sentence[:at]))
 
 
 def _veiled_blame(sentence: str, entity: Entity) -> int | None:

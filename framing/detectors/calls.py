@@ -106,6 +106,7 @@ def _demanded_clause(verb: Token) -> bool:
     if children & {"whether", "if", "would", "will", "could", "might", "can"}:
         return False  # a question ("asked whether X would appeal")
     base = verb.tag_ in ("VB", "VBP") or (verb.tag_ == "NN" and "that" in children)  # "that X speed up", mis-tagged
+    base = base or (verb.tag_ == "VBD" and verb.lower_ == verb.lemma_.lower() and "that" in children)  # "that X condemn"
     return (verb.dep_ == "ccomp" and _in(verb.head, "calls.demand_clause_verbs")
             and (base or bool(children & {"should", "must"}))
             and not _negated(verb.head))
@@ -136,4 +137,4 @@ def _action_demanded(noun: Token) -> bool:
 
 def calls_on(sentence: str, entity: Entity, context: str = "") -> int | None:
     """Where someone calls on the entity to act (no context needed)."""
-    return _first(sentence, entity, _called_on)
+    return _first(sentence, entity, _called_on, anaphors=True)

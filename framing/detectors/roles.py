@@ -34,9 +34,10 @@ def _in(token: Token, word_class: str) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def _roles(sentence: str, entity: Entity, agents: bool = False) -> Iterator[tuple[int, Token]]:
+def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts.
-    ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X")."""
+    ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X");
+    ``anaphors`` lets a later definite description of its kind stand for it ("the company")."""
     found = mentions(entity, sentence)
     if not found:
         return
@@ -49,6 +50,41 @@ def _roles(sentence: str, entity: Entity, agents: bool = False) -> Iterator[tupl
             yield match.start(), _climb(span.root, agents)
     for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
         yield found[0].start(), _climb(pronoun, agents)
+    if anaphors:
+        for noun in _descriptions_for(doc, entity, [s for s in spans if s is not None]):
+            yield found[0].start(), _climb(noun, agents)
+
+
+def _descriptions_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
+    """Definite descriptions after the entity that refer back to it: "Boeing ... ordered the
+    company to". The noun must fit the entity's kind (``anaphors`` in entity_forms.toml), carry
+    no modifier of its own, and no other proper name may stand between them, except a place
+    ("a refinery in Tabasco")."""
+    if not spans:
+        return []
+    from framing.entities import _forms
+
+    table = _forms()["anaphors"]
+    nouns = frozenset(table.get(entity.kind, table["organisation"]))
+    inside = {t.i for span in spans for t in span}
+    first = min(span.start for span in spans)
+    found = []
+    for t in doc[first + 1:]:
+        if t.i in inside or t.text not in nouns or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "appos", "prep") or c.pos_ == "PROPN" for c in t.children):
+            continue  # "the state oil company", "the company Acme", "the bank of Y": another one
+        if not any(r.pos_ == "PROPN" and r.i not in inside and not _place(r) and r.lower_.strip(".") not in _titles()
+                   for r in doc[first: t.i]):
+            found.append(t)
+    return found
+
+
+def _place(token: Token) -> bool:
+    """A proper name in a place phrase ("in Tabasco"), climbing from inside a longer name."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "across", "from", "to")
 
 
 _PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
@@ -67,13 +103,15 @@ def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
     found = []
     for t in doc:
         if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside):
-            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc, inside, entity.kind == "person"):
+            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
                 found.append(t)
     return found
 
 
 def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
-    """Another proper name of the entity's kind anywhere in the sentence: the pronoun may be its."""
+    """Another proper name of the entity's kind before the pronoun: the pronoun may be its (an
+    antecedent comes before its pronoun; a name after it, "its forces looted hospitals in Tigray",
+    cannot take it)."""
     return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles()
                and (t.ent_type_ == "PERSON" or (not t.ent_type_ and person)) == person for t in doc)
 
@@ -96,6 +134,10 @@ def _object_of_self(pronoun: Token, entity_tokens: set[int]) -> bool:
         pronoun = pronoun.head
     elif pronoun.dep_ not in (*_OBJECT, "nsubj"):
         return False
+    clause = pronoun.head
+    if pronoun.dep_ == "nsubj" and clause.dep_ in ("acl", "ccomp") and (
+            _in(clause.head, "blame.allegation_nouns") or _in(clause.head, "blame.admit_verbs")):
+        return False  # "X denied allegations that it had supplied ...", "X admitted that it had cheated"
     verb = pronoun.head
     for _ in range(3):
         if any(c.dep_ in _SUBJECT and c.i in entity_tokens | {t.i for t in c.subtree if t.i in entity_tokens}
@@ -152,6 +194,8 @@ def _negated(token: Token) -> bool:
     if _nobody_does(token) or any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ == "nowhere" or any(
             g.dep_ == "neg" for g in c.children)) for c in token.children):
         return True  # "Nobody asked X to", "Not once did X mention", "Nowhere does X appear"
+    if _negative_inversion(token):
+        return True  # "Not once during the hearing did the chair mention X", "At no point did X"
     head = token.head
     if token.dep_ == "conj" and any(c.lower_ in ("nor", "neither") for c in [*head.children, *token.children]):
         return True  # "neither condemned nor named X"
@@ -160,6 +204,20 @@ def _negated(token: Token) -> bool:
             return True
         return _in(head, "naming.avoid_verbs") or _in(head, "blame.denial_verbs")
     return False
+
+
+_NEGATIVES = ("not", "never", "no", "nowhere", "neither", "nor", "nothing")
+
+
+def _negative_inversion(verb: Token) -> bool:
+    """A clause opened by a negative phrase, marked by "do/have" before the subject ("Not once
+    during the hearing did the chair mention X", "At no point has X apologised")."""
+    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT]
+    aux = [c.i for c in verb.children if c.dep_ == "aux" and c.lemma_ in ("do", "have", "be") and subjects and c.i < subjects[0]]
+    if not aux:
+        return False
+    opening = [t for t in verb.subtree if t.i < aux[0]]
+    return bool(opening) and any(t.lower_ in _NEGATIVES for t in opening[:4])
 
 
 def _avoided_by(word: Token) -> bool:
@@ -188,9 +246,10 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False) -> int | None:
+def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False,
+           anaphors: bool = False) -> int | None:
     """Offset of the first mention whose role passes ``test``."""
-    for offset, role in _roles(sentence, entity, agents):
+    for offset, role in _roles(sentence, entity, agents, anaphors):
         if test(role):
             return offset
     return None
