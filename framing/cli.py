@@ -192,14 +192,18 @@ def _frame_options(encoder: Any, entities: tuple[str, ...], frames_file: str | N
 
 def _warn_unnamed(entities: Any, texts: Any) -> None:
     """A warning on stderr for each entity that no input names (a typo shows up here)."""
-    from framing.entities import suggest, unnamed
+    from framing.entities import misspelt, suggest, unnamed
 
     texts = list(texts)
-    for entity in unnamed(entities, texts) if texts else ():
-        hint = suggest(entity.name)
+    missing = unnamed(entities, texts) if texts else []
+    for entity in missing:
+        hint = suggest(entity.name, texts)
         tip = f"did you mean '{hint}'? " if hint and hint != entity.name else ""
         click.echo(f"Warning: --entity '{entity.name}' is named in none of the inputs; {tip}"
                    "check the spelling or add aliases with --entities FILE", err=True)
+    for name, written in misspelt(entities, texts, missing):
+        click.echo(f"Warning: --entity '{name}' is found only through its short forms; the inputs write "
+                   f"'{written}': check the spelling", err=True)
 
 
 def _user_frames(frames_file: str) -> Any:

@@ -453,12 +453,38 @@ def unnamed(entities: Sequence[Entity], texts: Iterable[str]) -> list[Entity]:
     return left
 
 
-def suggest(name: str) -> str | None:
-    """The country name closest to a misspelt one, if any is close."""
+def misspelt(entities: Sequence[Entity], texts: Sequence[str], skip: Sequence[Entity] = ()) -> list[tuple[str, str]]:
+    """(name, name the texts give) for each entity of several words named only through a short
+    form ("PG&E" for a misspelt "Pacfic Gas and Electric") while a close spelling of its full
+    name is in the texts."""
+    out = []
+    for entity in entities:
+        if entity in skip or len(entity.name.split()) < 2 or entity.kind == "country":
+            continue
+        if any(re.search(_entity_pattern(entity.name, (), None), t) for t in texts):
+            continue
+        hint = suggest(entity.name, texts)
+        if hint and hint != entity.name:
+            out.append((entity.name, hint))
+    return out
+
+
+def suggest(name: str, texts: Sequence[str] = ()) -> str | None:
+    """The name closest to a misspelt one, if any is close: a country of the gazetteer, else a
+    capitalised name of as many words that the texts give ("Helena Marques" for "Helena Marqes")."""
     from rapidfuzz import fuzz, process
 
     best = process.extractOne(name.lower(), list(gazetteer()), scorer=fuzz.ratio, score_cutoff=80)
-    return gazetteer()[best[0]].name if best else None
+    if best:
+        return gazetteer()[best[0]].name
+    size = len(name.split())
+    names = {" ".join(run.split()[k : k + size]) for text in texts for run in _CAPITALISED.findall(text)
+             for k in range(len(run.split()) - size + 1)}
+    close = process.extractOne(name, sorted(names), scorer=fuzz.ratio, score_cutoff=85)
+    return close[0] if close else None
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|de|la|van|von)\s+)?[A-Z][\w’'&.-]*)*")
 
 
 _QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
@@ -466,7 +492,8 @@ _REPORTING = re.compile(
     r"\b(?:said|says|stated|told|tells|according\s+to|accus\w*|alleg\w*|claim\w*|"
     r"noted|added|maintained|asserted|believes?|warned|insisted|argued|reiterated|underlined|"
     r"called\s+(?:up)?on|urged|asked|stressed|the\s+statement\s+(?:read|said|noted)|"
-    r"(?:analysts|experts|officials|sources)\s+(?:say|said|believe|told))\b",
+    r"(?:analysts|experts|officials|sources)\s+(?:say|said|believe|told)|(?<!\bto\s)say|"
+    r"(?:blamed|criticized|criticised|condemned|faulted|denounced|attacked|accused)\s+by)\b",
     re.IGNORECASE,
 )
 

@@ -119,6 +119,8 @@ CALLS = [
     ("Fans demanded an apology from Rovers after the match.", "Rovers", True),
     ("Fans demanded an explanation from Rovers after the match.", "Rovers", True),
     ("Fans received an apology from Rovers after the match.", "Rovers", False),
+    ("Rovers have to pay the fine within a week, the league ruled.", "Rovers", True),
+    ("Rovers have two weeks to lodge an appeal against the ruling.", "Rovers", False),
 ]
 
 ATTRIBUTIONS = [

@@ -87,6 +87,8 @@ def _obliged(h: Token, verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if aux & lexicon()["calls.modals"] and "have" not in aux and not _passive(verb):
         return True
+    if verb.lemma_ == "have" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "X has two months to appeal": time or a chance X has, not an obligation
     if _in(verb, "calls.need_verbs") and verb.tag_ in ("VBZ", "VBP", "VB") and not _negated(verb):
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):  # "calls for X to act"
