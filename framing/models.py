@@ -245,6 +245,8 @@ class Encoder:
         if missing:
             store = EmbeddingCache(default_cache_dir() / "prompts.sqlite")
             found = store.get_many(key, missing)
+            if len(found) < len(missing):
+                found.update(self._shipped_prompts([t for t in missing if t not in found]))
             new = sorted((t for t in missing if t not in found), key=lambda t: (len(t), t))
             if new:
                 fresh = dict(zip(new, self._embed(new), strict=True))
@@ -254,6 +256,16 @@ class Encoder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([_CONSTANTS[(key, t)] for t in texts])
+
+    def _shipped_prompts(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Those of ``texts`` whose int8 vectors were stored with the model's export (the
+        built-in frames' prompts, made by ``scripts/setup.sh``): no model load for them."""
+        if self.precision != "int8" or not self.model.local:
+            return {}
+        from framing.runtime import shipped_prompts
+
+        shipped = shipped_prompts(self.model)
+        return {t: shipped[t] for t in texts if t in shipped}
 
     def _embed(self, texts: list[str]) -> list[np.ndarray]:
         """Run the model over texts already sorted by length."""

@@ -5,6 +5,9 @@ linear layers quantised to int8 per output channel (onnxruntime's dynamic quanti
 stored with the sha256 of the file in a manifest; every load checks that sha256. Exports live in
 ``$FRAMING_CACHE_DIR/onnx`` (made on first use) or in the environment's ``share/framing/onnx``
 (made by setup), under a name derived from the source weights' fingerprint and the recipe.
+Beside the model, the export keeps the vectors of the built-in frame prompts
+(``prompts.npz``, its sha256 in ``prompts.json``), made by the same runner, so that a first
+``compare`` or ``frames`` call does not embed them.
 
 Each text runs on its own: no padding is computed, and since dynamic quantisation scales the
 activations of a whole input tensor, a batch would make a sentence's vector depend on its
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
 RECIPE = "onnx-int8-per-channel-v1"  # bump when the export or quantisation changes
 MODEL_FILE = "model.onnx"
 MANIFEST = "manifest.json"
+PROMPTS_FILE = "prompts.npz"  # the built-in frame prompts' vectors, made with the export
+PROMPTS_MANIFEST = "prompts.json"  # their sha256
 PROBES = ("The council and the union called on the company to act against the delays.", "Talks resumed.")
 MIN_PROBE_COSINE = 0.95  # an export this far from the weights it came from is broken, not lossy
 
@@ -95,7 +100,8 @@ def export(model: ResolvedModel, root: Path) -> Path:
         reference = _export_fp32(model, tmp / "fp32.onnx")
         _quantise(tmp / "fp32.onnx", tmp / MODEL_FILE)
         (tmp / "fp32.onnx").unlink()
-        _check_probes(model, tmp, reference)
+        runner = _check_probes(model, tmp, reference)
+        write_prompts(tmp, runner)
         manifest = {"model": model.name, "source": model.fingerprint, "recipe": RECIPE,
                     "sha256": file_sha256(tmp / MODEL_FILE)}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
@@ -155,13 +161,75 @@ def _quantise(source: Path, target: Path) -> None:
     quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8)
 
 
-def _check_probes(model: ResolvedModel, folder: Path, reference: np.ndarray) -> None:
-    """Refuse an export whose vectors are far from those of the weights it came from."""
-    runner = OnnxRunner(folder / MODEL_FILE, Path(model.location) / "tokenizer.json", max_length=256)
+def _check_probes(model: ResolvedModel, folder: Path, reference: np.ndarray) -> OnnxRunner:
+    """Refuse an export whose vectors are far from those of the weights it came from; the
+    checked runner otherwise."""
+    runner = _runner(model, folder)
     cosine = (np.stack(runner.embed(list(PROBES))) * reference).sum(axis=1)
     if cosine.min() < MIN_PROBE_COSINE:
         raise ModelLoadError(f"model '{model.name}': the ONNX export is broken (cosine {cosine.min():.3f} "
                              "to the original on a probe sentence); use --precision fp32")
+    return runner
+
+
+def _runner(model: ResolvedModel, folder: Path) -> OnnxRunner:
+    """A one-thread runner of the export in ``folder`` (what export-time vectors are made with)."""
+    return OnnxRunner(folder / MODEL_FILE, Path(model.location) / "tokenizer.json",
+                      max_length=model.spec.max_length if model.spec else 256)
+
+
+def builtin_prompts() -> list[str]:
+    """The constant prompts of the built-in frames: the Media Frames' hypotheses and examples,
+    and the classifier's null hypotheses (what every ``frames``/``compare`` call scores)."""
+    from framing.classify import NULL_HYPOTHESES
+    from framing.frames import media_frames
+
+    prompts = [p for f in media_frames() for p in (*f.hypotheses, *f.examples)] + list(NULL_HYPOTHESES)
+    return sorted(set(prompts), key=lambda t: (len(t), t))
+
+
+def write_prompts(folder: Path, runner: OnnxRunner) -> None:
+    """Store the vectors of :func:`builtin_prompts` beside the export, with their sha256, so
+    that a first call does not embed them (a later change to a prompt only misses: the file
+    maps text to vector)."""
+    texts = builtin_prompts()
+    vectors = np.stack(runner.embed(texts)).astype(np.float32)
+    tmp = folder / f".{PROMPTS_FILE}"
+    with tmp.open("wb") as handle:
+        np.savez(handle, texts=np.array(texts), vectors=vectors)
+    tmp.replace(folder / PROMPTS_FILE)
+    manifest = {"sha256": file_sha256(folder / PROMPTS_FILE), "count": len(texts)}
+    (folder / PROMPTS_MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+def ensure_prompts(model: ResolvedModel, folder: Path) -> None:
+    """Add the built-in prompts' vectors to an export that lacks them (or whose file changed)."""
+    if not shipped_prompts_file(folder):
+        write_prompts(folder, _runner(model, folder))
+
+
+def shipped_prompts_file(folder: Path) -> Path | None:
+    """The export's prompt vectors file if its sha256 is the one recorded. Like the embedding
+    caches, the vectors are keyed by the export (weights and recipe), not by the runtime's version."""
+    try:
+        manifest = json.loads((folder / PROMPTS_MANIFEST).read_text())
+        path = folder / PROMPTS_FILE
+        if file_sha256(path) == manifest.get("sha256"):
+            return path
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def shipped_prompts(model: ResolvedModel) -> dict[str, np.ndarray]:
+    """The built-in prompts' vectors stored with the model's export (empty where there are none,
+    or where they do not match their manifest: they are then embedded as any other prompt)."""
+    folder = find_export(model)
+    path = shipped_prompts_file(folder) if folder else None
+    if path is None:
+        return {}
+    with np.load(path) as data:
+        return dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
 
 
 def _no_exporter(model: ResolvedModel) -> str:
@@ -237,7 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--to", type=Path, default=None, help="export root (default: the cache directory)")
     args = parser.parse_args(argv)
     try:
-        folder = ensure_export(resolve(args.model), root=args.to)
+        model = resolve(args.model)
+        folder = ensure_export(model, root=args.to)
+        ensure_prompts(model, folder)
     except (ModelLoadError, OSError) as err:
         sys.stderr.write(f"Error: {args.model}: {err}\n")
         return 2

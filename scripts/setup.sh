@@ -2,7 +2,8 @@
 # Set up framing in ./.venv: the CPU build of torch first (on an ordinary Linux machine a bare
 # `pip install torch` resolves to a multi-GB CUDA build), then the package with its test and ray extras,
 # then the int8 ONNX export of the default encoder (what `framing` runs by default, without
-# torch). Safe to run again: it only installs or exports what is missing.
+# torch) with the vectors of the built-in frame prompts beside it (so a first call does not
+# embed them). Safe to run again: it only installs or exports what is missing.
 #
 # FRAMING_TORCH_INDEX overrides the CPU-only wheel index; PYTHON the interpreter for the venv.
 set -euo pipefail
@@ -35,7 +36,7 @@ EXTRAS=${FRAMING_EXTRAS:-test,ray}
 say "installing framing (editable) with its extras: $EXTRAS"
 "${PIP[@]}" install -q -e ".[$EXTRAS]"
 
-say "exporting the default encoder to int8 ONNX (once; checked by sha256 on every load)"
+say "exporting the default encoder to int8 ONNX, with its built-in prompt vectors (once; checked by sha256 on every load)"
 .venv/bin/python -m framing.runtime --to .venv/share/framing/onnx >/dev/null \
   || say "could not export it now; framing will export it on first use"
 
