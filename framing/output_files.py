@@ -117,9 +117,23 @@ def replace_dir(build: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+GENERATOR = b'<meta name="generator" content="framing report">'
+
+
 def remove_stale(out: Path, pattern: str, keep: set[str]) -> list[Path]:
-    """Remove files matching ``pattern`` in ``out`` that this run did not write (old event pages)."""
-    stale = [p for p in out.glob(pattern) if p.is_file() and p.name not in keep]
+    """Remove files matching ``pattern`` in ``out`` that this run did not write (old event pages),
+    only those an earlier report wrote: a page without framing's generator mark near its start is
+    the user's and stays."""
+    stale = [p for p in out.glob(pattern) if p.is_file() and p.name not in keep and _ours(p)]
     for path in stale:
         path.unlink()
     return stale
+
+
+def _ours(path: Path) -> bool:
+    """Whether a page carries framing's generator mark in its first 1 KB."""
+    try:
+        with path.open("rb") as f:
+            return GENERATOR in f.read(1024)
+    except OSError:
+        return False

@@ -69,8 +69,10 @@ def test_force_into_an_older_report_leaves_no_stale_pages(tmp_path: Path) -> Non
     assert run("report", str(CORPUS), "-o", str(out), "--format", "html")[0] == 0
     old_pages = {p.name for p in out.glob("event-*.html")}
     assert len(old_pages) > 1
+    (out / "event-notes.html").write_text("<p>my own notes</p>")  # the user's file, not a report page
     assert run("report", str(SEED_A), str(SEED_B), "-o", str(out), "--format", "html", "--force")[0] == 0
-    pages = {p.name for p in out.glob("event-*.html")}
+    assert (out / "event-notes.html").read_text() == "<p>my own notes</p>"
+    pages = {p.name for p in out.glob("event-*.html")} - {"event-notes.html"}
     assert len(pages) == 1 and pages < old_pages | pages
     index = (out / "index.html").read_text()
     assert all(f'href="{p}"' in index for p in pages)
