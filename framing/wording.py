@@ -275,6 +275,17 @@ def word_edits(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) ->
     return _distinct(edits)
 
 
+def copy_edits(a: str, b: str) -> tuple[Edit, ...]:
+    """Every content-word change an outlet made to a wire sentence: substitutions, and added or
+    dropped words even when they carry no framing ("+ a whistleblower"), in text order. Form-only
+    changes (case, hyphens, punctuation, endings) are ignored as in :func:`word_edits`."""
+    edits = []
+    for old, new, _choice in _changes(a, b):
+        kind: EditOp = "replace" if old and new else ("delete" if old else "insert")
+        edits.append(Edit(op=kind, a=_text(a, old), b=_text(b, new)))
+    return tuple(edits)
+
+
 def loaded_words(a: str, b: str, *, labels: Sequence[LabelEntry] | None = None) -> tuple[Edit, ...]:
     """Label words one claim has and the other lacks (with its whole word family), as edits.
 

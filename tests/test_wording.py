@@ -72,3 +72,13 @@ def test_a_neutral_word_swapped_for_an_unrelated_one_carries_no_label() -> None:
     assert [e.labels for e in edits] == [()]
     edits = word_edits("The government cut fuel subsidies.", "The regime cut fuel subsidies.")
     assert [e.labels for e in edits] == [("regime vs government",)]
+
+
+def test_wire_copy_edits_keep_every_added_or_dropped_content_word() -> None:
+    from framing.wording import copy_edits, summarize, word_edits
+
+    a = "The club was charged after a former finance officer passed documents to the league."
+    b = "The club was charged after a whistleblower, a former finance officer, passed documents to the league."
+    assert word_edits(a, b) == ()  # a comparison of outlets skips an unlabelled added word ...
+    assert [summarize(e) for e in copy_edits(a, b)] == ["+ “whistleblower”"]  # ... a wire copy's edits do not
+    assert copy_edits("Counter Terrorism talks began.", "Counter-terrorism talks began.") == ()

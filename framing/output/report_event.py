@@ -15,7 +15,7 @@ from framing.headlines import headline, shorten
 from framing.output.report_common import ReportIndex, blindspots, coverage, frame_key, safe_url
 from framing.report import CorpusReport
 from framing.types import Alignment, Claim, Document, Event, FrameResult
-from framing.wording import summarize, word_edits
+from framing.wording import copy_edits, summarize
 
 PAGE_ARTICLES = 60  # articles an event page shows in full (its tables grow as articles x claims)
 PAGE_CLAIMS = 400  # claims an event page lists
@@ -74,7 +74,7 @@ def _copy_edits(a: Document, b: Document, index: ReportIndex) -> dict[str, Any]:
         if match is None or match[1] < 60:
             added.append(s)
         elif match[1] < 100:
-            changed.append({"a": match[0], "b": s, "edits": [summarize(e) for e in word_edits(match[0], s)]})
+            changed.append({"a": match[0], "b": s, "edits": [summarize(e) for e in copy_edits(match[0], s)]})
     dropped = [s for s in ta if (m := process.extractOne(s, tb, scorer=fuzz.ratio)) is None or m[1] < 60]
     return {"a": index.outlets[a.id].name, "b": index.outlets[b.id].name, "added": added, "dropped": dropped,
             "changed": changed}
