@@ -128,10 +128,10 @@ def score_matrix(emb_a: np.ndarray, emb_b: np.ndarray, a: Sequence[str], b: Sequ
 _QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
-def _quoted(text: str) -> frozenset[str]:
-    """The words a sentence quotes, lower-case (empty when it quotes fewer than QUOTE_WORDS)."""
+def quoted_words(text: str, least: int = QUOTE_WORDS) -> frozenset[str]:
+    """The words a sentence quotes, lower-case (empty when it quotes fewer than ``least``)."""
     words = [w for q in _QUOTE.findall(text) for w in re.findall(r"[\w’']+", q.lower())]
-    return frozenset(words) if len(words) >= QUOTE_WORDS else frozenset()
+    return frozenset(words) if len(words) >= least else frozenset()
 
 
 def shared_quotes(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
@@ -139,8 +139,8 @@ def shared_quotes(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
     QUOTE_SHARE of them, recur in the other's. Outlets that attribute one quote to different
     people, or wrap it in different reporting clauses, still report the same statement (and the
     pair's speakers can then be compared), however little the rest of the two sentences shares."""
-    qa = [(i, q) for i, q in enumerate(map(_quoted, a)) if q]
-    qb = [(j, q) for j, q in enumerate(map(_quoted, b)) if q]
+    qa = [(i, q) for i, q in enumerate(map(quoted_words, a)) if q]
+    qb = [(j, q) for j, q in enumerate(map(quoted_words, b)) if q]
     return [(i, j) for i, x in qa for j, y in qb if len(x & y) >= QUOTE_SHARE * min(len(x), len(y))]
 
 

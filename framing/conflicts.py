@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from framing.align import quoted_words
 from framing.types import Conflict, Edit
 from framing.wording import FUNCTION_WORDS
 
@@ -216,10 +217,10 @@ def _name_conflicts(a: str, b: str, edits: Sequence[Edit]) -> list[Conflict]:
     out = []
     sa, sb = _speakers(a), _speakers(b)
     if len(sa) == 1 and len(sb) == 1:
-        (na, nb), words_a, words_b = (_name_words(next(iter(sa))), _name_words(next(iter(sb)))), _text_words(a), _text_words(b)
-        if na and nb and not na & words_b and not nb & words_a and _one_statement(a, b):
-            out.append(Conflict("attribution", next(iter(sa)), next(iter(sb)),
-                                f"A attributes it to {next(iter(sa))}, B to {next(iter(sb))}"))
+        (speaker_a,), (speaker_b,) = sa, sb
+        na, nb = _name_words(speaker_a), _name_words(speaker_b)
+        if na and nb and not na & _text_words(b) and not nb & _text_words(a) and _one_statement(a, b):
+            out.append(Conflict("attribution", speaker_a, speaker_b, f"A attributes it to {speaker_a}, B to {speaker_b}"))
     spoken = {w for n in sa | sb for w in _name_words(n)}
     for e in edits:
         if e.op == "replace" and _proper(e.a) and _proper(e.b) and not _name_words(e.a) & spoken:
@@ -230,10 +231,7 @@ def _name_conflicts(a: str, b: str, edits: Sequence[Edit]) -> list[Conflict]:
 def _one_statement(a: str, b: str) -> bool:
     """Whether two claims give one statement: their quotes (or, with none, their words) share
     at least 60 % of the content words of the shorter."""
-    words = []
-    for text in (a, b):
-        quoted = " ".join(re.findall(r"[“\"]([^”\"]{12,})[”\"]", text)) or text
-        words.append(_text_words(quoted) - FUNCTION_WORDS)
+    words = [(quoted_words(text, least=3) or _text_words(text)) - FUNCTION_WORDS for text in (a, b)]
     shorter = min(len(words[0]), len(words[1]))
     return shorter > 0 and len(words[0] & words[1]) >= 0.6 * shorter
 
