@@ -28,10 +28,10 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r}))
 """
 
 
-def _imported(args: list[str], cache: Path) -> list[str]:
+def _imported(args: list[str], cache: Path, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     """Heavy modules imported by ``framing ARGS`` in a fresh interpreter."""
     env = {"FRAMING_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
-    run = subprocess.run([sys.executable, "-c", SCRIPT.format(heavy=set(HEAVY)), *args], cwd=ROOT, env=env,
+    run = subprocess.run([sys.executable, "-c", SCRIPT.format(heavy=set(heavy)), *args], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stderr.strip().splitlines()[-1])
@@ -59,7 +59,9 @@ def test_article_commands_import_nothing_heavy(args: list[str], cache: Path) -> 
 
 
 def test_corpus_commands_import_nothing_heavy(cache: Path, tmp_path: Path) -> None:
-    report = _imported(["report", str(CORPUS), "--entity", "Pakistan", "-o", str(tmp_path / "report")], cache)
+    # nor the plotting library the charts once needed, nor pandas (pyarrow asks for it on list conversion)
+    report = _imported(["report", str(CORPUS), "--entity", "Pakistan", "-o", str(tmp_path / "report")], cache,
+                       (*HEAVY, "matplotlib", "pandas"))
     exercises = _imported(["exercises", str(CORPUS), "-o", str(tmp_path / "ex")], cache)
     assert (tmp_path / "report" / "dataset" / "state.json").is_file()  # written without datasets
     assert report == exercises == []  # the event grouping's tf-idf is numpy (framing.sparse), not scipy

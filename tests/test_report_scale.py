@@ -152,3 +152,25 @@ def test_compact_documents_are_the_documents() -> None:
     expected = [decode_result(a, encode_result(segment(a), frames)) for a in arts]
     assert list(docs) == [d for d, _ in expected] and docs == tuple(d for d, _ in expected)
     assert found[1] == frames and docs[1:] == [d for d, _ in expected[1:]] and docs.ids == ["a0", "a1", "a2"]
+
+
+def test_dataset_columns_from_buffers_are_pyarrows_own_without_pandas() -> None:
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from framing.output.report_tables import arrow_column
+import pyarrow as pa
+cases = [(["a", None, "h\\u00e9llo", ""], pa.string()), ([], pa.string()), (["x"], pa.string()),
+         ([["x"], [], ["y", "z\\u00e9"]], pa.list_(pa.string())), ([], pa.list_(pa.string())),
+         ([True, False, True] * 5, pa.bool_()), ([None, None], pa.string())]
+built = [arrow_column(values, kind) for values, kind in cases]
+assert "pandas" not in sys.modules
+for column, (values, kind) in zip(built, cases):
+    column.validate(full=True)
+    assert column.equals(pa.array(values, kind)) and column.null_count == pa.array(values, kind).null_count, values
+print("ok")
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.stdout.strip() == "ok", run.stderr

@@ -121,6 +121,8 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
 
     Written with pyarrow alone (importing ``datasets`` costs seconds and is not needed to write
     its format), :data:`DATASET_CHUNK` articles at a time, so memory does not grow with the corpus.
+    The columns are built from their buffers (:func:`arrow_column`): converting Python lists,
+    pyarrow imports pandas (about 0.3 CPU-s) to ask whether they are pandas objects.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -134,7 +136,8 @@ def write_dataset(report: CorpusReport, out: Path) -> None:
     with (pq.ParquetWriter(tmp, schema) as parquet,
           pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink, pa.ipc.new_stream(sink, schema) as arrow):
         for start in range(0, max(1, len(report.docs)), DATASET_CHUNK):
-            table = pa.Table.from_pylist(first if start == 0 else _dataset_rows(report, start), schema=schema)
+            rows = first if start == 0 else _dataset_rows(report, start)
+            table = pa.Table.from_arrays([arrow_column([r[f.name] for r in rows], f.type) for f in schema], schema=schema)
             parquet.write_table(table)
             arrow.write_table(table)
     os.replace(tmp, out / "articles.parquet")  # atomic: a killed run leaves the old file or the new
@@ -158,3 +161,28 @@ def _arrow_type(value: Any) -> Any:
     if isinstance(value, bool):
         return pa.bool_()
     return pa.list_(pa.string()) if isinstance(value, list) else pa.string()
+
+
+def arrow_column(values: Sequence[Any], kind: Any) -> Any:
+    """An Arrow array of strings (None for null), lists of strings or booleans, the same as
+    ``pyarrow.array(values, kind)``, made from its buffers without importing pandas."""
+    import numpy as np
+    import pyarrow as pa
+
+    if kind == pa.bool_():
+        bits = np.packbits(np.array(values, dtype=bool), bitorder="little")
+        return pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(bits.tobytes())])
+    if kind == pa.list_(pa.string()):
+        flat = [v for vs in values for v in vs]
+        offsets = np.zeros(len(values) + 1, dtype=np.int32)
+        np.cumsum([len(vs) for vs in values], out=offsets[1:])
+        return pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(offsets.tobytes())],
+                                     children=[arrow_column(flat, pa.string())])
+    data = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(values) + 1, dtype=np.int32)
+    np.cumsum([len(b) for b in data], out=offsets[1:])
+    nulls = sum(v is None for v in values)
+    valid = None if not nulls else pa.py_buffer(
+        np.packbits(np.array([v is not None for v in values], dtype=bool), bitorder="little").tobytes())
+    return pa.Array.from_buffers(kind, len(values), [valid, pa.py_buffer(offsets.tobytes()), pa.py_buffer(b"".join(data))],
+                                 null_count=nulls)
