@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from framing.align import quoted_words
 from framing.types import Conflict, Edit
@@ -59,6 +60,7 @@ def _value(raw: str) -> float:
 Quantity = tuple[str, tuple[float, float]]  # as written, and the values written (hedge not applied)
 
 
+@lru_cache(maxsize=16_384)  # a claim's text meets every other outlet's in a report: read it once
 def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
     """Values (a range for "9-10") by what they count, each with how it was written:
     {"other": {(21, 21): ("21 others", (21, 21))}, "date:mar": {(5, 5): ("March 5", (5, 5))}}."""
@@ -82,7 +84,7 @@ def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
         if unit and not (1900 <= low <= 2100 and not after):
             span, hedge = _hedged(text[:m.start()], low, high)
             found[unit].setdefault(span, (hedge + _written(text, m, word), (low, high)))
-    return found
+    return dict(found)
 
 
 def _written(text: str, m: re.Match[str], word: str | None = None) -> str:
@@ -116,7 +118,8 @@ def _hedged(before: str, low: float, high: float) -> tuple[Interval, str]:
     return (low * 0.9, high * 1.1), m.group() + " "
 
 
-def _all_values(text: str) -> set[float]:
+@lru_cache(maxsize=16_384)
+def _all_values(text: str) -> frozenset[float]:
     """Every number a claim gives, whatever it counts (bare numbers too; "2 million" as 2,000,000)."""
     values = set()
     for m in _NUMBER.finditer(text):
@@ -125,7 +128,7 @@ def _all_values(text: str) -> set[float]:
         for group in ("num", "num2"):
             if m.group(group):
                 values.update({_value(m.group(group)), _value(m.group(group)) * factor})
-    return values
+    return frozenset(values)
 
 
 def _unit(word: str) -> str:
@@ -139,7 +142,8 @@ def _overlap(a: set[Interval], b: set[Interval]) -> bool:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in a for y0, y1 in b)
 
 
-def _speakers(text: str) -> set[str]:
+@lru_cache(maxsize=16_384)
+def _speakers(text: str) -> frozenset[str]:
     """Names given as who said something ("Smith said", "said Jane Doe.", "according to Lee")."""
     names = set()
     for m in _SPEAKER.finditer(text):
@@ -148,7 +152,7 @@ def _speakers(text: str) -> set[str]:
             continue
         if name and not _proper_stop(name):
             names.add(name)
-    return names
+    return frozenset(names)
 
 
 def _proper_stop(name: str) -> bool:

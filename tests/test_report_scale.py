@@ -174,3 +174,27 @@ print("ok")
 """
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_conflicts_of_an_event_read_each_pair_of_texts_once(monkeypatch) -> None:  # noqa: ANN001
+    import framing.output.report_event as page
+    from framing.outlets import load_outlets
+    from framing.output.report_common import build_index
+    from framing.report import CorpusReport
+    from framing.segment import segment
+    from framing.types import Alignment, Article
+
+    texts = ["Officials said 40 people died on Monday.", "Officials said 40 people died on Monday.",
+             "Officials said 45 people died on Monday."]  # two wire copies and a third outlet
+    docs = [segment(Article(id=f"d{k}", source=f"d{k}", url=f"https://outlet{k}.example/a", text=t))
+            for k, t in enumerate(texts)]
+    link = (Alignment(a=(0,), b=(0,), relation="same", score=0.9),)
+    pairs = {("d0", "d1"): link, ("d0", "d2"): link, ("d1", "d2"): link}
+    report = CorpusReport(docs=tuple(docs), frames=((),) * 3, events=(), event_of={}, syndicated={})
+    calls: list[tuple[str, str]] = []
+    real = page.find_conflicts
+    monkeypatch.setattr(page, "find_conflicts", lambda a, b: calls.append((a, b)) or real(a, b))
+    found, more = page._conflicts(pairs, docs, build_index(report, load_outlets()))
+    assert len(calls) == 2 and len(set(calls)) == 2  # d0-d2 and d1-d2 are the same two texts
+    assert more == 0 and [[s["value"] for s in c["sides"]] for c in found] == [["40 people", "45 people"]]
+    assert [s["names"] for s in found[0]["sides"]] == [["outlet0.example", "outlet1.example"], ["outlet2.example"]]

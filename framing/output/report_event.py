@@ -14,7 +14,7 @@ from framing.differences import frame_differences
 from framing.headlines import headline, shorten
 from framing.output.report_common import ReportIndex, blindspots, coverage, frame_key, safe_url
 from framing.report import CorpusReport
-from framing.types import Alignment, Claim, Document, Event, FrameResult
+from framing.types import Alignment, Claim, Conflict, Document, Event, FrameResult
 from framing.wording import copy_edits, summarize
 
 PAGE_ARTICLES = 60  # articles an event page shows in full (its tables grow as articles x claims)
@@ -178,11 +178,14 @@ def _conflicts(pairs: Pairs, docs: list[Document], index: ReportIndex) -> tuple[
     edits are left out here (on the dev corpus most of them were spellings: Qa'ida / Qaida).
     """
     found: dict[tuple[str, frozenset[str]], dict[str, dict[str, Any]]] = {}
+    seen: dict[tuple[str, str], tuple[Conflict, ...]] = {}  # wire copies repeat whole pairs of texts
     for x, y in combinations(docs, 2):
         left, right = (x, y) if (x.id, y.id) in pairs else (y, x)
         for al in pairs.get((left.id, right.id), ()):
             text_a, text_b = _join(left, al.a), _join(right, al.b)
-            for c in al.conflicts or find_conflicts(text_a, text_b):
+            if not al.conflicts and (text_a, text_b) not in seen:
+                seen[text_a, text_b] = find_conflicts(text_a, text_b)
+            for c in al.conflicts or seen[text_a, text_b]:
                 sides = found.setdefault((c.kind, frozenset((c.a, c.b))), {})
                 for value, doc, text in ((c.a, left, text_a), (c.b, right, text_b)):
                     side = sides.setdefault(value, {"value": value, "names": [], "text": text})
