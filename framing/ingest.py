@@ -140,7 +140,7 @@ def _load_one(spec: str, *, stdin: TextIO | None, on_skip: ErrorHandler | None) 
     """Dispatch one input by its form."""
     if spec == "-":
         raw = read_stream(stdin or sys.stdin)
-        return [_from_text(raw, source="<stdin>", stem=None, meta={})]
+        return [_from_text(raw, source="<stdin>", stem="stdin", meta={})]
     if re.match(r"^https?://", spec, re.IGNORECASE):
         return [fetch_url(check_url(spec))]
     path = check_path_spec(spec)
