@@ -158,9 +158,9 @@ def test_the_original_of_a_wire_group_is_the_earliest_then_the_credited_outlet()
     from types import SimpleNamespace
 
     def index(dates: dict[str, str | None]):  # noqa: ANN202 - the two tables wire_groups reads
-        texts = {"c1": "LYON, May 2 (Harbour Wire) - Rail fares rise 4 percent, economists polled by Harbour Wire said.",
-                 "w1": "LYON, May 2 (Harbour Wire) - Rail fares rise 5 percent, economists polled by Harbour Wire said."}
-        names = {"c1": "The Evening Courier", "w1": "Harbour Wire"}
+        texts = {"c1": "LYON, May 2 - Rail fares rise 4 percent, economists said.",  # the reprint drops the credit
+                 "w1": "LYON, May 2 (Harbour) - Rail fares rise 5 percent, economists polled by Harbour said."}
+        names = {"c1": "The Evening Courier", "w1": "Harbour Wire"}  # credited by its first word
         return SimpleNamespace(
             docs={k: SimpleNamespace(article=SimpleNamespace(text=t, date=dates[k])) for k, t in texts.items()},
             outlets={k: SimpleNamespace(name=n) for k, n in names.items()})

@@ -54,7 +54,7 @@ def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]],
                 index: ReportIndex | None = None) -> list[list[str]]:
     """The wire-copy groups among an event's articles, the original first: the others' edits are
     measured against it. With ``index``, the original is the earliest article, then the one whose
-    outlet the others' texts credit ("(Meridian) -", "polled by Meridian"), then the first by id."""
+    outlet the texts credit most ("(Meridian) -", "polled by Meridian"), then the first by id."""
     inside, seen, groups = set(articles), set(), []
     for a in articles:
         if a in seen or not syndicated.get(a):
@@ -67,10 +67,14 @@ def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]],
 
 
 def _source_rank(ident: str, group: Sequence[str], index: ReportIndex) -> tuple[str, int, str]:
-    """How likely an article of a wire group is its source: (date, -credits, id), least first."""
-    name = index.outlets[ident].name.strip().lower()
-    credits = sum(1 for other in group if other != ident and name and name != index.outlets[other].name.strip().lower()
-                  and re.search(rf"\b{re.escape(name)}\b", index.docs[other].article.text.lower()))
+    """How likely an article of a wire group is its source: (date, -credits, id), least first.
+    A credit is the outlet's name in a member's text, or its first word as a wire credit
+    "(Meridian)", its own text included: the agency's copy carries its credit, a reprint may not."""
+    name = re.sub(r"^the\s+", "", index.outlets[ident].name.strip(), flags=re.IGNORECASE)
+    if not name:
+        return (index.docs[ident].article.date or "9999", 0, ident)
+    credit = re.compile(rf"\b{re.escape(name)}\b|\(\s*{re.escape(name.split()[0])}\b", re.IGNORECASE)
+    credits = sum(1 for member in group if credit.search(index.docs[member].article.text))
     return (index.docs[ident].article.date or "9999", -credits, ident)
 
 
