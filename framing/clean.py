@@ -115,7 +115,9 @@ def is_furniture(line: str, *, first: bool = False) -> bool:
         return True
     words = line.split()
     if len(words) <= 2 and len(line) < 25 and not _SENTENCE_END.search(line):
-        return True  # a lone navigation item, a section name, an outlet name
+        # a lone navigation item, a section name, an outlet name ("World News", "Daily Clarion");
+        # a first line in sentence case is a short headline ("Nurses strike", "Refinery fire")
+        return not (first and len(words) == 2 and words[1][:1].islower())
     if not first and len(words) <= 6 and not _SENTENCE_END.search(line):
         return True  # menu entries, subheadings and outlet names between paragraphs
     return False
