@@ -53,8 +53,9 @@ def _same_text(a: Document, b: Document) -> str | None:
 def _dateline_reason(a: Document, b: Document, name_a: str, name_b: str) -> list[str]:
     """Datelines far apart ("Feb 3" and "July 14", the year unknown: the shorter way round the
     calendar), when the articles carry no dates of their own."""
-    days = [dateline_day(d.article.text) for d in (a, b)]
-    if days[0] is None or days[1] is None:
+    found = [dateline_day(d.article.text) for d in (a, b)]
+    days = [d for d in found if d is not None]
+    if len(days) < 2:
         return []
     ordinal = [date(2001, m, min(d, 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)).timetuple().tm_yday
                for m, d in days]
