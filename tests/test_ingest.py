@@ -208,3 +208,19 @@ def test_structured_inputs_are_decoded_strictly(tmp_path: Path) -> None:
     code, _, err = run("sentences", str(path))
     assert code == 2
     assert err == f"Error: {path}:1: not valid UTF-8 (byte 0xe9 at offset 13); save the file as UTF-8\n"
+
+
+def test_an_article_from_standard_input_is_called_stdin() -> None:
+    """Not a hash: "A = el_ledger, B = stdin" reads in every view."""
+    import io
+
+    (article,) = load_articles(["-"], stdin=io.StringIO("Dam gates opened\n\nEngineers opened the gates at noon.\n"))
+    assert article.id == "stdin" and article.source == "<stdin>"
+
+
+def test_a_two_word_headline_in_sentence_case_is_kept_a_menu_line_is_not(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Nurses strike\nAbout 3,200 nurses walked out on Tuesday.\n")
+    (tmp_path / "b.txt").write_text("World News\nAbout 3,200 nurses walked out on Tuesday.\n")
+    a, b = load_articles([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert a.title == "Nurses strike" and a.text.startswith("Nurses strike\n")
+    assert b.title is None and b.text.startswith("About")
