@@ -50,3 +50,26 @@ def test_media_frames_on_ordinary_news(encoder) -> None:  # noqa: ANN001
     assert labelled == 81
     assert found_ok / max(found_ok + found_wrong, 1) >= 0.88  # measured 0.94 (31 / 33)
     assert found_ok / labelled >= 0.33  # measured 0.38: an inventory that finds nothing fails
+
+
+PROTEST_B = ("Police estimated that 80,000 people joined Saturday's march against the plan to raise the "
+             "retirement age to 66. Union leaders said the government had ignored millions of workers who do "
+             "hard physical jobs. A poll for a national newspaper showed that 65 percent of the public opposes "
+             "the reform.")
+
+
+def test_exercises_ask_a_frame_match_on_ordinary_news(tmp_path: Path) -> None:
+    """Two outlets' reports of one protest: a worksheet asks which Media Frame a sentence carries."""
+    from click.testing import CliRunner
+
+    from framing.cli import cli
+
+    rows = {r["id"]: r for r in map(json.loads, NEWS.read_text(encoding="utf-8").splitlines())}
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(rows["protest_poll"]["text"], encoding="utf-8")
+    b.write_text(PROTEST_B, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["exercises", str(a), str(b), "-o", str(tmp_path / "out"), "--seed", "1"])
+    assert result.exit_code == 0, result.stderr
+    items = json.loads((tmp_path / "out" / "exercises.json").read_text())["items"]
+    matches = [i for i in items if i["type"] == "frame_match"]
+    assert matches and all(i["answer"] in i["choices"] for i in matches)
