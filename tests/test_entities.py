@@ -392,3 +392,18 @@ def test_pronouns_that_can_only_mean_the_entity(text: str, entity: str, frame: s
     """A pronoun after the entity counts as the entity only when no other name stands in the
     sentence, and never as the object of the entity's own verb."""
     assert (getattr(detectors, frame)(text, resolve_entity(entity)) is not None) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kestrel Mining is to blame for the flooding of the valley, the report concluded.", True),
+    ("Kestrel Mining was to blame.", True),
+    ("Kestrel Mining is not to blame for the flooding, the inspectors found.", False),
+    ("Kestrel Mining is to blame the contractors for the delay, its lawyers said.", False),  # blames others
+    ("Kestrel Mining is responsible for months of misery in the valley.", True),
+    ("Kestrel Mining is responsible for the chaos on the haul roads.", True),
+    ("Kestrel Mining is responsible for cleaning up the valley.", False),  # a duty, no harm
+])
+def test_to_blame_and_responsible_for_hardship(text: str, expected: bool) -> None:
+    """'X is to blame' (parsed as an infinitive) and 'responsible for' a hardship ('misery',
+    'chaos') tie blame to X; 'not to blame' and a duty do not."""
+    assert (detectors.attributes_to(text, resolve_entity("Kestrel Mining")) is not None) is expected

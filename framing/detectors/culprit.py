@@ -204,6 +204,15 @@ def _culprit(h: Token, verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("acomp", "attr", "oprd") and _in(child, "blame.culpable_adjectives"):
             return child.lemma_ != "responsible" or blame._harm_below(child)
+        if verb.lemma_ == "be" and _to_blame(child) and not _negated(child) and not _negated(verb):
+            return True  # "X is to blame (for the explosion)": parsed as a to-infinitive, not an adjective
         if child.dep_ == "prep" and child.lower_ == "behind" and any(blame._harmful(g) for g in child.children):
             return True
     return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and blame._harm_below(verb)
+
+
+def _to_blame(token: Token) -> bool:
+    """"(is) to blame" with nothing blamed after it: the predicate "X is to blame", which the
+    parser reads as an infinitive clause ("blame" with "to"), not "X is to blame Y"."""
+    return (token.dep_ == "xcomp" and token.lemma_ == "blame" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and not any(c.dep_ in _OBJECT for c in token.children))
