@@ -49,9 +49,9 @@ def _articles(name: str) -> list:
     from framing.ingest import load_articles
 
     if name.isdigit():
-        from bench_events import synthetic
+        from bench_events import synthetic_articles
 
-        return [d.article for d in synthetic(int(name))]
+        return synthetic_articles(int(name))  # not segmented: `framing report` segments batch by batch
     return load_articles([str(SHARED / name)], on_skip=lambda *_: None)  # the gold files are skipped
 
 
