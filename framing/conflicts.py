@@ -16,8 +16,11 @@ short changed stretch is a proper name on both sides ("led by Anna Berg" vs "led
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
 
 from framing.align import quoted_words
 from framing.types import Conflict, Edit
@@ -32,7 +35,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUMBER = re.compile(
     rf"(?P<month>\b{_MONTH}\s+)?(?P<cur>[$£€¥]\s?)?(?<![\w/.,])(?P<num>{_DIGITS}|"
     rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b)(?:\s*[-–—]\s*(?P<num2>{_DIGITS}))?"
-    rf"(?![\w/]|[.,]\d)(?P<after>\s*%|(?:\s+[\w'’-]+){{1,3}})?",
+    rf"(?![\w/]|[.,]\d)(?=(?P<after>\s*%|(?:\s+[\w'’-]+){{1,3}})?)",  # a look-ahead: "Five soldiers and two" leaves "two" to match
     re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w.-]*(?<![’'])(?:[’'][A-Za-z]\w+)?"
@@ -76,13 +79,69 @@ def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
             low, high = low * factor, high * factor
         word = "percent" if after[:1] in (["%"], ["percent"], ["per"]) else next(
             (w.strip("'’-") for w in after if w not in FUNCTION_WORDS), None)
+        if after[:1] and after[0] in _LIST_WORDS:
+            word = None  # "nine and forced ...": "forced" is no counted noun
         if m.group("cur"):
             word = m.group("cur").strip()
         unit = _unit(word) if word else None
+        if word and not m.group("cur"):
+            unit = _counted(word, text, m)
+        elif not m.group("cur") and (not after or after[0] in _LIST_WORDS) and not 1900 <= low <= 2100:
+            role = _role(text, m.start(), m.start(), reach=2)  # "killed nine and ...": people unsaid
+            unit = f"people:{role}" if role else None
         if unit and not (1900 <= low <= 2100 and not after):
             span, hedge = _hedged(text[:m.start()], low, high)
             found[unit].setdefault(span, (hedge + _written(text, m, word), (low, high)))
     return found
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """The words that count people in general, and each role's words (``data/quantities.toml``)."""
+    data = tomllib.loads(files("framing").joinpath("data/quantities.toml").read_text(encoding="utf-8"))
+
+    def pattern(words: Sequence[str]) -> re.Pattern[str]:
+        alts = (re.escape(w[:-1]) + r"[\w'’-]*" if w.endswith("*") else re.escape(w) for w in words)
+        return re.compile(rf"(?:{'|'.join(alts)})")
+
+    return frozenset(data["people"]), {name: pattern(words) for name, words in data["roles"].items()}
+
+
+def _role_of(word: str) -> str | None:
+    """The role a word names ("killed" -> "death"), or None."""
+    return next((name for name, p in _vocabulary()[1].items() if p.fullmatch(word.lower())), None)
+
+
+def _counted(word: str, text: str, m: re.Match[str]) -> str:
+    """What a number counts, keyed by what happened to it when a role word is near: "two dead"
+    and "three people have died" both count ``people:death``; "killed two residents" counts
+    ``resident:death``; a noun with no role word near is itself the key ("21 others": ``other``)."""
+    own = _role_of(word)
+    if own:  # the people left unsaid: "two dead", "12,000 to flee"
+        return f"people:{own}"
+    noun = "people" if word.lower() in _vocabulary()[0] else _unit(word)
+    role = _role(text, m.start(), m.end("num2") if m.group("num2") else m.end("num"))
+    return f"{noun}:{role}" if role else noun
+
+
+def _role(text: str, start: int, end: int, reach: int = 4) -> str | None:
+    """What happened to the people a number counts: the role of the nearest role word within
+    ``reach`` words before the number or five after it, in its clause ("killed two residents",
+    "three people have died")."""
+    roles = _vocabulary()[1]
+    before = _CLAUSE.split(text[max(0, start - 80):start])[-1]
+    after = _CLAUSE.split(text[end:end + 80])[0]
+    near = [(k, w) for k, w in enumerate(reversed(re.findall(r"[\w'’-]+", before.lower())[-reach:]))]
+    near += [(k, w) for k, w in enumerate(re.findall(r"[\w'’-]+", after.lower())[:5])]
+    for _, word in sorted(near, key=lambda kw: kw[0]):
+        role = next((name for name, p in roles.items() if p.fullmatch(word)), None)
+        if role:
+            return role
+    return None
+
+
+_LIST_WORDS = frozenset({"and", "or", "but", "while", "as"})  # a number before one ends its noun phrase
+_CLAUSE = re.compile(r"[;:()\[\]\"“”]|,(?!\d{3})|\.(?!\d)|\b(?:and|but|while|whereas|after|as)\b", re.IGNORECASE)
 
 
 def _written(text: str, m: re.Match[str], word: str | None = None) -> str:

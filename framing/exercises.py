@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
+from framing.segment import is_headline
 from framing.types import (
     Comparison,
     Document,
@@ -160,12 +161,6 @@ def omission_items(comp: Comparison, rng: random.Random, grade: Grade) -> list[I
                 answer=text, choices=choices, evidence=(_ev(doc, gap),),
                 explanation=grade.words["omission_why"].format(**names)))
     return items
-
-
-def is_headline(doc: Document, index: int) -> bool:
-    """Whether a sentence is the article's headline (a title, not a claim to test on)."""
-    title = (doc.article.title or "").strip()
-    return index == 0 and bool(title) and doc.sentences[0].text.strip() == title
 
 
 def comp_scores(comp: Comparison, side: int) -> list[float]:
