@@ -49,7 +49,7 @@ def page_claims(event: Event) -> tuple[Claim, ...]:
     return tuple(event.claims[k] for k in sorted(ranked[:PAGE_CLAIMS]))
 
 
-def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]]) -> list[list[str]]:
+def wire_groups(articles: Sequence[str], syndicated: Mapping[str, tuple[str, ...]]) -> list[list[str]]:
     """The wire-copy groups among an event's articles, each sorted by id: its first is the
     original the others' edits are measured against."""
     inside, seen, groups = set(articles), set(), []
