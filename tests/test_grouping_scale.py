@@ -112,7 +112,7 @@ def test_block_pairs_are_each_member_with_the_next_window_of_its_blocks() -> Non
     rows = np.column_stack([rng.integers(0, 6, 300), rng.integers(0, 3, 300), rng.integers(0, 80, 300)])
     got = {tuple(p) for p in events._block_pairs(rows.copy(), 80).tolist()}
     ordered = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
-    expected = set()
+    expected: set[tuple[int, int]] = set()
     for key in np.unique(ordered[:, 0]):
         members = ordered[ordered[:, 0] == key, 2].tolist()
         for k, a in enumerate(members):
