@@ -11,6 +11,10 @@ cache, so its CPU seconds and peak memory (max RSS) are those of a first, cold r
   corpus (a synthetic corpus repeats the dev sentences, which the embedding cache then serves);
 - the ratio report / encoder, and the growth of the report's CPU time per 10x articles.
 
+The synthetic articles are given to the report unsegmented, as ``framing report`` reads them (it
+segments batch by batch). While a corpus runs, its stages (analysis done, events grouped, wire
+groups found, every 10th event) are logged on stderr with CPU seconds and peak memory so far.
+
 Corpora: ``../shared/corpus/dev`` (40 articles), ``../shared/corpus/basil-dev`` (150), and
 synthetic corpora recombined from the dev texts as in ``bench_events.py``. Before them, the first
 and the cached ``framing compare`` of the two longest articles of one basil-dev event, as
