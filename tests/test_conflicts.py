@@ -141,3 +141,31 @@ def test_every_number_of_a_list_is_read() -> None:
     """"Five guards and two visitors": the second number is not swallowed by the first's words."""
     found = find_conflicts("Five guards and two visitors were hurt.", "Five guards and three visitors were hurt.")
     assert [(c.a, c.b) for c in found] == [("two visitors", "three visitors")]
+
+
+def test_a_modifier_does_not_hide_the_counted_noun_but_two_modifiers_count_different_things() -> None:
+    found = find_conflicts("About 600 scheduled flights were cancelled.", "About 950 flights were cancelled.")
+    assert [(c.a, c.b) for c in found] == [("about 600 scheduled flights", "about 950 flights")]
+    assert find_conflicts("Four Labour councillors voted against.", "Six Green councillors voted against.") == ()
+
+
+def test_a_rounding_is_no_disagreement_but_a_hedged_different_figure_is() -> None:
+    assert find_conflicts("Prices rose 3.2 percent in May.", "Prices rose 3 percent in May.") == ()
+    found = find_conflicts("About 2.4 million pensioners will lose the payment.",
+                           "About 2.6 million pensioners will lose the payment.")
+    assert [(c.a, c.b) for c in found] == [("about 2.4 million pensioners", "about 2.6 million pensioners")]
+
+
+def test_others_count_people_and_more_speech_verbs_give_a_speaker() -> None:
+    found = find_conflicts("One guard died and 9 others were hurt.", "One guard died and 14 people were hurt.")
+    assert [(c.a, c.b) for c in found] == [("9 others", "14 people")]
+    quote = '"We will not be bullied into a bad deal,"'
+    found = find_conflicts(f"{quote} union leader Sara Quist insisted.", f"{quote} boasted Transport Secretary Ben Ode.")
+    assert [(c.kind, c.a, c.b) for c in found] == [("attribution", "Sara Quist", "Transport Secretary Ben Ode")]
+
+
+def test_a_reported_demand_is_reported_voice() -> None:
+    from framing.entities import voice
+
+    assert voice("A local councillor demanded that the operator explain the outage to residents.") == "attributed"
+    assert voice("The operator failed to explain the outage to residents.") == "outlet"
