@@ -29,7 +29,12 @@ from framing.wires import syndication  # noqa: E402
 
 
 def synthetic(n: int) -> list[Document]:
-    """n documents recombined from the real corpus."""
+    """n documents recombined from the real corpus (:func:`synthetic_articles`, segmented)."""
+    return [segment(a) for a in synthetic_articles(n)]
+
+
+def synthetic_articles(n: int) -> list[Article]:
+    """n articles recombined from the real corpus, not segmented (as `framing report` reads them)."""
     dev = ROOT.parent / "shared" / "corpus" / "dev"
     arts = load_articles([str(dev if dev.is_dir() else ROOT / "corpus")])
     by_event: dict[str, list] = {}
@@ -42,7 +47,7 @@ def synthetic(n: int) -> list[Document]:
         a, b = rng.sample(pool, 2) if len(pool) > 1 else (pool[0], rng.choice(arts))
         lines = a.text.split("\n") + b.text.split("\n")
         rng.shuffle(lines)
-        docs.append(segment(Article(id=f"s{k}", source="synthetic", text="\n".join(lines), date=a.date)))
+        docs.append(Article(id=f"s{k}", source="synthetic", text="\n".join(lines), date=a.date))
     return docs
 
 

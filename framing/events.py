@@ -156,13 +156,15 @@ def candidate_pairs(sims: Rows, sigs: Sequence[Signals], *, subset: Sequence[int
         return np.column_stack([members[left], members[right]]).reshape(-1, 2)
     shared = np.bincount(sims.gather(members)[1], minlength=sims.shape[1]) > 1
     keys: dict[object, int] = {}
-    rows: list[tuple[int, int, int]] = []  # (block key, order within the block, article)
+    rows = array("q")  # (block key, order within the block, article), flat: 8 bytes a number
     for i in members.tolist():
         day = sigs[i].day.toordinal() if sigs[i].day else 0
         for o in sigs[i].lead:
-            rows.extend((keys.setdefault((o.number, w), len(keys)), day, i) for w in o.series)
-        rows.extend((keys.setdefault(("term", c), len(keys)), 0, i) for c in _top_terms(sims, i, shared))
-    return _block_pairs(np.array(rows, dtype=np.int64).reshape(-1, 3), sims.shape[0])
+            for w in o.series:
+                rows.extend((keys.setdefault((o.number, w), len(keys)), day, i))
+        for c in _top_terms(sims, i, shared):
+            rows.extend((keys.setdefault(("term", c), len(keys)), 0, i))
+    return _block_pairs(np.frombuffer(rows, dtype=np.int64).reshape(-1, 3), sims.shape[0])
 
 
 def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
@@ -172,13 +174,12 @@ def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
     pairs without comparing all its members with each other; the cost is linear in the blocks.
     """
     rows = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
-    codes = []
-    for offset in range(1, WINDOW + 1):
+    unique = np.zeros(0, dtype=np.int64)
+    for offset in range(1, WINDOW + 1):  # merged offset by offset: memory of the pairs, not of WINDOW copies
         same = rows[offset:, 0] == rows[:-offset, 0]
         a, b = rows[:-offset, 2][same], rows[offset:, 2][same]
         keep = a != b
-        codes.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
-    unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+        unique = np.union1d(unique, np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
     return np.column_stack([unique // n, unique % n]).astype(np.int64).reshape(-1, 2)
 
 
@@ -220,14 +221,14 @@ class _Columns:
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
-        self.df, self.cols, self.counts, self.ends = array("q"), array("q"), array("q"), array("q")
+        self.df, self.ends = array("q"), array("q", [0])
+        self.cols, self.counts = array("i"), array("i")  # 4 bytes a column and a count, not a Python int
 
     def add(self, bag: Counter[str]) -> None:
-        """One article's bag."""
-        for word, count in bag.items():
-            col = self.vocab.setdefault(word, len(self.vocab))
-            if col == len(self.df):
-                self.df.append(0)
+        """One article's bag (its columns in order, as a compressed sparse row)."""
+        pairs = sorted((self.vocab.setdefault(word, len(self.vocab)), count) for word, count in bag.items())
+        self.df.extend([0] * (len(self.vocab) - len(self.df)))
+        for col, count in pairs:
             self.df[col] += 1
             self.cols.append(col)
             self.counts.append(count)
@@ -235,13 +236,13 @@ class _Columns:
 
     def rows(self) -> Rows:
         """Unit-norm TF-IDF rows of the bags (the same as :func:`tfidf_rows` gives)."""
-        n, rows, vals, start = len(self.ends), array("q"), array("d"), 0
-        for r, end in enumerate(self.ends):
-            for k in range(start, end):
-                rows.append(r)
-                vals.append(_weight(self.counts[k], self.df[self.cols[k]], n))
-            start = end
-        return Rows.from_triples(rows, self.cols, vals, (n, max(len(self.vocab), 1))).unit()
+        n = len(self.ends) - 1
+        cols, counts = np.frombuffer(self.cols, dtype=np.intc), np.frombuffer(self.counts, dtype=np.intc)
+        idf = np.array([math.log((n + 1 + IDF_PRIOR) / (df + 0.5)) for df in self.df], dtype=np.float64)
+        tf = np.array([1 + math.log(c) for c in range(1, int(counts.max(initial=0)) + 1)], dtype=np.float64)
+        data = (tf[counts - 1] * idf[cols]).astype(np.float32)  # as _weight: the same float64 products
+        return Rows(np.frombuffer(self.ends, dtype=np.int64).copy(), cols.astype(np.int32), data,
+                    (n, max(len(self.vocab), 1))).unit()
 
 
 def _weight(count: int, df: int, n: int) -> float:
