@@ -31,6 +31,7 @@ from datetime import date
 import numpy as np
 
 from framing.align import STOPWORDS, content_words
+from framing.event_split import outlet_of, split_siblings
 from framing.sparse import Rows
 from framing.types import Document
 
@@ -272,7 +273,8 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     articles usually reach), unless joining would put articles dated more than
     ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one series, into
     one event, or would join two groups of two or more articles that fewer than
-    ``CORROBORATION`` links tie (:func:`join_groups`).
+    ``CORROBORATION`` links tie (:func:`join_groups`). A found event that the same outlets
+    reported twice is then cut in two (:func:`framing.event_split.split_siblings`).
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
@@ -280,7 +282,18 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     usual = _usual_similarity(len(docs), left, right, scores)
     keep, strength = links(left, right, scores, usual, sigs)
     order = keep[np.lexsort((right[keep], left[keep], -strength))]
-    return join_groups(sigs, left[order], right[order])
+    groups = join_groups(sigs, left[order], right[order])
+    return split_siblings(groups, [outlet_of(d.article) for d in docs], [s.day for s in sigs],
+                          lambda members: _dense_similarity(sims, members))
+
+
+def _dense_similarity(sims: Rows, members: Sequence[int]) -> np.ndarray:
+    """The similarity matrix of a few articles (by position), in their order."""
+    left, right = np.triu_indices(len(members), 1)
+    ids = np.asarray(members, dtype=np.int64)
+    out = np.eye(len(members))
+    out[left, right] = out[right, left] = sims.pair_dots(ids[left], ids[right])
+    return out
 
 
 def links(left: np.ndarray, right: np.ndarray, scores: np.ndarray, usual: np.ndarray,
