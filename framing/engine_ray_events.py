@@ -14,7 +14,9 @@ its share of the data, so the answers are the same:
   link test of ``events.links`` per batch of pairs;
 - events: connected components of the links, then the local engine's greedy join (strongest
   link first, conflicting dates or ordinals refused, two groups joined only when enough links
-  tie them) inside each component, which holds every link between its articles;
+  tie them) inside each component, which holds every link between its articles; then the
+  local engine's cut of events the same outlets reported twice (``event_split``), in one task
+  holding the vectors;
 - per event (a ``groupby`` by event): wire copies (``wires.syndication``), claims and
   alignments (``report._event``), on an actor pool holding the encoder.
 """
@@ -31,6 +33,7 @@ from typing import Any, cast
 import numpy as np
 
 from framing.engine_ray import _table, article_of, partitions, unpack
+from framing.event_split import split_siblings
 from framing.events import (
     EXACT_BELOW,
     NEIGHBOURS,
@@ -39,6 +42,7 @@ from framing.events import (
     Signals,
     _top_terms,
     _UnionFind,
+    dense_similarity,
     join_groups,
     links,
     pair_similarity,
@@ -238,6 +242,21 @@ def group_events(pairs: Any, usual: np.ndarray, sigs: Sequence[Signals], sigs_re
     found = {k for part in groups for g in part for k in g}
     events = [g for part in groups for g in part] + [[k] for k in range(len(sigs)) if k not in found]
     return sorted(events, key=lambda g: (-len(g), g[0]))
+
+
+def cut_siblings(groups: list[list[int]], outlets: Sequence[str | None], days: Sequence[date | None],
+                 matrix: Any) -> list[list[int]]:
+    """The found events with those the same outlets reported twice cut in two
+    (``events.split_siblings``), in a Ray task that holds the event vectors."""
+    import ray
+
+    return cast(list[list[int]], ray.get(ray.remote(_cut_task).remote(groups, outlets, days, matrix)))
+
+
+def _cut_task(groups: list[list[int]], outlets: Sequence[str | None], days: Sequence[date | None],
+              matrix: Rows) -> list[list[int]]:
+    """Ray task: :func:`cut_siblings` with the vectors at hand."""
+    return split_siblings(groups, outlets, days, lambda members: dense_similarity(matrix, members))
 
 
 def _components(linked: Any, n: int) -> list[tuple[list[int], bytes]]:

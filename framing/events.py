@@ -284,10 +284,10 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     order = keep[np.lexsort((right[keep], left[keep], -strength))]
     groups = join_groups(sigs, left[order], right[order])
     return split_siblings(groups, [outlet_of(d.article) for d in docs], [s.day for s in sigs],
-                          lambda members: _dense_similarity(sims, members))
+                          lambda members: dense_similarity(sims, members))
 
 
-def _dense_similarity(sims: Rows, members: Sequence[int]) -> np.ndarray:
+def dense_similarity(sims: Rows, members: Sequence[int]) -> np.ndarray:
     """The similarity matrix of a few articles (by position), in their order."""
     left, right = np.triu_indices(len(members), 1)
     ids = np.asarray(members, dtype=np.int64)
