@@ -306,6 +306,7 @@ def _events(arts: Any, workers: int) -> list[list[int]]:
     import ray
 
     from framing import engine_ray_events as ev
+    from framing.events import day_numbers
 
     table = arts.select_columns(["pos", "lead", "day", "outlet"]).to_pandas().sort_values("pos")
     sigs = [ev.signals_of(lead, day) for lead, day in zip(table["lead"], table["day"], strict=True)]
@@ -320,7 +321,7 @@ def _events(arts: Any, workers: int) -> list[list[int]]:
     for offset, (columns, df) in ((0, full), (max(len(full[0]), 1), head)):
         shared[[offset + c for w, c in columns.items() if df[w] > 1]] = True
     pairs = ev.candidate_pairs(arts, matrix, sigs_ref, ray.put(shared), n, workers).materialize()
-    usual = ev.usual_similarity(pairs, n)
+    usual = ev.usual_similarity(pairs, n, day_numbers(sigs))
     groups = ev.group_events(pairs, usual, sigs, sigs_ref, workers)
     return ev.cut_siblings(groups, [o or None for o in table["outlet"]], [s.day for s in sigs], matrix)
 

@@ -42,6 +42,7 @@ from framing.events import (
     Signals,
     _top_terms,
     _UnionFind,
+    dated_near,
     dense_similarity,
     join_groups,
     links,
@@ -187,11 +188,13 @@ def _pairs_table(i: list[np.ndarray], j: list[np.ndarray], score: list[np.ndarra
     return pa.table({"i": cat(i, np.int64), "j": cat(j, np.int64), "score": cat(score, np.float32).astype(np.float64)})
 
 
-def usual_similarity(pairs: Any, n: int) -> np.ndarray:
+def usual_similarity(pairs: Any, n: int, days: np.ndarray) -> np.ndarray:
     """Each article's mean similarity to its ``NEIGHBOURS`` most similar candidates: the best
     scores of each article in each batch of pairs (Ray tasks), merged here (a few numbers per
     article and batch), summed as ``events._usual_similarity`` sums them."""
-    best = pairs.map_batches(_best_scores, batch_format="pyarrow").to_pandas()
+    import ray
+
+    best = pairs.map_batches(_best_scores, fn_kwargs={"days": ray.put(days)}, batch_format="pyarrow").to_pandas()
     who = best["who"].to_numpy(dtype=np.int64)
     score = best["score"].to_numpy().astype(np.float32)
     order = np.lexsort((-score, who))
@@ -203,11 +206,14 @@ def usual_similarity(pairs: Any, n: int) -> np.ndarray:
     return np.divide(total, count, out=np.zeros(n), where=count > 0)
 
 
-def _best_scores(batch: Any) -> Any:
-    """Ray task: for each article of some pairs, its ``NEIGHBOURS`` best scores among them."""
+def _best_scores(batch: Any, days: Any) -> Any:
+    """Ray task: for each article of some pairs, its ``NEIGHBOURS`` best scores among those its
+    dates allow to share an event (``events.dated_near``)."""
     import pyarrow as pa
 
     i, j, s = (batch.column(c).to_numpy() for c in ("i", "j", "score"))
+    near = dated_near(i.astype(np.int64), j.astype(np.int64), _get(days))
+    i, j, s = i[near], j[near], s[near]
     who, score = np.concatenate([i, j]).astype(np.int64), np.concatenate([s, s])
     order = np.lexsort((-score, who))
     who, score = who[order], score[order]

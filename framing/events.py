@@ -279,7 +279,8 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
     left, right, scores = _scored_pairs(sims, sigs, exact_below=exact_below)
-    usual = _usual_similarity(len(docs), left, right, scores)
+    near = dated_near(left, right, day_numbers(sigs))
+    usual = _usual_similarity(len(docs), left[near], right[near], scores[near])
     keep, strength = links(left, right, scores, usual, sigs)
     order = keep[np.lexsort((right[keep], left[keep], -strength))]
     groups = join_groups(sigs, left[order], right[order])
@@ -346,6 +347,20 @@ def _scored_pairs(sims: Rows, sigs: Sequence[Signals], *,
         return left.astype(np.int64), right.astype(np.int64), dense[left, right].astype(np.float32)
     pairs = candidate_pairs(sims, sigs, subset=range(n), exact_below=exact_below)
     return pairs[:, 0], pairs[:, 1], pair_similarity(sims, pairs)
+
+
+def day_numbers(sigs: Sequence[Signals]) -> np.ndarray:
+    """Each article's date as a day number (0: undated)."""
+    return np.array([s.day.toordinal() if s.day else 0 for s in sigs], dtype=np.int64)
+
+
+def dated_near(left: np.ndarray, right: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Which pairs could share an event by their dates (either undated, or at most
+    ``MAX_DAYS_APART`` apart): only these count towards an article's usual similarity, for an
+    article's most similar report of a sibling happening months away says nothing of how alike
+    the reports of its own event are."""
+    a, b = days[left], days[right]
+    return (a == 0) | (b == 0) | (np.abs(a - b) <= MAX_DAYS_APART)
 
 
 def _usual_similarity(n: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> np.ndarray:

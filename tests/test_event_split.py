@@ -162,3 +162,23 @@ def test_sibling_cuts_on_the_shared_corpora_without_dates(dev_dir: Path, name: s
     report = eval_events(docs, corpus / "manifest.jsonl")
     assert report["ari"] >= 0.99 and report["events_merged"] <= (2 if name == "dev" else 0)
     assert report["events_split"] == 0
+
+
+def test_usual_similarity_counts_only_reports_the_dates_allow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's most similar report of a sibling happening months away does not set how alike
+    it must be to the reports of its own event (they are always less alike than that one)."""
+    from framing.events import dated_near
+
+    days = np.array([738950, 738952, 739100, 0])  # two days apart, five months later, undated
+    left, right = np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3])
+    assert dated_near(left, right, days).tolist() == [True, False, False, True]
+    seen: list[int] = []
+    real = events._usual_similarity
+
+    def spy(n: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        seen.append(len(left))
+        return real(n, left, right, scores)
+
+    monkeypatch.setattr(events, "_usual_similarity", spy)
+    group_events(_docs(CLOSED + REOPENED, ["2024-03-05"] * 3 + ["2024-08-10"] * 3))
+    assert seen == [6]  # the 6 pairs inside each happening, not the 9 across
