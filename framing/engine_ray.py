@@ -322,8 +322,8 @@ def _events(arts: Any, workers: int) -> list[list[int]]:
         shared[[offset + c for w, c in columns.items() if df[w] > 1]] = True
     pairs = ev.candidate_pairs(arts, matrix, sigs_ref, ray.put(shared), n, workers).materialize()
     usual = ev.usual_similarity(pairs, n, day_numbers(sigs))
-    groups = ev.group_events(pairs, usual, sigs, sigs_ref, workers)
-    return ev.cut_siblings(groups, [o or None for o in table["outlet"]], [s.day for s in sigs], matrix)
+    return ev.group_events(pairs, usual, sigs, sigs_ref, workers,
+                           outlets=[o or None for o in table["outlet"]], matrix=matrix)
 
 
 def _corpus_report(arts: Any, groups: list[list[int]], *, encoder: Any, rescorer: Any, workers: int,

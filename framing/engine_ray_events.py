@@ -14,9 +14,8 @@ its share of the data, so the answers are the same:
   link test of ``events.links`` per batch of pairs;
 - events: connected components of the links, then the local engine's greedy join (strongest
   link first, conflicting dates or ordinals refused, two groups joined only when enough links
-  tie them) inside each component, which holds every link between its articles; then the
-  local engine's cut of events the same outlets reported twice (``event_split``), in one task
-  holding the vectors;
+  tie them) inside each component, which holds every link between its articles, with the
+  local engine's cut of events the same outlets reported twice (``event_split``);
 - per event (a ``groupby`` by event): wire copies (``wires.syndication``), claims and
   alignments (``report._event``), on an actor pool holding the encoder.
 """
@@ -233,8 +232,9 @@ def _links_of(batch: Any, usual: Any, sigs: Any) -> Any:
 
 
 def group_events(pairs: Any, usual: np.ndarray, sigs: Sequence[Signals], sigs_ref: Any,
-                 workers: int) -> list[list[int]]:
-    """Events as lists of article positions, largest first, as ``events.group_events`` makes them."""
+                 workers: int, *, outlets: Sequence[str | None], matrix: Any) -> list[list[int]]:
+    """Events as lists of article positions, largest first, as ``events.group_events`` makes them
+    (``outlets``: each article's outlet; ``matrix``: the event vectors, for the sibling cut)."""
     import ray
     import ray.data
 
@@ -243,26 +243,11 @@ def group_events(pairs: Any, usual: np.ndarray, sigs: Sequence[Signals], sigs_re
     parts = ray.get(ray.remote(_components).remote(linked, len(sigs)))
     items = [{"members": m, "pairs": p} for m, p in parts]
     joined = ray.data.from_items(items or [{"members": [], "pairs": b""}]).map(
-        _join_component, fn_kwargs={"sigs": sigs_ref})
+        _join_component, fn_kwargs={"sigs": sigs_ref, "outlets": ray.put(list(outlets)), "matrix": matrix})
     groups = [json.loads(row["groups"]) for row in joined.iter_rows()]
     found = {k for part in groups for g in part for k in g}
     events = [g for part in groups for g in part] + [[k] for k in range(len(sigs)) if k not in found]
     return sorted(events, key=lambda g: (-len(g), g[0]))
-
-
-def cut_siblings(groups: list[list[int]], outlets: Sequence[str | None], days: Sequence[date | None],
-                 matrix: Any) -> list[list[int]]:
-    """The found events with those the same outlets reported twice cut in two
-    (``events.split_siblings``), in a Ray task that holds the event vectors."""
-    import ray
-
-    return cast(list[list[int]], ray.get(ray.remote(_cut_task).remote(groups, outlets, days, matrix)))
-
-
-def _cut_task(groups: list[list[int]], outlets: Sequence[str | None], days: Sequence[date | None],
-              matrix: Rows) -> list[list[int]]:
-    """Ray task: :func:`cut_siblings` with the vectors at hand."""
-    return split_siblings(groups, outlets, days, lambda members: dense_similarity(matrix, members))
 
 
 def _components(linked: Any, n: int) -> list[tuple[list[int], bytes]]:
@@ -287,9 +272,10 @@ def _components(linked: Any, n: int) -> list[tuple[list[int], bytes]]:
     return out
 
 
-def _join_component(row: dict[str, Any], sigs: Any) -> dict[str, Any]:
-    """Ray task: the greedy join of one component's links (``events.join_groups``)."""
-    sigs = _get(sigs)
+def _join_component(row: dict[str, Any], sigs: Any, outlets: Any, matrix: Any) -> dict[str, Any]:
+    """Ray task: the greedy join of one component's links with the sibling cut
+    (``events.join_groups``, ``event_split.split_siblings``); the vectors fetched only to cut."""
+    sigs, outlets = _get(sigs), _get(outlets)
     members = list(row["members"])
     if not members:
         return {"groups": "[]"}
@@ -297,7 +283,13 @@ def _join_component(row: dict[str, Any], sigs: Any) -> dict[str, Any]:
     pairs = np.frombuffer(row["pairs"], dtype=np.int64).reshape(-1, 2)
     left = np.array([local[a] for a in pairs[:, 0].tolist()], dtype=np.int64)
     right = np.array([local[b] for b in pairs[:, 1].tolist()], dtype=np.int64)
-    groups = join_groups([sigs[m] for m in members], left, right)
+    mine = [sigs[m] for m in members]
+
+    def similarity(ks: Sequence[int]) -> np.ndarray:
+        return dense_similarity(_get(matrix), [members[k] for k in ks])
+
+    groups = join_groups(mine, left, right, cut=lambda found: split_siblings(
+        found, [outlets[m] for m in members], [s.day for s in mine], similarity))
     return {"groups": json.dumps([[members[k] for k in g] for g in groups])}
 
 

@@ -24,7 +24,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -283,9 +283,9 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     usual = _usual_similarity(len(docs), left[near], right[near], scores[near])
     keep, strength = links(left, right, scores, usual, sigs)
     order = keep[np.lexsort((right[keep], left[keep], -strength))]
-    groups = join_groups(sigs, left[order], right[order])
-    return split_siblings(groups, [outlet_of(d.article) for d in docs], [s.day for s in sigs],
-                          lambda members: dense_similarity(sims, members))
+    outlets, days = [outlet_of(d.article) for d in docs], [s.day for s in sigs]
+    return join_groups(sigs, left[order], right[order], cut=lambda groups: split_siblings(
+        groups, outlets, days, lambda members: dense_similarity(sims, members)))
 
 
 def dense_similarity(sims: Rows, members: Sequence[int]) -> np.ndarray:
@@ -319,16 +319,49 @@ def links(left: np.ndarray, right: np.ndarray, scores: np.ndarray, usual: np.nda
     return keep, scores[keep] + bonus[keep]
 
 
-def join_groups(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray) -> list[list[int]]:
+def join_groups(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray, *,
+                cut: Callable[[list[list[int]]], list[list[int]]] | None = None) -> list[list[int]]:
     """Events from linked pairs taken in order (strongest first), refusing conflicting joins.
 
     Two groups of two or more articles each join only when at least ``CORROBORATION`` links
     connect them: one link between two groups that already hold together is how single linkage
     chains related but different events (a follow-up months later, a sibling story with the
     same people) into one. An article alone joins a group on its strongest link.
+
+    ``cut`` (:func:`framing.event_split.split_siblings`) may cut the groups found; the links are
+    then joined again from the groups after the cut, the two sides of each cut kept apart (as if
+    they led with different numbers of one series), so that an article refused by the whole, for
+    a conflict with one side, may join the other.
     """
+    found = _join(sigs, left, right)
+    sides = cut(found) if cut else found
+    if len(sides) == len(found):
+        return found
+    return _join(apart(sigs, sides, found), left, right, start=sides)
+
+
+def apart(sigs: Sequence[Signals], sides: list[list[int]], found: list[list[int]]) -> list[Signals]:
+    """The signals with the two sides of every cut group marked as two numbers of one series
+    (named after the group they were cut from), so that no join puts them together again."""
+    whole = {tuple(g) for g in found}
+    cut = [side for side in sides if tuple(side) not in whole]
+    origin = {i: n for n, g in enumerate(found) for i in g if len(g) > 1}
+    marked = list(sigs)
+    for k, side in enumerate(cut):
+        mark = Ordinal(k, frozenset({"#cut", f"#{origin[side[0]]}"}))
+        for i in side:
+            marked[i] = Signals(sigs[i].lead | {mark}, sigs[i].day)
+    return marked
+
+
+def _join(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray, *,
+          start: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """The greedy join of :func:`join_groups`, once (from the groups ``start`` when given)."""
     groups = _Groups(sigs)
     groups.count_links(left, right)
+    for group in start:
+        for i in group[1:]:
+            groups.join(group[0], i)  # one side a single article: no corroboration needed
     for i, j in zip(left.tolist(), right.tolist(), strict=True):
         groups.join(i, j)
     return groups.members()

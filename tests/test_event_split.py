@@ -182,3 +182,22 @@ def test_usual_similarity_counts_only_reports_the_dates_allow(monkeypatch: pytes
     monkeypatch.setattr(events, "_usual_similarity", spy)
     group_events(_docs(CLOSED + REOPENED, ["2024-03-05"] * 3 + ["2024-08-10"] * 3))
     assert seen == [6]  # the 6 pairs inside each happening, not the 9 across
+
+
+def test_after_a_cut_an_article_refused_by_the_whole_joins_the_side_it_fits() -> None:
+    """Article 6 leads with the 15th round, the second happening's article 3 with the 16th: it was
+    refused by the merged group, and joins the first happening once the group is cut."""
+    from framing.events import Ordinal, Signals, join_groups
+
+    plain = Signals(frozenset(), None)
+    sigs = [plain] * 7
+    sigs[3] = Signals(frozenset({Ordinal(16, frozenset({"round", "talks"}))}), None)
+    sigs[6] = Signals(frozenset({Ordinal(15, frozenset({"round", "talks"}))}), None)
+    links = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3), (1, 4), (0, 6)]
+    left, right = (np.array(side, dtype=np.int64) for side in zip(*links, strict=True))
+    assert _sorted(join_groups(sigs, left, right)) == [[0, 1, 2, 3, 4, 5], [6]]
+
+    def cut(groups: list[list[int]]) -> list[list[int]]:
+        return [part for g in groups for part in ([[0, 1, 2], [3, 4, 5]] if len(g) == 6 else [g])]
+
+    assert _sorted(join_groups(sigs, left, right, cut=cut)) == [[0, 1, 2, 6], [3, 4, 5]]
