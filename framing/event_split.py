@@ -3,18 +3,20 @@
 Text similarity alone cannot tell a trial's opening from its verdict months later, or a strike's
 start from the deal that ends it: the names, places and background are the same. What tells them
 apart, when the articles carry no dates, is how news is published: an outlet reports one
-happening once. A found event in which two or more outlets each have two articles, and which can
-be cut in two so that no outlet has two articles on one side (each side two or more articles from
-two or more outlets), covers two happenings that the same outlets reported twice. It is cut where
-its sides hold together best: the cut whose similarity across the sides is lowest against the
-similarity within them.
+happening once. A found event in which two or more outlets each have two articles (together at
+least half of it), and which can be cut in two so that no outlet has two articles on one side
+(each side two or more articles from two or more outlets), covers two happenings that the same
+outlets reported twice. It is cut where its sides hold together best: the cut whose similarity
+across the sides is lowest against the similarity within them (an outlet with one article joins
+the side it is most like).
 
 Not cut: a group with an outlet's two articles that are copies of one text (a wire story run
 twice), a cut whose sides both carry dates (the dates have decided: articles far apart never
-joined, and an outlet writing twice about one happening within days is common), and a cut whose sides are no more alike within than across by
-``MAX_CROSS_RATIO``. Only groups of at most ``MAX_GROUP`` articles are examined, and only the
-orientations of the repeated outlets' pairs are enumerated (at most ``2 ** (MAX_REPEATED - 1)``),
-so the cost is bounded per group and linear in the corpus.
+joined, and an outlet writing twice about one happening within days is common), and a cut whose
+sides are more alike across than within by more than ``MAX_CROSS_RATIO``. Only groups of at most
+``MAX_GROUP`` articles are examined, and only the orientations of the repeated outlets' pairs are
+enumerated (at most ``2 ** (MAX_REPEATED - 1)``), so the cost is bounded per group and linear in
+the corpus.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from framing.types import Article
 MAX_GROUP = 16  # larger found events are left whole (an outlet writes often about a big story)
 MAX_REPEATED = 6  # outlets with two articles in one group: orientations enumerated, 2 ** (this - 1)
 MIN_REPEATED = 2  # outlets that must each have two articles: one outlet writing twice is common
+REPEATED_SHARE = 0.5  # ... and hold this share of the group: a big story draws a few second pieces
 COPY_SIMILARITY = 0.8  # an outlet's two articles this similar are one text run twice, not two reports
 MAX_CROSS_RATIO = 1.3  # a cut whose sides are more alike across than within by more than this is refused
 
@@ -76,7 +79,8 @@ def sibling_cut(group: Sequence[int], outlets: Sequence[str | None], days: Seque
         if outlets[i]:
             by_outlet[str(outlets[i])].append(k)
     pairs = [ks for ks in by_outlet.values() if len(ks) > 1]
-    if not MIN_REPEATED <= len(pairs) <= MAX_REPEATED or any(len(ks) > 2 for ks in pairs):
+    if not MIN_REPEATED <= len(pairs) <= MAX_REPEATED or any(len(ks) > 2 for ks in pairs) \
+            or 2 * len(pairs) < REPEATED_SHARE * len(group):
         return None
     sims = similarity(group)
     if any(sims[a, b] >= COPY_SIMILARITY for a, b in pairs):

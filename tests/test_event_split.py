@@ -102,6 +102,12 @@ def test_the_cut_follows_the_outlets_and_the_text() -> None:
     assert cut is not None and sorted(cut) == [[0, 1, 2], [3, 4]]
     # one outlet writing twice about one happening is common: no cut
     assert sibling_cut(range(4), ["a", "b", "c", "a"], [None] * 4, lambda m: np.eye(len(m))) is None
+    # nor two outlets' second pieces in a big story of many outlets
+    sims = _blocks((5, 5))
+    outlets = ["a", "b", "c", "d", "e", "a", "b", "f", "g", "h"]
+    assert sibling_cut(range(10), outlets, [None] * 10, lambda m: sims[np.ix_(m, m)]) is None
+    outlets = ["a", "b", "c", "d", "e", "a", "b", "c", "d", "h"]
+    assert sibling_cut(range(10), outlets, [None] * 10, lambda m: sims[np.ix_(m, m)]) is not None
     # an outlet's two articles that are one text run twice: no cut
     copies = _blocks((3, 3))
     copies[0, 3] = copies[3, 0] = 0.95
