@@ -28,6 +28,7 @@ from typing import Protocol
 
 import numpy as np
 
+from framing.segment import is_headline
 from framing.types import Alignment, Document, Relation
 
 # Function words carry no claim; they are left out of the lexical overlap.
@@ -334,10 +335,10 @@ def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, thr
     unmatched_b = sorted(set(range(len(texts_b))) - {j for _, j in links})
     cut_a = cut_off_gaps(unmatched_a, links, b)
     cut_b = cut_off_gaps(unmatched_b, [(j, i) for i, j in links], a)
-    return AlignmentResult(
+    return AlignmentResult(  # a headline unmatched is a title, not a claim the other left out
         alignments=tuple(group(links, scores)),
-        only_in_a=tuple(i for i in unmatched_a if i not in cut_a),
-        only_in_b=tuple(j for j in unmatched_b if j not in cut_b),
+        only_in_a=tuple(i for i in unmatched_a if i not in cut_a and not is_headline(a, i)),
+        only_in_b=tuple(j for j in unmatched_b if j not in cut_b and not is_headline(b, j)),
         cut_off_a=tuple(sorted(cut_a)),
         cut_off_b=tuple(sorted(cut_b)),
         scores=scores,

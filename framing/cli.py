@@ -176,21 +176,23 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def _frame_options(encoder: Any, entities: tuple[str, ...], frames_file: str | None, classifier: str,
-                   nli_model: str, no_inventory: bool, allow_download: bool, texts: Any = ()) -> Any:
-    """The FrameOptions the command line asks for; warns about entities none of ``texts`` names."""
+                   nli_model: str, no_inventory: bool, allow_download: bool, texts: Any = (),
+                   where: str = "the inputs") -> Any:
+    """The FrameOptions the command line asks for; warns about entities none of ``texts`` (called
+    ``where`` in the warning) names."""
     from framing.classify import get_classifier
     from framing.compare import FrameOptions
     from framing.entities import resolve_entities
 
     ctx = click.get_current_context(silent=True)
     resolved = resolve_entities(entities, ctx.meta.get("entities_file") if ctx else None)
-    _warn_unnamed(resolved, texts)
+    _warn_unnamed(resolved, texts, where)
     user = _user_frames(frames_file) if frames_file else ()
     backend = get_classifier(classifier, encoder=encoder, nli_model=nli_model, allow_download=allow_download)
     return FrameOptions(resolved, tuple(user), backend, not no_inventory)
 
 
-def _warn_unnamed(entities: Any, texts: Any) -> None:
+def _warn_unnamed(entities: Any, texts: Any, where: str = "the inputs") -> None:
     """A warning on stderr for each entity that no input names (a typo shows up here)."""
     from framing.entities import misspelt, suggest, unnamed
 
@@ -199,7 +201,7 @@ def _warn_unnamed(entities: Any, texts: Any) -> None:
     for entity in missing:
         hint = suggest(entity.name, texts)
         tip = f"did you mean '{hint}'? " if hint and hint != entity.name else ""
-        click.echo(f"Warning: --entity '{entity.name}' is named in none of the inputs; {tip}"
+        click.echo(f"Warning: --entity '{entity.name}' is named in none of {where}; {tip}"
                    "check the spelling or add aliases with --entities FILE", err=True)
     for name, written in misspelt(entities, texts, missing):
         click.echo(f"Warning: --entity '{name}' is found only through its short forms; the inputs write "
@@ -538,12 +540,14 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int | No
     out = check_output_dir(output, force=force)
     with StageProgress() as bar:
         bar.stage("reading")
-        docs = event_documents([segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)], event_id)
+        articles = load_articles(list(inputs), on_skip=warn_skipped)
+        docs = event_documents([segment(a) for a in articles], event_id)
         if len(docs) < 2:
             raise InputError(", ".join(inputs), "exercises need two or more articles about one event")
         encoder = _encoder(model, allow_download, precision)
+        where = "the inputs" if len(docs) == len(articles) else f"the {len(docs)} articles of the event chosen"
         opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                              texts=[d.article.text for d in docs])
+                              texts=[d.article.text for d in docs], where=where)
         ex = exercise_set(docs, encoder=encoder, options=opts, seed=seed, items=n_items, types=wanted, grade=grade,
                           progress=bar)
     write_exercises(ex, out)

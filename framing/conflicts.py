@@ -16,8 +16,11 @@ short changed stretch is a proper name on both sides ("led by Anna Berg" vs "led
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib.resources import files
 
 from framing.align import quoted_words
 from framing.types import Conflict, Edit
@@ -32,7 +35,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUMBER = re.compile(
     rf"(?P<month>\b{_MONTH}\s+)?(?P<cur>[$£€¥]\s?)?(?<![\w/.,])(?P<num>{_DIGITS}|"
     rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b)(?:\s*[-–—]\s*(?P<num2>{_DIGITS}))?"
-    rf"(?![\w/]|[.,]\d)(?P<after>\s*%|(?:\s+[\w'’-]+){{1,3}})?",
+    rf"(?![\w/]|[.,]\d)(?=(?P<after>\s*%|(?:\s+[\w'’-]+){{1,3}})?)",  # a look-ahead: "Five soldiers and two" leaves "two" to match
     re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w.-]*(?<![’'])(?:[’'][A-Za-z]\w+)?"
@@ -40,10 +43,15 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
 _TITLE = r"(?:[a-z][\w-]+\s+){0,3}"
 # "said Jane Doe." / "said party chief Dan Kole," (the name ends the clause), "according to Lee",
 # "Lee said" / "Lee of Ohio told". "told X" names the listener and "said X ..." a reported clause.
+# Verbs that give what someone said, with the speaker before or after ("crowed Tom Vance"); "told",
+# "asked" and "urged" name the listener when the name follows, so they count only before it.
+_SAY = ("said|says|added|adds|stated|declared|insisted|claimed|argued|explained|noted|warned|crowed|"
+        "boasted|admitted|conceded|replied|responded|wrote|tweeted|complained|countered|stressed|"
+        "maintained|asserted|recalled|cautioned|predicted|acknowledged")
 _SPEAKER = re.compile(
-    rf"\b(?:said|says)\s+(?P<title>{_TITLE})(?P<after>{_NAME})(?=\s*(?:[,.;:!?”\"')]|$|\s+(?:of|who)\b))"
+    rf"\b(?:{_SAY})\s+(?P<title>{_TITLE})(?P<after>{_NAME})(?=\s*(?:[,.;:!?”\"')]|$|\s+(?:of|who)\b))"
     rf"|\baccording\s+to\s+(?:the\s+)?(?P<source>{_NAME})"
-    rf"|(?P<before>{_NAME})(?:,?\s+(?:of|from)\s+{_NAME})?,?\s+(?:said|says|told)\b")
+    rf"|(?P<before>{_NAME})(?:,?\s+(?:of|from)\s+{_NAME})?,?\s+(?:{_SAY}|told|tells)\b")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "minister",
                      "prime", "chief", "governor", "judge", "sheriff", "mayor", "secretary", "director"})
 
@@ -61,7 +69,9 @@ Quantity = tuple[str, tuple[float, float]]  # as written, and the values written
 
 def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
     """Values (a range for "9-10") by what they count, each with how it was written:
-    {"other": {(21, 21): ("21 others", (21, 21))}, "date:mar": {(5, 5): ("March 5", (5, 5))}}."""
+    {"other": {(21, 21): ("21 others", (21, 21))}, "date:mar": {(5, 5): ("March 5", (5, 5))}}.
+    A value whose counted word has a modifier ("900 planned operations") is also kept under its
+    noun as ``head:operation``, which meets a bare "1,400 operations" but no other modifier."""
     found: dict[str, dict[Interval, Quantity]] = defaultdict(dict)
     for m in _NUMBER.finditer(text):
         low = _value(m.group("num"))
@@ -71,18 +81,105 @@ def _quantities(text: str) -> dict[str, dict[Interval, Quantity]]:
                 found[f"date:{m.group('month').strip().lower()[:3]}"].setdefault((low, high), (_written(text, m), (low, high)))
             continue
         after = [w.lower() for w in (m.group("after") or "").split()]
-        if after and after[0] in _MULTIPLIERS:
-            factor = _MULTIPLIERS[after.pop(0)]
-            low, high = low * factor, high * factor
-        word = "percent" if after[:1] in (["%"], ["percent"], ["per"]) else next(
-            (w.strip("'’-") for w in after if w not in FUNCTION_WORDS), None)
+        factor = _MULTIPLIERS[after.pop(0)] if after and after[0] in _MULTIPLIERS else 1
+        low, high = low * factor, high * factor
+        words = _counted_words(after)
+        word = "percent" if after[:1] in (["%"], ["percent"], ["per"]) else (words[0] if words else None)
         if m.group("cur"):
             word = m.group("cur").strip()
-        unit = _unit(word) if word else None
-        if unit and not (1900 <= low <= 2100 and not after):
-            span, hedge = _hedged(text[:m.start()], low, high)
-            found[unit].setdefault(span, (hedge + _written(text, m, word), (low, high)))
+        units: Sequence[tuple[str, str | None]]
+        if word and not m.group("cur"):
+            units = [(_counted(word, text, m), word)] + [  # "people died": a role, not a modified noun
+                (f"head:{_counted(w, text, m)}", w) for w in words[1:] if not _role_of(w)]
+        elif not m.group("cur") and (not after or after[0] in _LIST_WORDS) and not 1900 <= low <= 2100:
+            role = _role(text, m.start(), m.start(), reach=2)  # "killed nine and ...": people unsaid
+            units = [(f"people:{role}", None)] if role else []
+        else:
+            units = [(_unit(word), word)] if word else []
+        if units and not (1900 <= low <= 2100 and not after):
+            span, hedge = _hedged(text[:m.start()], *_rounded(m, factor))
+            for unit, shown in units:
+                found[unit].setdefault(span, (hedge + _written(text, m, shown), (low, high)))
     return found
+
+
+def _counted_words(after: Sequence[str]) -> list[str]:
+    """The counted word and the noun it modifies, if any: the content words right after a
+    number, up to two ("planned operations"); none after a list word ("nine and forced")."""
+    if after[:1] and after[0] in _LIST_WORDS:
+        return []
+    words = [w.strip("'’-") for w in after if w not in FUNCTION_WORDS]
+    if not words:
+        return []
+    first = after.index(next(w for w in after if w not in FUNCTION_WORDS))
+    second = after[first + 1] if first + 1 < len(after) else None
+    return words[:2] if second is not None and second not in FUNCTION_WORDS else words[:1]
+
+
+def _rounded(m: re.Match[str], factor: float) -> Interval:
+    """The values a written number stands for: "2" is 1.51-2.49 (2.1 rounds to it), "33.8"
+    33.751-33.849; so a rounding is no disagreement, a different figure is ("£80m", "£85m")."""
+    ends = []
+    for group, side in (("num", -1), ("num2" if m.group("num2") else "num", 1)):
+        raw = m.group(group).lower().replace(",", "")
+        value = _value(raw)
+        if raw in _WORD_NUMBERS:
+            half = 0.49
+        elif "." in raw:
+            half = 0.49 * 10 ** -len(raw.split(".")[1])
+        else:
+            half = 0.49
+        ends.append((value + side * half) * factor)
+    return ends[0], ends[1]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """The words that count people in general, and each role's words (``data/quantities.toml``)."""
+    data = tomllib.loads(files("framing").joinpath("data/quantities.toml").read_text(encoding="utf-8"))
+
+    def pattern(words: Sequence[str]) -> re.Pattern[str]:
+        alts = (re.escape(w[:-1]) + r"[\w'’-]*" if w.endswith("*") else re.escape(w) for w in words)
+        return re.compile(rf"(?:{'|'.join(alts)})")
+
+    return frozenset(data["people"]), {name: pattern(words) for name, words in data["roles"].items()}
+
+
+def _role_of(word: str) -> str | None:
+    """The role a word names ("killed" -> "death"), or None."""
+    return next((name for name, p in _vocabulary()[1].items() if p.fullmatch(word.lower())), None)
+
+
+def _counted(word: str, text: str, m: re.Match[str]) -> str:
+    """What a number counts, keyed by what happened to it when a role word is near: "two dead"
+    and "three people have died" both count ``people:death``; "killed two residents" counts
+    ``resident:death``; a noun with no role word near is itself the key ("21 others": ``other``)."""
+    own = _role_of(word)
+    if own:  # the people left unsaid: "two dead", "12,000 to flee"
+        return f"people:{own}"
+    noun = "people" if word.lower() in _vocabulary()[0] else _unit(word)
+    role = _role(text, m.start(), m.end("num2") if m.group("num2") else m.end("num"))
+    return f"{noun}:{role}" if role else noun
+
+
+def _role(text: str, start: int, end: int, reach: int = 4) -> str | None:
+    """What happened to the people a number counts: the role of the nearest role word within
+    ``reach`` words before the number or five after it, in its clause ("killed two residents",
+    "three people have died")."""
+    roles = _vocabulary()[1]
+    before = _CLAUSE.split(text[max(0, start - 80):start])[-1]
+    after = _CLAUSE.split(text[end:end + 80])[0]
+    near = [(k, w) for k, w in enumerate(reversed(re.findall(r"[\w'’-]+", before.lower())[-reach:]))]
+    near += [(k, w) for k, w in enumerate(re.findall(r"[\w'’-]+", after.lower())[:5])]
+    for _, word in sorted(near, key=lambda kw: kw[0]):
+        role = next((name for name, p in roles.items() if p.fullmatch(word)), None)
+        if role:
+            return role
+    return None
+
+
+_LIST_WORDS = frozenset({"and", "or", "but", "while", "as"})  # a number before one ends its noun phrase
+_CLAUSE = re.compile(r"[;:()\[\]\"“”]|,(?!\d{3})|\.(?!\d)|\b(?:and|but|while|whereas|after|as)\b", re.IGNORECASE)
 
 
 def _written(text: str, m: re.Match[str], word: str | None = None) -> str:
@@ -104,7 +201,7 @@ _HEDGE = re.compile(r"\b(?:(?P<up>more than|over|at least|upwards of)|(?P<down>l
 
 
 def _hedged(before: str, low: float, high: float) -> tuple[Interval, str]:
-    """A value with the hedge before it: "more than 40" may be 41 or 400; "about 40" 36 to 44;
+    """A value with the hedge before it: "more than 40" may be 41 or 400; "about 40" 39 to 41 (and a rounding: :func:`_rounded`);
     and the hedge as written ("about "), for messages."""
     m = _HEDGE.search(before[-24:].lower().rstrip(" $£€¥"))
     if not m:
@@ -113,7 +210,7 @@ def _hedged(before: str, low: float, high: float) -> tuple[Interval, str]:
         return (low, float("inf")), m.group() + " "
     if m.group("down"):
         return (0.0, high), m.group() + " "
-    return (low * 0.9, high * 1.1), m.group() + " "
+    return (low * 0.98, high * 1.02), m.group() + " "
 
 
 def _all_values(text: str) -> set[float]:
@@ -178,16 +275,27 @@ def find_conflicts(a: str, b: str, edits: Sequence[Edit] = ()) -> tuple[Conflict
     """
     qa, qb = _quantities(a), _quantities(b)
     all_a, all_b = _all_values(a), _all_values(b)
-    out = []
-    for unit in sorted(qa.keys() & qb.keys()):
-        only_a = [w for s, (w, v) in qa[unit].items() if not _overlap({s}, set(qb[unit])) and not set(v) & all_b]
-        only_b = [w for s, (w, v) in qb[unit].items() if not _overlap({s}, set(qa[unit])) and not set(v) & all_a]
-        if only_a and only_b:
-            va, vb = ", ".join(only_a), ", ".join(only_b)
-            out.append(Conflict("date" if unit.startswith("date:") else "number", va, vb, f"A says {va}, B says {vb}"))
+    out: list[Conflict] = []
+    for ka, kb in _same_things(qa.keys(), qb.keys()):
+        only_a = [w for s, (w, v) in qa[ka].items() if not _overlap({s}, set(qb[kb])) and not set(v) & all_b]
+        only_b = [w for s, (w, v) in qb[kb].items() if not _overlap({s}, set(qa[ka])) and not set(v) & all_a]
+        va, vb = ", ".join(only_a), ", ".join(only_b)
+        if only_a and only_b and not any((c.a, c.b) == (va, vb) for c in out):
+            out.append(Conflict("date" if ka.startswith("date:") else "number", va, vb, f"A says {va}, B says {vb}"))
     out.extend(_weekday_conflicts(a, b))
     out.extend(_name_conflicts(a, b, edits))
     return tuple(out)
+
+
+def _same_things(keys_a: Iterable[str], keys_b: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of keys that count one thing: the same key, or a modified noun's ``head:`` key and
+    the same noun bare on the other side (never two modifiers: "3 Democratic senators" and
+    "5 Republican senators" count different senators)."""
+    set_a, set_b = set(keys_a), set(keys_b)
+    pairs = [(k, k) for k in sorted(set_a & set_b) if not k.startswith("head:")]
+    pairs += [(k, k[5:]) for k in sorted(set_a) if k.startswith("head:") and k[5:] in set_b]
+    pairs += [(k[5:], k) for k in sorted(set_b) if k.startswith("head:") and k[5:] in set_a]
+    return pairs
 
 
 def _weekday_conflicts(a: str, b: str) -> list[Conflict]:

@@ -491,6 +491,8 @@ _QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|told|tells|according\s+to|accus\w*|alleg\w*|claim\w*|"
     r"noted|added|maintained|asserted|believes?|warned|insisted|argued|reiterated|underlined|"
+    r"demanded|declared|explained|admitted|conceded|complained|countered|replied|responded|crowed|"
+    r"boasted|vowed|pledged|tweeted|"
     r"called\s+(?:up)?on|urged|asked|stressed|the\s+statement\s+(?:read|said|noted)|"
     r"(?:analysts|experts|officials|sources)\s+(?:say|said|believe|told)|(?<!\bto\s)say|"
     r"(?:blamed|criticized|criticised|condemned|faulted|denounced|attacked|accused)\s+by)\b",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
+from framing.segment import is_headline
 from framing.types import (
     Comparison,
     Document,
@@ -160,12 +161,6 @@ def omission_items(comp: Comparison, rng: random.Random, grade: Grade) -> list[I
                 answer=text, choices=choices, evidence=(_ev(doc, gap),),
                 explanation=grade.words["omission_why"].format(**names)))
     return items
-
-
-def is_headline(doc: Document, index: int) -> bool:
-    """Whether a sentence is the article's headline (a title, not a claim to test on)."""
-    title = (doc.article.title or "").strip()
-    return index == 0 and bool(title) and doc.sentences[0].text.strip() == title
 
 
 def comp_scores(comp: Comparison, side: int) -> list[float]:
@@ -329,9 +324,11 @@ def build_exercises(comparisons: Sequence[Comparison], *, seed: int = 0, items: 
         docs.setdefault(comp.b.id, comp.b)
         _pair_items(pool, comp, rng, band)
     framed = {doc.id: frames for comp in comparisons for doc, frames in ((comp.a, comp.frames_a), (comp.b, comp.frames_b))}
+    named = {f.entity for fs in framed.values() for f in fs if f.frame == "names_entity" and f.present}
     for doc_id, frames in framed.items():
         elsewhere = frozenset(f.frame for other, fs in framed.items() if other != doc_id for f in fs if f.present)
-        _article_items(pool, docs[doc_id], frames, rng, band, elsewhere)
+        story = [f for f in frames if not f.entity or f.entity in named]  # an entity no article names: no item
+        _article_items(pool, docs[doc_id], story, rng, band, elsewhere)
     chosen = _round_robin(pool, rng, band.items if items is None else items)
     return ExerciseSet(seed=seed, grade=grade, docs=tuple(docs.values()), items=tuple(chosen))
 

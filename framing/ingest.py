@@ -140,7 +140,7 @@ def _load_one(spec: str, *, stdin: TextIO | None, on_skip: ErrorHandler | None) 
     """Dispatch one input by its form."""
     if spec == "-":
         raw = read_stream(stdin or sys.stdin)
-        return [_from_text(raw, source="<stdin>", stem=None, meta={})]
+        return [_from_text(raw, source="<stdin>", stem="stdin", meta={})]
     if re.match(r"^https?://", spec, re.IGNORECASE):
         return [fetch_url(check_url(spec))]
     path = check_path_spec(spec)
@@ -312,7 +312,19 @@ def _article(
     ident = _printable(str(meta.get("id") or stem or "")) or text_id(text)
     fields: dict[str, Any] = {k: (_printable(str(meta[k])) if meta.get(k) not in (None, "") else None) for k in META_FIELDS}
     fields["title"] = fields["title"] or title
-    return Article(id=str(ident), source=source, text=text, **fields)
+    return Article(id=str(ident), source=source, text=_headed(text, fields["title"], title), **fields)
+
+
+def _headed(text: str, title: str | None, own: str | None) -> str:
+    """The text with its headline as first line, whatever the input format.
+
+    A title given beside the text (a table's ``title`` column, a manifest) heads a text that has
+    no headline line of its own (``own`` is None), so a headline is always sentence 0 and the
+    first paragraph is never taken for one (it would be kept whole, unsplit).
+    """
+    if not title or own is not None or text.startswith(title):
+        return text
+    return f"{title}\n{text}"
 
 
 def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int | None = None) -> Article:

@@ -22,6 +22,7 @@ from framing.compare import FrameOptions, embed_documents
 from framing.events import group_events
 from framing.headlines import LABEL_CHARS, headline, is_boilerplate, shorten, strip_furniture
 from framing.models import Encoder
+from framing.segment import is_headline
 from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
 from framing.wires import copied_share, syndication
 
@@ -113,8 +114,10 @@ def _event(number: int, members: Sequence[int], docs: Mapping[int, Document], ve
            pairs_out: MutableMapping[tuple[str, str], tuple[Alignment, ...]], rescorer: Rescorer | None = None) -> Event:
     """One event: its claims (most widely reported first) and each article's omissions."""
     clusters = sorted(_claims(members, docs, vectors, pairs_out, rescorer), key=lambda g: (-len({d for d, _ in g}), min(g)))
-    claims = []
+    claims, titles = [], set()  # titles: claims made of headlines only, which no one "left out"
     for k, group in enumerate(clusters, 1):
+        if all(is_headline(docs[d], i) for d, i in group):
+            titles.add(f"c{k}")
         by_doc: dict[int, list[int]] = defaultdict(list)
         for d, s in group:
             by_doc[d].append(s)
@@ -124,7 +127,8 @@ def _event(number: int, members: Sequence[int], docs: Mapping[int, Document], ve
             (docs[d].id, tuple(sorted(s))) for d, s in sorted(by_doc.items()))))
     omissions, cut = [], []
     for d in members:
-        missing = [c.id for c in claims if docs[d].id not in c.reported_by and len(c.reported_by) >= min(2, len(members) - 1)]
+        missing = [c.id for c in claims if docs[d].id not in c.reported_by and c.id not in titles
+                   and len(c.reported_by) >= min(2, len(members) - 1)]
         (cut if docs[d].cut_off else omissions).append((docs[d].id, tuple(missing)))
     return Event(id=f"e{number}", label=_label(members, docs), articles=tuple(docs[d].id for d in members),
                  claims=tuple(claims), omissions=tuple(omissions), cut_off=tuple(cut))

@@ -53,6 +53,15 @@ def segment(article: Article) -> Document:
     return Document(article=article, sentences=tuple(sentences), cut_off=cut_off)
 
 
+def is_headline(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` is the article's headline: a title, not a claim of the body.
+
+    An article with a title has it as its first line whatever the input format (ingest), and
+    :func:`segment` keeps that line whole as sentence 0.
+    """
+    return index == 0 and doc.article.title is not None
+
+
 def sentence_spans(text: str, *, headline: bool = False) -> list[tuple[int, int]]:
     """(start, end) character offsets of every sentence in ``text``.
 

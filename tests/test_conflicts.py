@@ -116,3 +116,56 @@ def test_one_quote_given_to_two_speakers_is_aligned_and_flagged(tmp_path) -> Non
     assert [(c["kind"], c["a"], c["b"]) for c in linked[((1,), (1,))]["conflicts"]] == \
         [("attribution", "Kai Brandt", "Mayor Ilse Voss")]
     assert 2 in out["only_in_a"]
+
+
+def test_people_are_counted_by_what_happened_to_them() -> None:
+    """A number of people is keyed by its role word near it, so the counted noun need not match."""
+    deaths = find_conflicts("Landslide buries hillside homes; four dead", "Six people have died after the landslide.")
+    assert [(c.a, c.b) for c in deaths] == [("four dead", "Six people")]
+    moved = find_conflicts("The floods forced about 3,000 to flee their villages.",
+                           "Some 5,500 people were evacuated from the villages.")
+    assert [c.b for c in moved] == ["some 5,500 people"]
+    # one role each: the deaths do not meet the evacuations, so the toll alone conflicts
+    both = find_conflicts("The storm killed nine and forced 2,000 people to evacuate.",
+                          "Eleven people died in the storm and 2,000 people were evacuated.")
+    assert [(c.a, c.b) for c in both] == [("nine", "Eleven people")]
+
+
+def test_a_part_of_a_toll_is_no_conflict_with_the_whole() -> None:
+    """Sub-groups ("two civilians") are other nouns than the whole ("seven people"): no conflict."""
+    assert find_conflicts("Five guards and two visitors were killed in the blast.",
+                          "Seven people were killed in the blast, five of them guards.") == ()
+
+
+def test_every_number_of_a_list_is_read() -> None:
+    """"Five guards and two visitors": the second number is not swallowed by the first's words."""
+    found = find_conflicts("Five guards and two visitors were hurt.", "Five guards and three visitors were hurt.")
+    assert [(c.a, c.b) for c in found] == [("two visitors", "three visitors")]
+
+
+def test_a_modifier_does_not_hide_the_counted_noun_but_two_modifiers_count_different_things() -> None:
+    found = find_conflicts("About 600 scheduled flights were cancelled.", "About 950 flights were cancelled.")
+    assert [(c.a, c.b) for c in found] == [("about 600 scheduled flights", "about 950 flights")]
+    assert find_conflicts("Four Labour councillors voted against.", "Six Green councillors voted against.") == ()
+
+
+def test_a_rounding_is_no_disagreement_but_a_hedged_different_figure_is() -> None:
+    assert find_conflicts("Prices rose 3.2 percent in May.", "Prices rose 3 percent in May.") == ()
+    found = find_conflicts("About 2.4 million pensioners will lose the payment.",
+                           "About 2.6 million pensioners will lose the payment.")
+    assert [(c.a, c.b) for c in found] == [("about 2.4 million pensioners", "about 2.6 million pensioners")]
+
+
+def test_others_count_people_and_more_speech_verbs_give_a_speaker() -> None:
+    found = find_conflicts("One guard died and 9 others were hurt.", "One guard died and 14 people were hurt.")
+    assert [(c.a, c.b) for c in found] == [("9 others", "14 people")]
+    quote = '"We will not be bullied into a bad deal,"'
+    found = find_conflicts(f"{quote} union leader Sara Quist insisted.", f"{quote} boasted Transport Secretary Ben Ode.")
+    assert [(c.kind, c.a, c.b) for c in found] == [("attribution", "Sara Quist", "Transport Secretary Ben Ode")]
+
+
+def test_a_reported_demand_is_reported_voice() -> None:
+    from framing.entities import voice
+
+    assert voice("A local councillor demanded that the operator explain the outage to residents.") == "attributed"
+    assert voice("The operator failed to explain the outage to residents.") == "outlet"

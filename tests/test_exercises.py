@@ -266,3 +266,16 @@ def test_omission_items_skip_headlines_and_near_matches(encoder) -> None:  # noq
 
     assert answers((0.1, 0.7, 0.7, 0.1, 0.1)) == [a.sentences[4].text]
     assert answers((0.1, 0.7, 0.7, 0.1, 0.45)) == []
+
+
+def test_no_question_about_an_entity_no_article_of_the_set_names(tmp_path: Path) -> None:
+    """An --entity from another story gets a warning that says where it was looked for, and no
+    "does not name X" item; an entity the articles name still gets its questions."""
+    out = tmp_path / "ex"
+    result = CliRunner().invoke(cli, ["exercises", str(SEED_A), str(SEED_B), "--entity", "Pakistan",
+                                      "--entity", "Orvellan Shipping", "--types", "name_check", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "'Orvellan Shipping' is named in none of the inputs" in result.stderr
+    questions = [item["question"] for item in json.loads((out / "exercises.json").read_text())["items"]]
+    assert questions and not any("Orvellan" in q for q in questions)
+    assert any("Pakistan" in q for q in questions)

@@ -208,3 +208,11 @@ def test_structured_inputs_are_decoded_strictly(tmp_path: Path) -> None:
     code, _, err = run("sentences", str(path))
     assert code == 2
     assert err == f"Error: {path}:1: not valid UTF-8 (byte 0xe9 at offset 13); save the file as UTF-8\n"
+
+
+def test_an_article_from_standard_input_is_called_stdin() -> None:
+    """Not a hash: "A = el_ledger, B = stdin" reads in every view."""
+    import io
+
+    (article,) = load_articles(["-"], stdin=io.StringIO("Dam gates opened\n\nEngineers opened the gates at noon.\n"))
+    assert article.id == "stdin" and article.source == "<stdin>"

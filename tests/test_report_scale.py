@@ -152,3 +152,20 @@ def test_compact_documents_are_the_documents() -> None:
     expected = [decode_result(a, encode_result(segment(a), frames)) for a in arts]
     assert list(docs) == [d for d, _ in expected] and docs == tuple(d for d, _ in expected)
     assert found[1] == frames and docs[1:] == [d for d, _ in expected[1:]] and docs.ids == ["a0", "a1", "a2"]
+
+
+def test_the_original_of_a_wire_group_is_the_earliest_then_the_credited_outlet() -> None:
+    from types import SimpleNamespace
+
+    def index(dates: dict[str, str | None]):  # noqa: ANN202 - the two tables wire_groups reads
+        texts = {"c1": "LYON, May 2 - Rail fares rise 4 percent, economists said.",  # the reprint drops the credit
+                 "w1": "LYON, May 2 (Harbour) - Rail fares rise 5 percent, economists polled by Harbour said."}
+        names = {"c1": "The Evening Courier", "w1": "Harbour Wire"}  # credited by its first word
+        return SimpleNamespace(
+            docs={k: SimpleNamespace(article=SimpleNamespace(text=t, date=dates[k])) for k, t in texts.items()},
+            outlets={k: SimpleNamespace(name=n) for k, n in names.items()})
+
+    synd = {"c1": ("w1",), "w1": ("c1",)}
+    assert _wire_groups(["c1", "w1"], synd) == [["c1", "w1"]]  # without an index: by id
+    assert _wire_groups(["c1", "w1"], synd, index({"c1": None, "w1": None})) == [["w1", "c1"]]  # the credit
+    assert _wire_groups(["c1", "w1"], synd, index({"c1": "2025-05-01", "w1": "2025-05-02"})) == [["c1", "w1"]]

@@ -4,6 +4,7 @@ omissions as sentences, framing differences with both sides' evidence, and wire-
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -49,9 +50,11 @@ def page_claims(event: Event) -> tuple[Claim, ...]:
     return tuple(event.claims[k] for k in sorted(ranked[:PAGE_CLAIMS]))
 
 
-def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]]) -> list[list[str]]:
-    """The wire-copy groups among an event's articles, each sorted by id: its first is the
-    original the others' edits are measured against."""
+def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]],
+                index: ReportIndex | None = None) -> list[list[str]]:
+    """The wire-copy groups among an event's articles, the original first: the others' edits are
+    measured against it. With ``index``, the original is the earliest article, then the one whose
+    outlet the texts credit most ("(Meridian) -", "polled by Meridian"), then the first by id."""
     inside, seen, groups = set(articles), set(), []
     for a in articles:
         if a in seen or not syndicated.get(a):
@@ -59,8 +62,20 @@ def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]])
         group = sorted({a, *syndicated[a]} & inside)
         seen.update(group)
         if len(group) > 1:
-            groups.append(group)
+            groups.append(sorted(group, key=lambda d: _source_rank(d, group, index)) if index else group)
     return groups
+
+
+def _source_rank(ident: str, group: Sequence[str], index: ReportIndex) -> tuple[str, int, str]:
+    """How likely an article of a wire group is its source: (date, -credits, id), least first.
+    A credit is the outlet's name in a member's text, or its first word as a wire credit
+    "(Meridian)", its own text included: the agency's copy carries its credit, a reprint may not."""
+    name = re.sub(r"^the\s+", "", index.outlets[ident].name.strip(), flags=re.IGNORECASE)
+    if not name:
+        return (index.docs[ident].article.date or "9999", 0, ident)
+    credit = re.compile(rf"\b{re.escape(name)}\b|\(\s*{re.escape(name.split()[0])}\b", re.IGNORECASE)
+    credits = sum(1 for member in group if credit.search(index.docs[member].article.text))
+    return (index.docs[ident].article.date or "9999", -credits, ident)
 
 
 def _copy_edits(a: Document, b: Document, index: ReportIndex) -> dict[str, Any]:
@@ -286,7 +301,7 @@ def event_context(report: CorpusReport, event: Event, index: ReportIndex, corpus
     claims = page_claims(event)
     conflicts, more_conflicts = _conflicts(pairs, docs, index)
     copies = [_copy_edits(index.docs[group[0]], index.docs[b], index)
-              for group in wire_groups([d.id for d in docs], report.syndicated) for b in group[1:]]
+              for group in wire_groups([d.id for d in docs], report.syndicated, index) for b in group[1:]]
     dates = sorted(d.article.date for d in docs if d.article.date)
     tiers = _matrix(event, claims, docs, index)
     used = {c["css"] for tier in tiers for row in tier["rows"] for c in row["cells"]} | {"no"}
