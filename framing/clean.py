@@ -82,6 +82,24 @@ def dateline_length(line: str) -> int:
     return match.end()
 
 
+_DATELINE_DAY = re.compile(rf"(?i:(?P<m1>{_MONTH}))[ ]+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})[ ]+(?i:(?P<m2>{_MONTH}))")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def dateline_day(text: str, lines: int = 3) -> tuple[int, int] | None:
+    """(month, day) of the dateline that opens one of the text's first ``lines`` lines
+    ("CASTLEGATE, Feb 3 (Meridian) -" gives (2, 3)); None when no dateline gives a date."""
+    for line in text.split("\n")[:lines]:
+        length = dateline_length(line)
+        match = _DATELINE_DAY.search(line, 0, length) if length else None
+        if match:
+            month = _MONTHS.index((match.group("m1") or match.group("m2")).lower()[:3])
+            day = int(match.group("d1") or match.group("d2"))
+            if 1 <= day <= 31:
+                return month + 1, day
+    return None
+
+
 def normalize_text(text: str) -> str:
     """Unicode-normalise (NFC), unify newlines and drop control characters and trailing spaces."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -115,7 +133,9 @@ def is_furniture(line: str, *, first: bool = False) -> bool:
         return True
     words = line.split()
     if len(words) <= 2 and len(line) < 25 and not _SENTENCE_END.search(line):
-        return True  # a lone navigation item, a section name, an outlet name
+        # a lone navigation item, a section name, an outlet name ("World News", "Daily Clarion");
+        # a first line in sentence case is a short headline ("Nurses strike", "Refinery fire")
+        return not (first and len(words) == 2 and words[1][:1].islower())
     if not first and len(words) <= 6 and not _SENTENCE_END.search(line):
         return True  # menu entries, subheadings and outlet names between paragraphs
     return False

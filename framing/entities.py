@@ -325,7 +325,7 @@ def defined_aliases(entity: Entity, text: str) -> tuple[str, ...]:
 def in_document(entity: Entity, text: str) -> Entity:
     """The entity as one text knows it: plus the short and long forms the text defines, minus an
     acronym the text defines as something else ("England and Wales Cricket Board (ECB)")."""
-    entity = entity.with_aliases(defined_aliases(entity, text))
+    entity = entity.with_aliases((*defined_aliases(entity, text), *_descriptions(entity, text)))
     clashes = set()
     for match in _DEFINITION.finditer(text):
         long, short = _long_form(match.group(1), match.group(2)), match.group(2)
@@ -334,6 +334,30 @@ def in_document(entity: Entity, text: str) -> Entity:
     if not clashes:
         return entity
     return replace(entity, aliases=tuple(a for a in entity.aliases if a not in clashes))
+
+
+def _descriptions(entity: Entity, text: str) -> tuple[str, ...]:
+    """"the <head>" for an organisation the text names in full ("Central Bank of Aldora" ... "the
+    central bank"; "Health Ministry" ... "the ministry"), unless the text names another
+    organisation with that head ("Finance Ministry"): then "the ministry" could be either."""
+    if entity.kind not in ("organisation", "name"):
+        return ()
+    words = entity.name.split()
+    head_words = words[:words.index("of")] if "of" in words[1:] else words[-1:]
+    if len(words) < 2 or not head_words or head_words[-1].lower() not in _forms()["description_heads"]:
+        return ()
+    if not re.search(_name_pattern(entity.name), text):
+        return ()
+    head = head_words[-1]
+    flags = re.IGNORECASE if head.islower() else 0
+    named = {re.sub(r"^the\s+", "", m.group().lower()) for pattern in (
+        rf"(?:[A-Z][\w'’&-]*\s+){{1,4}}{re.escape(head)}\b", rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?[A-Z][\w'’-]*")
+        for m in re.finditer(pattern, text, flags)}
+    own = {m.group().lower() for m in re.finditer(_name_pattern(entity.name), text)}
+    if len({n for n in named if not any(n.endswith(o) or o.endswith(n) or n in o for o in own)}) > 0:
+        return ()
+    description = " ".join(w if w[:1].islower() else w.lower() for w in head_words)
+    return (f"the {description}",)
 
 
 def _long_form(words_before: str, short: str) -> str | None:

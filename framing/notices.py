@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
+from framing.clean import dateline_day
 from framing.events import MAX_DAYS_APART, ordinal_conflict, signals
 from framing.types import Alignment, Document, Notice
 from framing.wires import near_identical_share
@@ -48,6 +50,22 @@ def _same_text(a: Document, b: Document) -> str | None:
     return None
 
 
+def _dateline_reason(a: Document, b: Document, name_a: str, name_b: str) -> list[str]:
+    """Datelines far apart ("Feb 3" and "July 14", the year unknown: the shorter way round the
+    calendar), when the articles carry no dates of their own."""
+    found = [dateline_day(d.article.text) for d in (a, b)]
+    days = [d for d in found if d is not None]
+    if len(days) < 2:
+        return []
+    ordinal = [date(2001, m, min(d, 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)).timetuple().tm_yday
+               for m, d in days]
+    apart = abs(ordinal[0] - ordinal[1])
+    if min(apart, 365 - apart) <= MAX_DAYS_APART:
+        return []
+    shown = [date(2001, m, 1).strftime("%B") + f" {d}" for m, d in days]
+    return [f"{name_a}'s dateline says {shown[0]}, {name_b}'s {shown[1]}"]
+
+
 def _normal(text: str) -> str:
     """Text compared case-, space- and punctuation-blind."""
     return " ".join(re.findall(r"\w+", text.lower()))
@@ -59,6 +77,8 @@ def _event_reasons(a: Document, b: Document, alignments: Sequence[Alignment], na
     sig_a, sig_b = signals(a), signals(b)
     if sig_a.day and sig_b.day and abs((sig_a.day - sig_b.day).days) > MAX_DAYS_APART:
         reasons.append(f"{name_a} is dated {a.article.date}, {name_b} {b.article.date}")
+    elif not (sig_a.day and sig_b.day):
+        reasons.extend(_dateline_reason(a, b, name_a, name_b))
     if ordinal_conflict(sig_a.lead, sig_b.lead):
         first_a, first_b = (sorted(s.lead, key=lambda o: o.number) for s in (sig_a, sig_b))
         pairs = [(x, y) for x in first_a for y in first_b if x.same_series(y)]

@@ -138,17 +138,30 @@ def _label(members: Sequence[int], docs: Mapping[int, Document]) -> str:
     """A readable event label: the most representative headline (or lede clause), and the month.
 
     Each article offers its title, else the first clause of its lede, with datelines, wire
-    credits and page furniture removed (:func:`headline`); the label is the offer that shares
-    most content words with the others' offers, so one outlet's odd angle does not name the event.
+    credits and page furniture removed (:func:`headline`). An offer scores by the words it shares
+    with the other offers (one outlet's odd angle does not name the event) times how well the
+    other articles' texts corroborate its words (the mean share of them that use each word): a
+    headline with one side's loaded words ("fury", "victory") or a disputed figure ("four dead"
+    where the others say three) gives way to one whose words every outlet uses.
     """
-    offers = [h for h in (headline(docs[d]) for d in members) if h]
+    offers = [(d, h) for d in members if (h := headline(docs[d]))]
     if not offers:
         return docs[members[0]].id
-    bags = [set(content_words(h)) for h in offers]
+    texts = {d: set(content_words(docs[d].article.text)) for d in members}
+    bags = [set(content_words(h)) for _, h in offers]
     counts = Counter(w for bag in bags for w in bag)
-    best = max(range(len(offers)), key=lambda k: (sum(counts[w] - 1 for w in bags[k]) / (1 + len(bags[k])) ** 0.5, -k))
+
+    def score(k: int) -> float:
+        others = [texts[o] for o in members if o != offers[k][0]]
+        if not bags[k]:
+            return 0.0
+        shared = sum(counts[w] - 1 for w in bags[k]) / (1 + len(bags[k])) ** 0.5
+        told = sum(sum(w in t for t in others) for w in bags[k]) / (len(bags[k]) * len(others)) if others else 1.0
+        return (1 + shared) * told
+
+    best = max(range(len(offers)), key=lambda k: (score(k), -k))
     dates = sorted(date for d in members if (date := docs[d].article.date))
-    return shorten(offers[best], LABEL_CHARS) + (f" ({dates[0][:7]})" if dates else "")
+    return shorten(offers[best][1], LABEL_CHARS) + (f" ({dates[0][:7]})" if dates else "")
 
 
 class ReportSink(Protocol):

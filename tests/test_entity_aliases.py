@@ -43,3 +43,33 @@ def test_misspelt_names_of_people_and_organisations_get_a_suggestion(tmp_path) -
         "check the spelling or add aliases with --entities FILE",
         "Warning: --entity 'Pacfic Gas and Electric' is found only through its short forms; the inputs write "
         "'Pacific Gas and Electric': check the spelling"]
+
+
+def test_an_article_that_names_an_organisation_in_full_may_then_call_it_by_its_head() -> None:
+    from framing.entities import _descriptions, in_document, resolve_entity
+
+    bank = resolve_entity("Reserve Bank of Morvania")
+    text = ("The Reserve Bank of Morvania held its main rate at 6 percent. "
+            "Exporters urged the reserve bank to cut rates before the harvest.")
+    assert _descriptions(bank, text) == ("the reserve bank",)
+    assert in_document(bank, text).regex.search("Exporters urged the reserve bank to cut rates")
+    # another organisation with the same head: "the bank" could be either, so no description
+    assert _descriptions(resolve_entity("Bank of Morvania"),
+                         "The Bank of Morvania and the Bank of Tessaly met. The bank said rates would hold.") == ()
+    # not named in full: no description (a text about some other ministry)
+    assert _descriptions(resolve_entity("Transport Ministry"), "The ministry said trains would run.") == ()
+
+
+def test_a_call_on_the_description_is_a_call_on_the_organisation() -> None:
+    from framing.frames import entity_frames
+    from framing.segment import segment
+    from framing.types import Article
+
+    text = ("The Morvanian Water Authority raised tariffs by 12 percent on Monday.\n"
+            "Farmers' groups urged the authority to reverse the rise before the planting season.")
+    doc = segment(Article(id="w", source="w", text=text))
+    from framing.entities import resolve_entity
+
+    found = {f.frame: f for f in entity_frames(doc, resolve_entity("Morvanian Water Authority"), {})}
+    assert found["calls_on_entity"].present
+    assert [e.sentence for e in found["calls_on_entity"].evidence] == [1]

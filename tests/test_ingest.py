@@ -216,3 +216,11 @@ def test_an_article_from_standard_input_is_called_stdin() -> None:
 
     (article,) = load_articles(["-"], stdin=io.StringIO("Dam gates opened\n\nEngineers opened the gates at noon.\n"))
     assert article.id == "stdin" and article.source == "<stdin>"
+
+
+def test_a_two_word_headline_in_sentence_case_is_kept_a_menu_line_is_not(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Nurses strike\nAbout 3,200 nurses walked out on Tuesday.\n")
+    (tmp_path / "b.txt").write_text("World News\nAbout 3,200 nurses walked out on Tuesday.\n")
+    a, b = load_articles([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert a.title == "Nurses strike" and a.text.startswith("Nurses strike\n")
+    assert b.title is None and b.text.startswith("About")

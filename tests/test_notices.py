@@ -75,3 +75,25 @@ def test_seeds_of_different_meetings_carry_the_notice_in_every_format(fmt: str) 
         assert notices and notices[0]["kind"] == "different_events"
     else:
         assert "different events" in result.stdout
+
+
+def test_datelines_far_apart_say_different_events_when_the_articles_carry_no_dates(tmp_path) -> None:  # noqa: ANN001
+    from framing.clean import dateline_day
+
+    assert dateline_day("Dam fire\nSELBY, Feb 3 (Northwire) - A fire broke out at the Selby dam on Monday night.") == (2, 3)
+    assert dateline_day("SELBY, 14 July - A fire broke out at the Selby dam on Monday night, police said.") == (7, 14)
+    assert dateline_day("A fire broke out at the Selby dam on Monday night, police said.") is None
+    body = ("A fire broke out at the Selby hydro dam's turbine hall, the operator said. Two workers were hurt. "
+            "Firefighters brought it under control within three hours. The dam supplies power to 40,000 homes. "
+            "An inquiry into the cause has begun, the operator said.")
+    a, b, c = (tmp_path / n for n in ("a.txt", "b.txt", "c.txt"))
+    a.write_text(f"Fire at Selby dam\nSELBY, Feb 3 (Northwire) - {body}\n")
+    b.write_text("Blast at Selby dam\nSELBY, July 14 (Northwire) - An explosion tore through the Selby hydro dam's "
+                 "control room, the operator said. Three engineers were killed. The dam supplies power to 40,000 "
+                 "homes. Police sealed off the site overnight. The regional governor visited the families.\n")
+    c.write_text(f"Fire at Selby dam\nSELBY, Feb 4 (Northwire) - {body.replace('Two', 'Three')}\n")
+    notices = [json.loads(CliRunner().invoke(cli, ["compare", str(a), str(x), "--format", "json"]).stdout)["notices"]
+               for x in (b, c)]
+    assert any(n["kind"] == "different_events" and "February 3" in n["message"] and "July 14" in n["message"]
+               for n in notices[0])
+    assert not any(n["kind"] == "different_events" for n in notices[1])

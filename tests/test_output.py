@@ -143,3 +143,16 @@ def test_eval_tables_show_every_row() -> None:
     errors = [{"gold": True, "frame": "names_entity", "entity": "X", "sentence": "X met Y."}]
     text = entities_table({"sentences": 4, "frames": {"names_entity": m}, "errors": errors}, errors=True)
     assert text.startswith("4 sentences\n") and "missed names_entity" in text and "[X] X met Y." in text
+
+
+def test_the_frames_view_says_when_an_article_carries_no_frame() -> None:
+    from framing.output.text import frames_text
+    from framing.segment import segment
+    from framing.types import Article, FrameResult
+
+    doc = segment(Article(id="w", source="w", text="It rained in the afternoon."))
+    absent = [FrameResult(frame="economic", entity=None, present=False, score=0.1)]
+    assert "no frame found" in frames_text([doc], [absent], width=80)
+    assert "no frame found" not in frames_text([doc], [absent], width=80, show_all=True)
+    present = [FrameResult(frame="economic", entity=None, present=True, score=0.9)]
+    assert "no frame found" not in frames_text([doc], [present], width=80)

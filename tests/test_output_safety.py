@@ -147,3 +147,20 @@ def test_no_article_markup_survives_any_rendered_output(tmp_path: Path) -> None:
         assert 'href="javascript:' not in dom and "document.title='pwned-script'</script>" not in dom, page.name
         checked += "&lt;script&gt;document.title" in dom or "pwned-script" in dom
     assert checked >= 5  # the payload is shown as text in the pages that quote the headline
+
+
+def test_compare_html_links_to_the_originals_only_by_http(tmp_path) -> None:  # noqa: ANN001
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from framing.cli import cli
+
+    body = "The dam gates were opened at noon on Monday, engineers said. Water levels fell by evening."
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Dam gates opened\n{body}\n")
+    rows = [{"id": "a", "url": "https://example.org/dam-gates"}, {"id": "b", "url": "javascript:alert(1)"}]
+    (tmp_path / "manifest.jsonl").write_text("\n".join(_json.dumps(r) for r in rows) + "\n")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert '<a href="https://example.org/dam-gates">' in result.stdout and "javascript:" not in result.stdout

@@ -219,3 +219,21 @@ def test_report_gives_the_copied_share_of_wire_copies(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     arts = {a["id"]: a for a in json.loads(result.stdout)["articles"]}
     assert arts["a"]["syndicated_with"] == ["b"] and arts["a"]["copied_share"] == {"b": 1.0}
+
+
+def test_the_event_label_is_the_headline_the_other_outlets_bear_out() -> None:
+    """A headline with one side's loaded word and a disputed figure ("Fury ... kills four" where
+    two of three say three) gives way to one whose words the other articles use."""
+    from framing.report import _label
+
+    titles = ("Fury as Halvor paper mill fire kills four", "Halvor paper mill fire kills three, police say",
+              "Questions for Halvor paper mill owners after fire")
+    bodies = ("A blaze at the Halvor paper mill killed four workers on Friday, the union said. Firefighters fought "
+              "it all night.",
+              "Three workers were killed when fire broke out at the Halvor paper mill on Friday, police said. "
+              "Firefighters fought the fire at the mill all night.",
+              "The fire that killed three workers at the Halvor paper mill on Friday started in a dryer, police "
+              "said. Firefighters fought the fire through the night.")
+    docs = {k: segment(Article(id=f"m{k}", source="m", title=t, text=f"{t}\n{b}"))
+            for k, (t, b) in enumerate(zip(titles, bodies, strict=True))}
+    assert _label([0, 1, 2], docs) == "Halvor paper mill fire kills three, police say"

@@ -227,3 +227,14 @@ def test_compare_refuses_an_input_of_several_articles(tmp_path: Path) -> None:
     one = tmp_path / "one.jsonl"
     one.write_text(json.dumps({"id": "r", "text": BODY}) + "\n")
     assert run("compare", str(one), str(tmp_path / "dir" / "a.txt"))[0] == 0
+
+
+def test_eval_events_says_n_a_for_wire_copies_when_there_are_none() -> None:
+    from framing.output.tables import events_table
+
+    report = {"articles": 6, "events": 2, "ari": 1.0, "purity": 1.0, "decoys_merged": [],
+              "syndication": {"tp": 0, "fp": 0, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0},
+              "syndication_groups_found": "0/0"}
+    assert "wire copies: n/a" in events_table(report) and "P 0.000" not in events_table(report)
+    report["syndication"] = {"tp": 1, "fp": 1, "fn": 0, "precision": 0.5, "recall": 1.0, "f1": 0.667}
+    assert "wire copies: P 0.500 R 1.000" in events_table(report)

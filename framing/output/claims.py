@@ -3,6 +3,7 @@ marked, the conflicting facts, the sentences only one side has and the wording d
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable
 
 from framing.types import Alignment, Comparison, Document
@@ -44,3 +45,10 @@ def gap_lines(doc: Document, indices: tuple[int, ...]) -> list[str]:
 def wording_lines(comp: Comparison) -> list[str]:
     """Each labelled wording difference with the sentences it is in: ``[1]↔[2] ...``."""
     return [f"{ref(al)} {summarize(e)}" for al in comp.alignments for e in al.edits if e.labels]
+
+
+def safe_url(url: str | None) -> str | None:
+    """A link target only for http(s) URLs: a ``javascript:`` URL from a manifest is no link."""
+    if not url:
+        return None
+    return url if urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https") else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from framing.output.claims import conflict_lines, marked, texts
+from framing.output.claims import conflict_lines, marked, safe_url, texts
 from framing.types import Comparison, outlet_name
 from framing.wording import summarize
 
@@ -24,5 +24,5 @@ def comparison_html(comp: Comparison) -> str:
                      "edits": [summarize(e) for e in al.edits if e.labels]})
     return env.get_template("compare.html").render(
         comp=comp, rows=rows, conflicts=conflict_lines(comp), name_a=outlet_name(comp.a),
-        name_b=outlet_name(comp.b),
+        name_b=outlet_name(comp.b), url_a=safe_url(comp.a.article.url), url_b=safe_url(comp.b.article.url),
     )

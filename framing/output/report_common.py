@@ -3,13 +3,13 @@ frame labels in words, outlet groups and their colours, and which sentences were
 
 from __future__ import annotations
 
-import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from framing.outlets import UNKNOWN, OutletBook
+from framing.output.claims import safe_url  # noqa: F401 - the report pages import it from here
 from framing.report import CorpusReport
 from framing.types import Alignment, Document, FrameResult, Outlet
 
@@ -57,13 +57,6 @@ def frame_label(frame: FrameResult) -> str:
         return frame.label
     words = frame.frame.replace("_", " ").strip()
     return (words[:1].upper() + words[1:] + (f" ({frame.entity})" if frame.entity else "")) or frame.frame
-
-
-def safe_url(url: str | None) -> str | None:
-    """A link target only for http(s) URLs: a ``javascript:`` URL from a manifest is no link."""
-    if not url:
-        return None
-    return url if urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
 def build_index(report: CorpusReport, book: OutletBook, *, links: bool = True) -> ReportIndex:

@@ -32,11 +32,14 @@ def align_table(report: dict[str, Any], *, disagreements: bool = False) -> str:
 def events_table(report: dict[str, Any]) -> str:
     """``eval events``: events found, ARI and purity, wire-copy scores, decoys merged."""
     syn = report["syndication"]
+    wires = (f"wire copies: P {syn['precision']:.3f} R {syn['recall']:.3f} F1 {syn['f1']:.3f} "
+             f"(groups found {report['syndication_groups_found']})")
+    if not syn["tp"] + syn["fp"] + syn["fn"]:
+        wires = "wire copies: n/a (none in the manifest, none found)"
     return "\n".join([
         f"articles {report['articles']}, events found {report['events']}",
         f"ARI {report['ari']:.3f}  purity {report['purity']:.3f}",
-        (f"wire copies: P {syn['precision']:.3f} R {syn['recall']:.3f} F1 {syn['f1']:.3f} "
-         f"(groups found {report['syndication_groups_found']})"),
+        wires,
         f"decoys merged: {', '.join(report['decoys_merged']) or 'none'}",
     ]) + "\n"
 

@@ -89,6 +89,8 @@ def frames_text(docs: Sequence[Document], results: Sequence[Sequence[FrameResult
     lines = []
     for doc, frames in zip(docs, results, strict=True):
         lines.append(f"# {doc.id} ({outlet_name(doc)})")
+        if not show_all and not any(f.present for f in frames):
+            lines.append("  no frame found (--all lists every frame with its score)")
         for f in frames:
             if not f.present and not show_all:
                 continue
