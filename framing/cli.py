@@ -506,7 +506,7 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
 @click.option("--items", "n_items", default=None, type=click.IntRange(1, 100),
               help="At most this many items (default by --grade: middle 6, high 10, university 12); fewer "
               "when the articles settle fewer.")
-@click.option("--types", default=",".join(("omission", "word_choice", "name_check", "frame_match", "discussion")),
+@click.option("--types", default=",".join(("omission", "disagreement", "word_choice", "name_check", "frame_match", "discussion")),
               show_default=True, help="Comma-separated exercise types.")
 @click.option("--grade", type=click.Choice(["middle", "high", "university"]), default="high", show_default=True,
               help="Grade band: sets the wording, the number of items and of choices (middle 3, high 4, "

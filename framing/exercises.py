@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from framing.compare import FrameOptions
     from framing.models import Encoder
 
-TYPES = ("omission", "word_choice", "name_check", "frame_match", "discussion")
+TYPES = ("omission", "disagreement", "word_choice", "name_check", "frame_match", "discussion")
 SURE_ABSENT = 0.35  # a gap counts only if its best match in the other article scores below this
 SURE_SHARED = 0.6  # a distractor claim must be aligned at least this well (both reported it)
 SURE_FRAME = 0.8  # a frame-match sentence must score at least this for its frame
@@ -54,6 +54,9 @@ class Grade:
 _PLAIN = {
     "omission": "{a}'s story has one of these facts and {b}'s does not. Which one?",
     "omission_why": "No sentence of {b} says this; the other choices are in both stories.",
+    "disagreement": "{a} and {b} tell the same fact but do not agree on one detail.",
+    "disagreement_ask": "What does each outlet say?",
+    "agree": "They say the same; only the words are different.",
     "word_choice": "Both outlets tell the same fact in different words.",
     "word_choice_ask": "Which words are different, and how does each choice make you feel about it?",
     "name_check": "What does {a} do with {e}? Find the sentence that shows it.",
@@ -68,6 +71,9 @@ _PLAIN = {
 _STANDARD = {
     "omission": "{a} reported one of these claims that {b} did not. Which one?",
     "omission_why": "No sentence of {b} reports this; the other choices appear in both articles.",
+    "disagreement": "{a} and {b} report the same claim but disagree on a fact in it.",
+    "disagreement_ask": "On what do they disagree, and which version does each outlet give?",
+    "agree": "They agree; only the wording differs.",
     "word_choice": "Both outlets report the same claim.",
     "word_choice_ask": "Which words changed, and what impression does each wording give?",
     "name_check": "What does {a} do with {e}? Quote the sentence that shows it.",
@@ -174,6 +180,39 @@ def comp_scores(comp: Comparison, side: int) -> list[float]:
         for i in al.a if side == 0 else al.b:
             best[i] = max(best[i], al.score)
     return best
+
+
+def disagreement_items(comp: Comparison, rng: random.Random, grade: Grade) -> list[Item]:
+    """Where two outlets report one claim but disagree on a fact in it (a figure, a date, who
+    said it): which version does each give? Distractors: the versions swapped, one side giving
+    none, and "they agree"."""
+    items = []
+    name_a, name_b = outlet_name(comp.a), outlet_name(comp.b)
+    for al in comp.alignments:
+        a_idx = [i for i in al.a if not is_headline(comp.a, i)]  # headlines are titles, not the claim
+        b_idx = [j for j in al.b if not is_headline(comp.b, j)]
+        a = " ".join(comp.a.sentences[i].text for i in a_idx)
+        b = " ".join(comp.b.sentences[j].text for j in b_idx)
+        shown = [c for c in al.conflicts if c.a.lower() in a.lower() and c.b.lower() in b.lower()]
+        if not shown:  # the versions must be in the sentences the question quotes
+            continue
+        c = shown[0]
+        verb = "gives it to" if c.kind == "attribution" else "says"
+        answer = f"{name_a} {verb} {c.a}; {name_b} {verb} {c.b}"
+        others = [f"{name_a} {verb} {c.b}; {name_b} {verb} {c.a}", grade.words["agree"],
+                  f"{name_a} {verb} {c.a}; {name_b} does not say", f"{name_a} does not say; {name_b} {verb} {c.b}"]
+        choices = _mc(rng, answer, others, grade.choices)
+        if choices is None:
+            continue
+        items.append(Item(
+            type="disagreement",
+            question=(f"{grade.words['disagreement'].format(a=name_a, b=name_b)}\n{name_a}: “{a}”\n{name_b}: “{b}”\n"
+                      f"{grade.words['disagreement_ask']}"),
+            answer=answer, choices=choices,
+            evidence=(*(_ev(comp.a, i) for i in a_idx), *(_ev(comp.b, j) for j in b_idx)),
+            explanation="Check each figure, date or name against the two sentences; a reader of only one "
+                        "outlet would not know the other version exists."))
+    return items
 
 
 def word_choice_items(comp: Comparison, grade: Grade) -> list[Item]:
@@ -337,6 +376,8 @@ def _pair_items(pool: dict[str, list[Item]], comp: Comparison, rng: random.Rando
     """The items one comparison gives, added to the pool of each wanted type."""
     if "omission" in pool:
         pool["omission"] += omission_items(comp, rng, band)
+    if "disagreement" in pool:
+        pool["disagreement"] += disagreement_items(comp, rng, band)
     if "word_choice" in pool:
         pool["word_choice"] += word_choice_items(comp, band)
     if "discussion" in pool:

@@ -245,6 +245,30 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
     ("Ferrolux denied allegations that it had dumped waste in the river.", "Ferrolux", "attributes_to", True),
     ("Ferrolux denied that it had dumped waste in the river.", "Ferrolux", "attributes_to", False),
     ("Ferrolux condemned the bombing, saying it killed civilians.", "Ferrolux", "attributes_to", False),
+    # session 7 (structural misses on sets D and E): each class with a hard negative
+    ("The inquiry pinned the blame for the blackout on Harwick Grid.", "Harwick Grid", "attributes_to", True),
+    ("The inquiry did not pin the blame for the blackout on Harwick Grid.", "Harwick Grid", "attributes_to", False),
+    ("Critics laid the blame for the famine at Ostland's door.", "Ostland", "attributes_to", True),
+    ("Two men were charged with planning bombings on behalf of Freedonia.", "Freedonia", "attributes_to", True),
+    ("The envoy signed the treaty on behalf of Freedonia.", "Freedonia", "attributes_to", False),
+    ("Soldiers under Amara Osei's command burned the village.", "Amara Osei", "attributes_to", True),
+    ("Soldiers under Amara Osei's command rebuilt the bridge.", "Amara Osei", "attributes_to", False),
+    ("The panel named Corvia as the source of the missiles fired at the port.", "Corvia", "attributes_to", True),
+    ("The panel named Corvia as the source of the grain shipments.", "Corvia", "attributes_to", False),
+    ("Officials said Freedonia sheltered the men who planned the bombing.", "Freedonia", "attributes_to", True),
+    ("Officials said Freedonia sheltered the families who fled the bombing.", "Freedonia", "attributes_to", False),
+    ("Freedonia has armed and trained the rebels.", "Freedonia", "attributes_to", True),
+    ("Freedonia has fed and sheltered the refugees.", "Freedonia", "attributes_to", False),
+    ("Officials said Corvia dumped sludge into the river, killing thousands of fish.", "Corvia", "attributes_to", True),
+    ("Corvia suffered a drought, killing thousands of cattle.", "Corvia", "attributes_to", False),
+    ("Lowland accused Corvia's neighbour of shelling villages, killing a farmer.", "Lowland", "attributes_to", False),
+    ("Corvia reopened the plant, helping the town recover.", "Corvia", "attributes_to", False),
+    ("Officials said the gunmen had been operating from camps inside Freedonia.", "Freedonia", "attributes_to", True),
+    ("Aid workers had been operating from camps inside Freedonia.", "Freedonia", "attributes_to", False),
+    ("Russian strikes on the power grid left the city dark.", "Russia", "attributes_to", True),
+    ("A Russian strike on Monday shut the ports.", "Russia", "attributes_to", False),
+    ("Investigators attributed the theft of $2 million from a bank to Corvia.", "Corvia", "attributes_to", True),
+    ("Investigators attributed the rise in sales from the new store to Corvia.", "Corvia", "attributes_to", False),
 ]
 
 
@@ -292,9 +316,9 @@ GATES = {
         "names_entity": (0.96, 0.98), "calls_on_entity": (0.98, 0.95),
         "attributes_to_entity": (0.98, 0.73), "highlights_omission": (0.96, 0.97),
     },
-    "entity_challenge_d.jsonl": {  # held out: only measured, never read while writing rules
+    "entity_challenge_d.jsonl": {  # held out until session 7, which read its attribution misses (.955/.538 -> .961/.624)
         "names_entity": (0.98, 0.97), "calls_on_entity": (0.96, 0.89),
-        "attributes_to_entity": (0.94, 0.52), "highlights_omission": (0.96, 0.79),
+        "attributes_to_entity": (0.95, 0.60), "highlights_omission": (0.96, 0.79),
     },
     "entity_challenge_c.jsonl": {  # read after its first measurement (held-out figures in README)
         "names_entity": (0.97, 0.98), "calls_on_entity": (0.98, 0.91),
@@ -303,13 +327,13 @@ GATES = {
     "entity_challenge_e.jsonl": {  # written in session 5 by a helper who read only the contract; first
         # measured (names .993/.944, calls .991/.917, attributes .968/.517, omission 1.00/.833), then read
         "names_entity": (0.98, 0.98), "calls_on_entity": (0.98, 0.97),
-        "attributes_to_entity": (0.98, 0.67), "highlights_omission": (0.98, 0.84),
+        "attributes_to_entity": (0.98, 0.70), "highlights_omission": (0.98, 0.84),
     },
     "entity_challenge_f.jsonl": {  # written in session 6 by a helper who read only the contract, news-like;
         # measured with session 5's rules (names .990/.926, calls 1.00/.900, attributes .978/.627,
-        # omission 1.00/.896) and with session 6's (the floors below); no rule was written from it
+        # omission 1.00/.896), with session 6's and with session 7's (attributes .967/.677); no rule was written from it
         "names_entity": (0.98, 0.92), "calls_on_entity": (0.98, 0.91),
-        "attributes_to_entity": (0.96, 0.64), "highlights_omission": (0.98, 0.88),
+        "attributes_to_entity": (0.96, 0.66), "highlights_omission": (0.98, 0.88),
     },
     "entity_challenge_b.jsonl": {  # held out at first; its errors were read after the first measurement
         "names_entity": (0.97, 0.96), "calls_on_entity": (0.98, 0.92),

@@ -80,7 +80,7 @@ def test_options_types_and_grade(tmp_path: Path) -> None:
     assert all(len(i["choices"]) == 3 for i in data["items"])
     result = CliRunner().invoke(cli, ["exercises", str(SEED_A), str(SEED_B), "-o", str(tmp_path / "x"), "--types", "essay"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: --types: unknown exercise type 'essay' (use omission, word_choice, name_check, frame_match, discussion)\n"
+    assert result.stderr == "Error: --types: unknown exercise type 'essay' (use omission, disagreement, word_choice, name_check, frame_match, discussion)\n"
 
 
 def test_corpus_input_picks_an_event(tmp_path: Path) -> None:
@@ -279,3 +279,20 @@ def test_no_question_about_an_entity_no_article_of_the_set_names(tmp_path: Path)
     questions = [item["question"] for item in json.loads((out / "exercises.json").read_text())["items"]]
     assert questions and not any("Orvellan" in q for q in questions)
     assert any("Pakistan" in q for q in questions)
+
+
+def test_a_disagreement_on_a_figure_becomes_a_who_says_what_item(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Ferry capsizes off Tarvo\nThe ferry capsized off Tarvo island on Sunday, and 14 passengers drowned, "
+                 "the coast guard said.\nRescue boats searched the bay until dark.\n")
+    b.write_text("Tarvo ferry disaster\nThe ferry capsized off Tarvo island on Sunday, and 22 passengers drowned, "
+                 "the coast guard said.\nFishermen joined the search for survivors.\n")
+    out = tmp_path / "ex"
+    result = CliRunner().invoke(cli, ["exercises", str(a), str(b), "--types", "disagreement", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads((out / "exercises.json").read_text())["items"]
+    assert item["type"] == "disagreement"
+    assert item["answer"] == "a says 14 passengers; b says 22 passengers"
+    assert "b says 14 passengers; a says 22 passengers" not in item["choices"]  # names, not a swap of sides
+    assert "a says 22 passengers; b says 14 passengers" in item["choices"]
+    assert {e["sentence"] for e in item["evidence"]} == {1}

@@ -37,18 +37,42 @@ def _harmful(token: Token) -> bool:
             return True
     if token.pos_ == "PROPN" and _described_as_culprit(token):
         return True
+    if token.lemma_ == "strike" and token.pos_ == "NOUN" and _struck_target(token):
+        return True  # "strikes on power plants", "air strikes against the camps"; a labour strike is not
     if token.lemma_ in ("use", "deployment", "campaign") and _harm_below(token):
         return True  # "the use of lethal force", "a campaign of intimidation"
     if token.pos_ == "VERB" and _in(token, "harm.verbs"):
         return True
-    if token.pos_ == "NOUN" and any(c.dep_ == "relcl" and _in(c, "harm.verbs") and not _negated(c) and any(
+    if token.pos_ == "NOUN" and any(c.dep_ == "relcl" and _commits_harm(c) and not _negated(c) and any(
             w.dep_ in _SUBJECT and w.tag_ in ("WDT", "WP") for w in c.children) for c in token.children):
-        return True  # "software that cheated emissions tests", "a neighbour that shells our towns"
+        return True  # "software that cheated emissions tests", "the commanders who planned the attack"
     if _in(token, "harm.actor_heads"):  # "terror groups"; a bare "the groups" too, "aid groups" not
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
                 and not _in(c, "harm.tie_adjectives")]
         return not mods or any(_in(c, "harm.nouns") or _in(c, "harm.actors") for c in mods)
     return _agent_of_harm(token)
+
+
+def _commits_harm(verb: Token) -> bool:
+    """A verb that does harm ("shells our towns") or carries out a harmful act named by its
+    object ("planned the attack", "carried out the bombing")."""
+    return _in(verb, "harm.verbs") or (_in(verb, "harm.perpetrate_verbs") and any(
+        c.dep_ in _OBJECT and (_in(c, "harm.nouns") or _in(c, "harm.weapons")) for c in verb.children))
+
+
+_WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "day",
+                   "week", "month", "year", "morning", "night", "evening", "afternoon", "january", "february", "march",
+                   "april", "may", "june", "july", "august", "september", "october", "november", "december", "wages", "pay"))
+
+
+def _struck_target(strike: Token) -> bool:
+    """A strike aimed at a target ("on power plants", "against the camps") or carried by a weapon
+    ("air strikes", "drone strikes"), not a date or a pay claim ("a strike on Monday")."""
+    if any(c.dep_ in ("compound", "amod") and (c.lower_ in ("air", "missile", "military", "artillery", "airstrike")
+                                                or _in(c, "harm.weapons")) for c in strike.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+        g.lower_ not in _WHEN and not g.like_num and g.tag_ != "CD" for g in c.children) for c in strike.children)
 
 
 def _agent_of_harm(token: Token) -> bool:
@@ -111,9 +135,11 @@ def _blamed(h: Token) -> bool:
         if h.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "to" and \
                 _in(head.head.head, "blame.trace_verbs"):
             return True  # "traced the eggs to Dutch poultry farms"
+        if h.dep_ == "poss" and (_at_door(head) or _done_for(head) or _under_command(head)):
+            return True  # "laid the blame at X's door", "attacks carried out at X's behest"
         return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
     if h.dep_ == "pobj":
-        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head)
+        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h)
     return False
 
 
@@ -199,7 +225,7 @@ def _culprit_noun(h: Token) -> bool:
     if _negated(head) or _avoided_by(head):
         return False
     nouns = [c for c in head.children if c.dep_ in ("attr", "oprd")] if h.dep_ in _SUBJECT and head.lemma_ == "be" else []
-    if h.dep_ in _OBJECT:
+    if h.dep_ in _OBJECT or h.dep_ == "oprd":  # "named X as the source of the drones" (X parsed either way)
         nouns = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
     return any(_in(n, "blame.culprit_nouns") and (n.lemma_ not in ("enabler", "sponsor", "source") or _harm_below(n))
                for n in nouns)
@@ -316,7 +342,7 @@ def _owner_of_harm(h: Token, noun: Token) -> bool:
         if _in(noun, "harm.actor_heads"):
             return any(c.dep_ in ("compound", "amod") and c is not h and (_in(c, "harm.nouns") or _in(c, "harm.actors"))
                        for c in noun.children)
-        return h.dep_ == "amod" and _in(noun, "harm.nouns")
+        return h.dep_ == "amod" and (_in(noun, "harm.nouns") or noun.lemma_ == "strike" and _struck_target(noun))
     if _harmful(noun):
         return True
     if h.dep_ == "poss" and _in(noun, "blame.fault_nouns") and noun.dep_ in ("attr", "acomp", "nsubj") and not _negated(noun.head):
@@ -337,6 +363,15 @@ def _through_preposition(prep: Token) -> bool:
         return True
     if word == "on" and head.lemma_ == "blame":
         return True
+    if word == "on" and _blame_laid(head) or word == "of" and _at_door(head):
+        return True  # "pinned the blame for the crash on X", "laid the blame at the door of X"
+    if word == "of" and (_done_for(head) or _under_command(head)):
+        return True  # "attacks on behalf of X", "killed on the orders of X"
+    if word in ("in", "inside", "within") and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+            and head.head.lower_ in ("from", "in", "at") and head.head.head is not head:
+        return _through_preposition(head.head)  # "operating from camps inside X"
+    if word == "to" and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+        head = head.head.head  # "attributed the theft of $1bn from an exchange to X": "to" parsed under the exchange
     if word == "to" and _in(head, "blame.trace_verbs") and any(
             c.dep_ in _OBJECT + _PASSIVE_SUBJECT and _harmful(c) for c in head.children):
         return True  # "traced the outbreak to X", "the deaths were linked to X"
@@ -353,6 +388,45 @@ def _through_preposition(prep: Token) -> bool:
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
     return False
+
+
+def _blame_laid(verb: Token) -> bool:
+    """A verb that lays blame on someone: "pinned the blame on", "put the responsibility on", "the
+    blame was laid on"; also when the parser hangs "on X" under the blame's object ("pinned the
+    blame for the blackout on X")."""
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head is verb:
+            break
+        verb = verb.head
+    return verb.pos_ == "VERB" and not _negated(verb) and not _hypothetical(verb) and any(
+        c.dep_ in _OBJECT + _PASSIVE_SUBJECT and c.lemma_ in ("blame", "responsibility", "fault") for c in verb.children)
+
+
+def _at_door(door: Token) -> bool:
+    """"laid the blame at the door of X" / "at X's door"."""
+    return door.lemma_ == "door" and door.dep_ == "pobj" and door.head.lower_ == "at" and _blame_laid(door.head.head)
+
+
+def _done_for(noun: Token) -> bool:
+    """A harmful act done for X: "on behalf of X", "at X's behest", "on the orders of X"."""
+    if noun.lemma_ not in ("behalf", "behest", "order", "instruction", "direction") or noun.dep_ != "pobj" or \
+            noun.head.lower_ not in ("on", "at", "under", "upon"):
+        return False
+    act = noun.head.head
+    if act.pos_ == "VERB":
+        return not _negated(act) and _commits_harm(act)
+    return _harmful(act)
+
+
+def _under_command(noun: Token) -> bool:
+    """Those under X's command do harm: "officers under X's command planted evidence", "troops
+    under the command of X shelled the town"."""
+    if noun.lemma_ not in ("command", "leadership", "control", "orders") or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return False
+    group = noun.head.head
+    if group.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _harmful(group) or (group.dep_ in _SUBJECT and not _negated(group.head) and culprit._culprit(group, group.head))
 
 
 def _actors(verb: Token) -> list[Token]:

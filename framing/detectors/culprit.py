@@ -90,8 +90,8 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X opened fire"
     if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
         return True  # "X hid the findings", "X inflated its revenue"
-    if _aims_at_harm(verb):
-        return True  # "X used state television to smear rivals", "the crisis X helped fuel"
+    if _aims_at_harm(verb) or _harmful_consequence(verb):
+        return True  # "X used state television to smear rivals", "X shelled the town, killing 12"
     if _in(verb, "harm.cause_verbs") and blame._harm_below(verb):
         return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
     if _in(verb, "blame.order_verbs") and any(
@@ -103,6 +103,25 @@ def _wrongdoer(verb: Token) -> bool:
     return _in(verb, "blame.breach_verbs") and any(
         c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
         for c in verb.children)  # "X skipped mandatory tests"
+
+
+def _harmful_consequence(verb: Token) -> bool:
+    """A participle clause with no subject of its own that says what the act did: harm, or causing
+    harm ("X dropped chlorine on the town, killing 43", "X marketed rifles to teenagers,
+    contributing to the shooting"). Not after a verb of blaming, saying or undergoing, where the
+    clause often belongs to the act reported ("accused Y of shelling villages, killing a farmer")
+    or befalls the subject ("X suffered floods, displacing thousands")."""
+    if _in(verb, "blame.blame_verbs") or _in(verb, "blame.criticise_verbs") or _in(verb, "blame.incur_verbs") or \
+            verb.lemma_ in ("say", "tell", "claim", "report", "announce", "warn", "state", "add", "allege", "argue"):
+        return False
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and not _negated(c) and not any(g.dep_ in _SUBJECT for g in c.children)
+               and (_in(c, "harm.verbs") or (_in(c, "harm.cause_verbs") and _to_harm(c))) for c in verb.children)
+
+
+def _to_harm(cause: Token) -> bool:
+    """A verb of causing whose outcome is harm or a harmful event ("contributing to the crash")."""
+    return blame._harm_below(cause) or any(_in(g, "harm.event_nouns") for p in cause.children if p.dep_ == "prep"
+                                           for g in p.children)
 
 
 def _aims_at_harm(verb: Token) -> bool:
@@ -157,6 +176,8 @@ def _culprit(h: Token, verb: Token) -> bool:
         if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
             return True  # "the destruction X caused"
         objects = [c for c in verb.children if c.dep_ in _OBJECT]
+        if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
+            objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
         objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
         objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
                     for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"

@@ -18,8 +18,8 @@ from framing.output.markdown import markdown_text as _md
 from framing.output_files import write_atomic
 from framing.types import Document, ExerciseSet, Item, outlet_name
 
-TITLES = {"omission": "Spot the omission", "word_choice": "Word choice", "name_check": "Name check",
-          "frame_match": "Frame match", "discussion": "Discussion"}
+TITLES = {"omission": "Spot the omission", "disagreement": "Who says what", "word_choice": "Word choice",
+          "name_check": "Name check", "frame_match": "Frame match", "discussion": "Discussion"}
 LETTERS = "ABCDEFGH"
 MAX_LINES = 80  # sentences of an article the worksheet prints (the rest: follow the link)
 
