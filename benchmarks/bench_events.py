@@ -52,7 +52,7 @@ def synthetic_articles(n: int) -> list[Article]:
 
 
 def labelled(name: str, *, dates: bool) -> tuple[list[Document], list[str]]:
-    """A shared corpus (dev or basil-dev, or a directory) with its manifest's titles and
+    """A shared corpus (dev or basil-dev, or a directory) with its manifest's titles, outlets and
     (optionally) dates, and the true event of each article (each decoy an event of its own)."""
     import json
 
@@ -63,6 +63,7 @@ def labelled(name: str, *, dates: bool) -> tuple[list[Document], list[str]]:
         rows[str(row.get("id") or Path(row["file"]).stem)] = row
     arts = load_articles(sorted(str(p) for p in base.glob("*.txt")))
     docs = [segment(Article(id=a.id, source=a.source, text=a.text, title=rows[a.id].get("title", a.title),
+                            outlet=rows[a.id].get("outlet", a.outlet),
                             date=rows[a.id].get("date") if dates else None)) for a in arts]
     truth = [str(rows[d.id]["event"]) if rows[d.id]["event"] != "decoy" else f"decoy:{d.id}" for d in docs]
     return docs, truth
