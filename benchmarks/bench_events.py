@@ -29,7 +29,12 @@ from framing.wires import syndication  # noqa: E402
 
 
 def synthetic(n: int) -> list[Document]:
-    """n documents recombined from the real corpus."""
+    """n documents recombined from the real corpus (:func:`synthetic_articles`, segmented)."""
+    return [segment(a) for a in synthetic_articles(n)]
+
+
+def synthetic_articles(n: int) -> list[Article]:
+    """n articles recombined from the real corpus, not segmented (as `framing report` reads them)."""
     dev = ROOT.parent / "shared" / "corpus" / "dev"
     arts = load_articles([str(dev if dev.is_dir() else ROOT / "corpus")])
     by_event: dict[str, list] = {}
@@ -42,12 +47,12 @@ def synthetic(n: int) -> list[Document]:
         a, b = rng.sample(pool, 2) if len(pool) > 1 else (pool[0], rng.choice(arts))
         lines = a.text.split("\n") + b.text.split("\n")
         rng.shuffle(lines)
-        docs.append(segment(Article(id=f"s{k}", source="synthetic", text="\n".join(lines), date=a.date)))
+        docs.append(Article(id=f"s{k}", source="synthetic", text="\n".join(lines), date=a.date))
     return docs
 
 
 def labelled(name: str, *, dates: bool) -> tuple[list[Document], list[str]]:
-    """A shared corpus (dev or basil-dev, or a directory) with its manifest's titles and
+    """A shared corpus (dev or basil-dev, or a directory) with its manifest's titles, outlets and
     (optionally) dates, and the true event of each article (each decoy an event of its own)."""
     import json
 
@@ -58,6 +63,7 @@ def labelled(name: str, *, dates: bool) -> tuple[list[Document], list[str]]:
         rows[str(row.get("id") or Path(row["file"]).stem)] = row
     arts = load_articles(sorted(str(p) for p in base.glob("*.txt")))
     docs = [segment(Article(id=a.id, source=a.source, text=a.text, title=rows[a.id].get("title", a.title),
+                            outlet=rows[a.id].get("outlet", a.outlet),
                             date=rows[a.id].get("date") if dates else None)) for a in arts]
     truth = [str(rows[d.id]["event"]) if rows[d.id]["event"] != "decoy" else f"decoy:{d.id}" for d in docs]
     return docs, truth

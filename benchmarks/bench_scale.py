@@ -11,6 +11,10 @@ cache, so its CPU seconds and peak memory (max RSS) are those of a first, cold r
   corpus (a synthetic corpus repeats the dev sentences, which the embedding cache then serves);
 - the ratio report / encoder, and the growth of the report's CPU time per 10x articles.
 
+The synthetic articles are given to the report unsegmented, as ``framing report`` reads them (it
+segments batch by batch). While a corpus runs, its stages (analysis done, events grouped, wire
+groups found, every 10th event) are logged on stderr with CPU seconds and peak memory so far.
+
 Corpora: ``../shared/corpus/dev`` (40 articles), ``../shared/corpus/basil-dev`` (150), and
 synthetic corpora recombined from the dev texts as in ``bench_events.py``. Before them, the first
 and the cached ``framing compare`` of the two longest articles of one basil-dev event, as
@@ -30,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -49,9 +54,9 @@ def _articles(name: str) -> list:
     from framing.ingest import load_articles
 
     if name.isdigit():
-        from bench_events import synthetic
+        from bench_events import synthetic_articles
 
-        return [d.article for d in synthetic(int(name))]
+        return synthetic_articles(int(name))  # not segmented: `framing report` segments batch by batch
     return load_articles([str(SHARED / name)], on_skip=lambda *_: None)  # the gold files are skipped
 
 
@@ -69,8 +74,21 @@ def _log(t0: float) -> Callable[[str, int], None]:
     return tick
 
 
+def _log_stage(module: Any, name: str, stage: str, tick: Callable[[str, int], None]) -> None:
+    """Log when ``module.name`` (a stage with no progress of its own) returns, with its result's size."""
+    inner = getattr(module, name)
+
+    def logged(*args: Any, **kwargs: Any) -> Any:
+        result = inner(*args, **kwargs)
+        tick(stage, len(result))
+        return result
+
+    setattr(module, name, logged)
+
+
 def child(name: str) -> dict[str, float]:
     """Measure one corpus in this (fresh) process."""
+    import framing.report
     from framing.classify import EmbeddingClassifier
     from framing.compare import FrameOptions
     from framing.frames import load_frames
@@ -91,6 +109,7 @@ def child(name: str) -> dict[str, float]:
     options = FrameOptions(entities=("Pakistan",), frames=tuple(load_frames(ROOT / "corpus" / "frames.toml")),
                            classifier=EmbeddingClassifier(encoder))
     t0 = _cpu()
+    _log_stage(framing.report, "syndication", "wire groups", _log(t0))
     with tempfile.TemporaryDirectory() as out, ReportWriter(Path(out), {"html", "csv", "json", "dataset"}) as writer:
         report = build_report(articles, encoder=encoder, options=options, cache=None, sink=writer,  # as `framing report`
                               progress=_log(t0), batch_progress=True)
@@ -175,7 +194,7 @@ def main() -> None:
         t0 = time.perf_counter()
         done = subprocess.run([sys.executable, __file__, "--child", name], env={
             **os.environ, "FRAMING_CACHE_DIR": tempfile.mkdtemp(prefix="framing-bench-")},
-            capture_output=True, text=True, check=True)
+            stdout=subprocess.PIPE, text=True, check=True)  # its stage log goes on to stderr
         r = json.loads(done.stdout.strip().splitlines()[-1])
         growth = ""
         if previous and name.isdigit() and previous["articles"] < r["articles"]:

@@ -281,6 +281,7 @@ class _Analyser:
 
     def __call__(self, batch: Any) -> Any:
         from framing.batch import decode_result, run_batch
+        from framing.event_split import outlet_of
         from framing.events import event_bags, signals
 
         crash_once()
@@ -294,9 +295,9 @@ class _Analyser:
             out.append({"pos": row["pos"], "id": article.id, "article": row["article"], "result": result,
                         "full": json.dumps(list(full.items())), "head": json.dumps(list(head.items())),
                         "lead": json.dumps([[o.number, sorted(o.series)] for o in sig.lead]),
-                        "day": sig.day.toordinal() if sig.day else 0})
+                        "day": sig.day.toordinal() if sig.day else 0, "outlet": outlet_of(article) or ""})
         return _table(out, {"pos": int, "id": str, "article": str, "result": str, "full": str, "head": str,
-                            "lead": str, "day": int})
+                            "lead": str, "day": int, "outlet": str})
 
 
 def _events(arts: Any, workers: int) -> list[list[int]]:
@@ -305,8 +306,9 @@ def _events(arts: Any, workers: int) -> list[list[int]]:
     import ray
 
     from framing import engine_ray_events as ev
+    from framing.events import day_numbers
 
-    table = arts.select_columns(["pos", "lead", "day"]).to_pandas().sort_values("pos")
+    table = arts.select_columns(["pos", "lead", "day", "outlet"]).to_pandas().sort_values("pos")
     sigs = [ev.signals_of(lead, day) for lead, day in zip(table["lead"], table["day"], strict=True)]
     n, sigs_ref = len(sigs), ray.put(sigs)
     vocab = ev.vocabulary(arts)
@@ -319,8 +321,9 @@ def _events(arts: Any, workers: int) -> list[list[int]]:
     for offset, (columns, df) in ((0, full), (max(len(full[0]), 1), head)):
         shared[[offset + c for w, c in columns.items() if df[w] > 1]] = True
     pairs = ev.candidate_pairs(arts, matrix, sigs_ref, ray.put(shared), n, workers).materialize()
-    usual = ev.usual_similarity(pairs, n)
-    return ev.group_events(pairs, usual, sigs, sigs_ref, workers)
+    usual = ev.usual_similarity(pairs, n, day_numbers(sigs))
+    return ev.group_events(pairs, usual, sigs, sigs_ref, workers,
+                           outlets=[o or None for o in table["outlet"]], matrix=matrix)
 
 
 def _corpus_report(arts: Any, groups: list[list[int]], *, encoder: Any, rescorer: Any, workers: int,

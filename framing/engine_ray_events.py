@@ -14,7 +14,8 @@ its share of the data, so the answers are the same:
   link test of ``events.links`` per batch of pairs;
 - events: connected components of the links, then the local engine's greedy join (strongest
   link first, conflicting dates or ordinals refused, two groups joined only when enough links
-  tie them) inside each component, which holds every link between its articles;
+  tie them) inside each component, which holds every link between its articles, with the
+  local engine's cut of events the same outlets reported twice (``event_split``);
 - per event (a ``groupby`` by event): wire copies (``wires.syndication``), claims and
   alignments (``report._event``), on an actor pool holding the encoder.
 """
@@ -31,6 +32,7 @@ from typing import Any, cast
 import numpy as np
 
 from framing.engine_ray import _table, article_of, partitions, unpack
+from framing.event_split import split_siblings
 from framing.events import (
     EXACT_BELOW,
     NEIGHBOURS,
@@ -39,6 +41,8 @@ from framing.events import (
     Signals,
     _top_terms,
     _UnionFind,
+    dated_near,
+    dense_similarity,
     join_groups,
     links,
     pair_similarity,
@@ -183,11 +187,13 @@ def _pairs_table(i: list[np.ndarray], j: list[np.ndarray], score: list[np.ndarra
     return pa.table({"i": cat(i, np.int64), "j": cat(j, np.int64), "score": cat(score, np.float32).astype(np.float64)})
 
 
-def usual_similarity(pairs: Any, n: int) -> np.ndarray:
+def usual_similarity(pairs: Any, n: int, days: np.ndarray) -> np.ndarray:
     """Each article's mean similarity to its ``NEIGHBOURS`` most similar candidates: the best
     scores of each article in each batch of pairs (Ray tasks), merged here (a few numbers per
     article and batch), summed as ``events._usual_similarity`` sums them."""
-    best = pairs.map_batches(_best_scores, batch_format="pyarrow").to_pandas()
+    import ray
+
+    best = pairs.map_batches(_best_scores, fn_kwargs={"days": ray.put(days)}, batch_format="pyarrow").to_pandas()
     who = best["who"].to_numpy(dtype=np.int64)
     score = best["score"].to_numpy().astype(np.float32)
     order = np.lexsort((-score, who))
@@ -199,11 +205,14 @@ def usual_similarity(pairs: Any, n: int) -> np.ndarray:
     return np.divide(total, count, out=np.zeros(n), where=count > 0)
 
 
-def _best_scores(batch: Any) -> Any:
-    """Ray task: for each article of some pairs, its ``NEIGHBOURS`` best scores among them."""
+def _best_scores(batch: Any, days: Any) -> Any:
+    """Ray task: for each article of some pairs, its ``NEIGHBOURS`` best scores among those its
+    dates allow to share an event (``events.dated_near``)."""
     import pyarrow as pa
 
     i, j, s = (batch.column(c).to_numpy() for c in ("i", "j", "score"))
+    near = dated_near(i.astype(np.int64), j.astype(np.int64), _get(days))
+    i, j, s = i[near], j[near], s[near]
     who, score = np.concatenate([i, j]).astype(np.int64), np.concatenate([s, s])
     order = np.lexsort((-score, who))
     who, score = who[order], score[order]
@@ -223,8 +232,9 @@ def _links_of(batch: Any, usual: Any, sigs: Any) -> Any:
 
 
 def group_events(pairs: Any, usual: np.ndarray, sigs: Sequence[Signals], sigs_ref: Any,
-                 workers: int) -> list[list[int]]:
-    """Events as lists of article positions, largest first, as ``events.group_events`` makes them."""
+                 workers: int, *, outlets: Sequence[str | None], matrix: Any) -> list[list[int]]:
+    """Events as lists of article positions, largest first, as ``events.group_events`` makes them
+    (``outlets``: each article's outlet; ``matrix``: the event vectors, for the sibling cut)."""
     import ray
     import ray.data
 
@@ -233,7 +243,7 @@ def group_events(pairs: Any, usual: np.ndarray, sigs: Sequence[Signals], sigs_re
     parts = ray.get(ray.remote(_components).remote(linked, len(sigs)))
     items = [{"members": m, "pairs": p} for m, p in parts]
     joined = ray.data.from_items(items or [{"members": [], "pairs": b""}]).map(
-        _join_component, fn_kwargs={"sigs": sigs_ref})
+        _join_component, fn_kwargs={"sigs": sigs_ref, "outlets": ray.put(list(outlets)), "matrix": matrix})
     groups = [json.loads(row["groups"]) for row in joined.iter_rows()]
     found = {k for part in groups for g in part for k in g}
     events = [g for part in groups for g in part] + [[k] for k in range(len(sigs)) if k not in found]
@@ -262,9 +272,10 @@ def _components(linked: Any, n: int) -> list[tuple[list[int], bytes]]:
     return out
 
 
-def _join_component(row: dict[str, Any], sigs: Any) -> dict[str, Any]:
-    """Ray task: the greedy join of one component's links (``events.join_groups``)."""
-    sigs = _get(sigs)
+def _join_component(row: dict[str, Any], sigs: Any, outlets: Any, matrix: Any) -> dict[str, Any]:
+    """Ray task: the greedy join of one component's links with the sibling cut
+    (``events.join_groups``, ``event_split.split_siblings``); the vectors fetched only to cut."""
+    sigs, outlets = _get(sigs), _get(outlets)
     members = list(row["members"])
     if not members:
         return {"groups": "[]"}
@@ -272,7 +283,13 @@ def _join_component(row: dict[str, Any], sigs: Any) -> dict[str, Any]:
     pairs = np.frombuffer(row["pairs"], dtype=np.int64).reshape(-1, 2)
     left = np.array([local[a] for a in pairs[:, 0].tolist()], dtype=np.int64)
     right = np.array([local[b] for b in pairs[:, 1].tolist()], dtype=np.int64)
-    groups = join_groups([sigs[m] for m in members], left, right)
+    mine = [sigs[m] for m in members]
+
+    def similarity(ks: Sequence[int]) -> np.ndarray:
+        return dense_similarity(_get(matrix), [members[k] for k in ks])
+
+    groups = join_groups(mine, left, right, cut=lambda found: split_siblings(
+        found, [outlets[m] for m in members], [s.day for s in mine], similarity))
     return {"groups": json.dumps([[members[k] for k in g] for g in groups])}
 
 

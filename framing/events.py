@@ -24,13 +24,14 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from framing.align import STOPWORDS, content_words
+from framing.event_split import outlet_of, split_siblings
 from framing.sparse import Rows
 from framing.types import Document
 
@@ -156,13 +157,15 @@ def candidate_pairs(sims: Rows, sigs: Sequence[Signals], *, subset: Sequence[int
         return np.column_stack([members[left], members[right]]).reshape(-1, 2)
     shared = np.bincount(sims.gather(members)[1], minlength=sims.shape[1]) > 1
     keys: dict[object, int] = {}
-    rows: list[tuple[int, int, int]] = []  # (block key, order within the block, article)
+    rows = array("q")  # (block key, order within the block, article), flat: 8 bytes a number
     for i in members.tolist():
         day = sigs[i].day.toordinal() if sigs[i].day else 0
         for o in sigs[i].lead:
-            rows.extend((keys.setdefault((o.number, w), len(keys)), day, i) for w in o.series)
-        rows.extend((keys.setdefault(("term", c), len(keys)), 0, i) for c in _top_terms(sims, i, shared))
-    return _block_pairs(np.array(rows, dtype=np.int64).reshape(-1, 3), sims.shape[0])
+            for w in o.series:
+                rows.extend((keys.setdefault((o.number, w), len(keys)), day, i))
+        for c in _top_terms(sims, i, shared):
+            rows.extend((keys.setdefault(("term", c), len(keys)), 0, i))
+    return _block_pairs(np.frombuffer(rows, dtype=np.int64).reshape(-1, 3), sims.shape[0])
 
 
 def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
@@ -172,13 +175,12 @@ def _block_pairs(rows: np.ndarray, n: int) -> np.ndarray:
     pairs without comparing all its members with each other; the cost is linear in the blocks.
     """
     rows = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
-    codes = []
-    for offset in range(1, WINDOW + 1):
+    unique = np.zeros(0, dtype=np.int64)
+    for offset in range(1, WINDOW + 1):  # merged offset by offset: memory of the pairs, not of WINDOW copies
         same = rows[offset:, 0] == rows[:-offset, 0]
         a, b = rows[:-offset, 2][same], rows[offset:, 2][same]
         keep = a != b
-        codes.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
-    unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+        unique = np.union1d(unique, np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
     return np.column_stack([unique // n, unique % n]).astype(np.int64).reshape(-1, 2)
 
 
@@ -220,14 +222,14 @@ class _Columns:
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
-        self.df, self.cols, self.counts, self.ends = array("q"), array("q"), array("q"), array("q")
+        self.df, self.ends = array("q"), array("q", [0])
+        self.cols, self.counts = array("i"), array("i")  # 4 bytes a column and a count, not a Python int
 
     def add(self, bag: Counter[str]) -> None:
-        """One article's bag."""
-        for word, count in bag.items():
-            col = self.vocab.setdefault(word, len(self.vocab))
-            if col == len(self.df):
-                self.df.append(0)
+        """One article's bag (its columns in order, as a compressed sparse row)."""
+        pairs = sorted((self.vocab.setdefault(word, len(self.vocab)), count) for word, count in bag.items())
+        self.df.extend([0] * (len(self.vocab) - len(self.df)))
+        for col, count in pairs:
             self.df[col] += 1
             self.cols.append(col)
             self.counts.append(count)
@@ -235,13 +237,13 @@ class _Columns:
 
     def rows(self) -> Rows:
         """Unit-norm TF-IDF rows of the bags (the same as :func:`tfidf_rows` gives)."""
-        n, rows, vals, start = len(self.ends), array("q"), array("d"), 0
-        for r, end in enumerate(self.ends):
-            for k in range(start, end):
-                rows.append(r)
-                vals.append(_weight(self.counts[k], self.df[self.cols[k]], n))
-            start = end
-        return Rows.from_triples(rows, self.cols, vals, (n, max(len(self.vocab), 1))).unit()
+        n = len(self.ends) - 1
+        cols, counts = np.frombuffer(self.cols, dtype=np.intc), np.frombuffer(self.counts, dtype=np.intc)
+        idf = np.array([math.log((n + 1 + IDF_PRIOR) / (df + 0.5)) for df in self.df], dtype=np.float64)
+        tf = np.array([1 + math.log(c) for c in range(1, int(counts.max(initial=0)) + 1)], dtype=np.float64)
+        data = (tf[counts - 1] * idf[cols]).astype(np.float32)  # as _weight: the same float64 products
+        return Rows(np.frombuffer(self.ends, dtype=np.int64).copy(), cols.astype(np.int32), data,
+                    (n, max(len(self.vocab), 1))).unit()
 
 
 def _weight(count: int, df: int, n: int) -> float:
@@ -272,15 +274,28 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     articles usually reach), unless joining would put articles dated more than
     ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one series, into
     one event, or would join two groups of two or more articles that fewer than
-    ``CORROBORATION`` links tie (:func:`join_groups`).
+    ``CORROBORATION`` links tie (:func:`join_groups`). A found event that the same outlets
+    reported twice is then cut in two (:func:`framing.event_split.split_siblings`).
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
     left, right, scores = _scored_pairs(sims, sigs, exact_below=exact_below)
-    usual = _usual_similarity(len(docs), left, right, scores)
+    near = dated_near(left, right, day_numbers(sigs))
+    usual = _usual_similarity(len(docs), left[near], right[near], scores[near])
     keep, strength = links(left, right, scores, usual, sigs)
     order = keep[np.lexsort((right[keep], left[keep], -strength))]
-    return join_groups(sigs, left[order], right[order])
+    outlets, days = [outlet_of(d.article) for d in docs], [s.day for s in sigs]
+    return join_groups(sigs, left[order], right[order], cut=lambda groups: split_siblings(
+        groups, outlets, days, lambda members: dense_similarity(sims, members)))
+
+
+def dense_similarity(sims: Rows, members: Sequence[int]) -> np.ndarray:
+    """The similarity matrix of a few articles (by position), in their order."""
+    left, right = np.triu_indices(len(members), 1)
+    ids = np.asarray(members, dtype=np.int64)
+    out = np.eye(len(members))
+    out[left, right] = out[right, left] = sims.pair_dots(ids[left], ids[right])
+    return out
 
 
 def links(left: np.ndarray, right: np.ndarray, scores: np.ndarray, usual: np.ndarray,
@@ -305,16 +320,49 @@ def links(left: np.ndarray, right: np.ndarray, scores: np.ndarray, usual: np.nda
     return keep, scores[keep] + bonus[keep]
 
 
-def join_groups(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray) -> list[list[int]]:
+def join_groups(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray, *,
+                cut: Callable[[list[list[int]]], list[list[int]]] | None = None) -> list[list[int]]:
     """Events from linked pairs taken in order (strongest first), refusing conflicting joins.
 
     Two groups of two or more articles each join only when at least ``CORROBORATION`` links
     connect them: one link between two groups that already hold together is how single linkage
     chains related but different events (a follow-up months later, a sibling story with the
     same people) into one. An article alone joins a group on its strongest link.
+
+    ``cut`` (:func:`framing.event_split.split_siblings`) may cut the groups found; the links are
+    then joined again from the groups after the cut, the two sides of each cut kept apart (as if
+    they led with different numbers of one series), so that an article refused by the whole, for
+    a conflict with one side, may join the other.
     """
+    found = _join(sigs, left, right)
+    sides = cut(found) if cut else found
+    if len(sides) == len(found):
+        return found
+    return _join(apart(sigs, sides, found), left, right, start=sides)
+
+
+def apart(sigs: Sequence[Signals], sides: list[list[int]], found: list[list[int]]) -> list[Signals]:
+    """The signals with the two sides of every cut group marked as two numbers of one series
+    (named after the group they were cut from), so that no join puts them together again."""
+    whole = {tuple(g) for g in found}
+    cut = [side for side in sides if tuple(side) not in whole]
+    origin = {i: n for n, g in enumerate(found) for i in g if len(g) > 1}
+    marked = list(sigs)
+    for k, side in enumerate(cut):
+        mark = Ordinal(k, frozenset({"#cut", f"#{origin[side[0]]}"}))
+        for i in side:
+            marked[i] = Signals(sigs[i].lead | {mark}, sigs[i].day)
+    return marked
+
+
+def _join(sigs: Sequence[Signals], left: np.ndarray, right: np.ndarray, *,
+          start: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """The greedy join of :func:`join_groups`, once (from the groups ``start`` when given)."""
     groups = _Groups(sigs)
     groups.count_links(left, right)
+    for group in start:
+        for i in group[1:]:
+            groups.join(group[0], i)  # one side a single article: no corroboration needed
     for i, j in zip(left.tolist(), right.tolist(), strict=True):
         groups.join(i, j)
     return groups.members()
@@ -333,6 +381,20 @@ def _scored_pairs(sims: Rows, sigs: Sequence[Signals], *,
         return left.astype(np.int64), right.astype(np.int64), dense[left, right].astype(np.float32)
     pairs = candidate_pairs(sims, sigs, subset=range(n), exact_below=exact_below)
     return pairs[:, 0], pairs[:, 1], pair_similarity(sims, pairs)
+
+
+def day_numbers(sigs: Sequence[Signals]) -> np.ndarray:
+    """Each article's date as a day number (0: undated)."""
+    return np.array([s.day.toordinal() if s.day else 0 for s in sigs], dtype=np.int64)
+
+
+def dated_near(left: np.ndarray, right: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Which pairs could share an event by their dates (either undated, or at most
+    ``MAX_DAYS_APART`` apart): only these count towards an article's usual similarity, for an
+    article's most similar report of a sibling happening months away says nothing of how alike
+    the reports of its own event are."""
+    a, b = days[left], days[right]
+    return (a == 0) | (b == 0) | (np.abs(a - b) <= MAX_DAYS_APART)
 
 
 def _usual_similarity(n: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> np.ndarray:

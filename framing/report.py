@@ -24,7 +24,7 @@ from framing.headlines import LABEL_CHARS, headline, is_boilerplate, shorten, st
 from framing.models import Encoder
 from framing.segment import is_headline
 from framing.types import Alignment, Article, Claim, Document, Event, FrameResult
-from framing.wires import copied_share, syndication
+from framing.wires import WireGroups, copied_share, syndication
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class CorpusReport:
     frames: Sequence[tuple[FrameResult, ...]]
     events: tuple[Event, ...]
     event_of: dict[str, str]
-    syndicated: dict[str, tuple[str, ...]]
+    syndicated: Mapping[str, tuple[str, ...]]
     pair_alignments: dict[tuple[str, str], tuple[Alignment, ...]] = field(default_factory=dict)
     copied: dict[tuple[str, str], float] = field(default_factory=dict)  # wire copies: share of shared text
     reused: int = 0  # articles whose per-article results came from the cache
@@ -230,7 +230,7 @@ def _corpus(docs: Sequence[Document], frames: Sequence[tuple[FrameResult, ...]],
     copies = syndication(docs, groups)
     ids = docs.ids if hasattr(docs, "ids") else [d.id for d in docs]  # compact documents: without rebuilding them
     event_of = {ids[d]: f"e{number}" for number, members in enumerate(groups, 1) for d in members}
-    synd = {ids[i]: tuple(ids[j] for j in group if j != i) for group in copies for i in group}
+    synd = WireGroups(ids, copies)  # partners on access: not the square of a large wire group
     copied = {(ids[i], ids[j]): round(copied_share(docs[i], docs[j]), 4)
               for group in copies if len(group) <= MAX_PARTNERS for k, i in enumerate(group) for j in group[k + 1 :]}
     return CorpusReport(docs=docs, frames=frames, events=(), event_of=event_of, syndicated=synd,

@@ -203,9 +203,14 @@ def write_prompts(folder: Path, runner: OnnxRunner) -> None:
 
 
 def ensure_prompts(model: ResolvedModel, folder: Path) -> None:
-    """Add the built-in prompts' vectors to an export that lacks them (or whose file changed)."""
-    if not shipped_prompts_file(folder):
-        write_prompts(folder, _runner(model, folder))
+    """Add the built-in prompts' vectors to an export that lacks them, whose file changed, or
+    whose prompts are not today's (a new version edited a built-in frame): setup refreshes them."""
+    path = shipped_prompts_file(folder)
+    if path is not None:
+        with np.load(path) as data:
+            if set(data["texts"].tolist()) == set(builtin_prompts()):
+                return
+    write_prompts(folder, _runner(model, folder))
 
 
 def shipped_prompts_file(folder: Path) -> Path | None:

@@ -42,7 +42,8 @@ class Rows:
 
     def row_of(self) -> np.ndarray:
         """The row of every stored value."""
-        return np.repeat(np.arange(self.shape[0]), np.diff(self.indptr))
+        return np.repeat(np.arange(self.shape[0], dtype=np.int32 if self.shape[0] < 2**31 else np.int64),
+                         np.diff(self.indptr))
 
     def scaled(self, factor: np.ndarray | float) -> Rows:
         """Every row multiplied by its factor (one number, or one per row)."""
@@ -57,13 +58,19 @@ class Rows:
         return self.scaled(1 / np.where(norms == 0, 1, norms))
 
     def beside(self, other: Rows) -> Rows:
-        """This matrix and ``other`` (same rows) side by side."""
-        r = np.concatenate([self.row_of(), other.row_of()])
-        c = np.concatenate([self.indices, other.indices + self.shape[1]])
-        v = np.concatenate([self.data, other.data])
-        order = np.lexsort((c, r))
-        indptr = np.searchsorted(r[order], np.arange(self.shape[0] + 1))
-        return Rows(indptr.astype(np.int64), c[order], v[order].astype(np.float32),
+        """This matrix and ``other`` (same rows) side by side.
+
+        Each row is its own values followed by ``other``'s (their columns come after), moved into
+        place by offsets rather than sorted: no copy of the triples, a fraction of the memory.
+        """
+        own, theirs = np.diff(self.indptr), np.diff(other.indptr)
+        at_own = np.arange(len(self.data)) + np.repeat(other.indptr[:-1], own)
+        at_theirs = np.arange(len(other.data)) + np.repeat(self.indptr[1:], theirs)
+        indices = np.empty(len(self.data) + len(other.data), dtype=np.result_type(self.indices, other.indices))
+        data = np.empty(len(indices), dtype=np.float32)
+        indices[at_own], data[at_own] = self.indices, self.data
+        indices[at_theirs], data[at_theirs] = other.indices + self.shape[1], other.data
+        return Rows((self.indptr + other.indptr).astype(np.int64), indices, data,
                     (self.shape[0], self.shape[1] + other.shape[1]))
 
     def toarray(self) -> np.ndarray:
@@ -111,7 +118,7 @@ class Rows:
         out = np.zeros((n, n), dtype=np.float64)
         if n == 0 or not len(self.data):
             return out.astype(np.float32)
-        rows = self.row_of()
+        rows = self.row_of().astype(np.int64)
         df = np.bincount(self.indices, minlength=self.shape[1])
         dense_cols = np.flatnonzero(df > DENSE_DF)
         if len(dense_cols):

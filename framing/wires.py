@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -108,9 +109,9 @@ class Shingles:
     own: int
 
     @cached_property
-    def keys(self) -> frozenset[int]:
-        """The free runs' hashes, as a set."""
-        return frozenset(self.hashes[self.free].tolist())
+    def keys(self) -> np.ndarray:
+        """The free runs' distinct hashes, sorted (8 bytes each: not a set of Python ints)."""
+        return np.unique(self.hashes[self.free])
 
     @cached_property
     def repeat(self) -> int:
@@ -124,7 +125,7 @@ def could_copy(sa: Shingles, sb: Shingles) -> bool:
     covers at most ``RUN`` words of the shorter article per occurrence)."""
     if sa.own > sb.own:
         sa, sb = sb, sa
-    shared = len(sa.keys & sb.keys)
+    shared = len(np.intersect1d(sa.keys, sb.keys, assume_unique=True))
     return shared >= LONG_PASSAGE - RUN + 1 and RUN * shared * sa.repeat >= COPY_SHARE * sa.own
 
 
@@ -239,7 +240,6 @@ def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
     event (:func:`statement_runs`) are the statement's, not a wire's.
     """
     parent = list(range(len(docs)))
-    prepared: dict[int, Shingles] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -247,16 +247,10 @@ def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
             i = parent[i]
         return i
 
-    def of(i: int) -> Shingles:
-        if i not in prepared:
-            prepared[i] = shingles(docs[i])
-        return prepared[i]
-
     for event in events:
-        source = statement_runs(docs[d] for d in event)
-        local = {d: without(of(d), source) for d in event}
+        local = _event_shingles(docs, event)  # this event's only: dropped when it is done
         pairs = ((a, b) for k, a in enumerate(event) for b in event[k + 1 :]) if len(event) < exact_below \
-            else _shared_text_pairs(event, of)
+            else _shared_text_pairs(event, local.__getitem__)
         for i, j in pairs:
             if find(i) != find(j) and could_copy(local[i], local[j]) and shingle_overlap(local[i], local[j]).is_copy:
                 parent[find(i)] = find(j)
@@ -264,6 +258,44 @@ def syndication(docs: Sequence[Document], events: Sequence[Sequence[int]], *,
     for i in range(len(docs)):
         groups[find(i)].append(i)
     return sorted(g for g in groups.values() if len(g) > 1)
+
+
+class WireGroups(Mapping[str, tuple[str, ...]]):
+    """Each wire-copied article's partners: the other articles of its wire group, by id.
+
+    Built on access from the groups, so memory grows with the articles, not with the square of
+    a wire group's size (one wire text run by thousands of outlets).
+
+    Args:
+        ids: every article's id, by position.
+        groups: the wire groups as article positions (:func:`syndication`).
+    """
+
+    def __init__(self, ids: Sequence[str], groups: Sequence[Sequence[int]]) -> None:
+        self.groups = [tuple(ids[i] for i in group) for group in groups]
+        self.group_of = {ident: k for k, group in enumerate(self.groups) for ident in group}
+
+    def __getitem__(self, ident: str) -> tuple[str, ...]:
+        return tuple(other for other in self.groups[self.group_of[ident]] if other != ident)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.group_of)
+
+    def __len__(self) -> int:
+        return len(self.group_of)
+
+
+def _event_shingles(docs: Sequence[Document], event: Sequence[int]) -> dict[int, Shingles]:
+    """The shingles of an event's articles, without the runs of a statement reprinted in it
+    (:func:`statement_runs`); each document is rebuilt once."""
+    found, statements = {}, []
+    for d in event:
+        doc = docs[d]
+        found[d] = shingles(doc)
+        if is_statement_text(doc):
+            statements.append(found[d].hashes)
+    source = np.unique(np.concatenate(statements)) if statements else None
+    return {d: without(s, source) for d, s in found.items()}
 
 
 def _shared_text_pairs(event: Sequence[int], of: Callable[[int], Shingles]) -> list[tuple[int, int]]:
@@ -279,10 +311,12 @@ def _shared_text_pairs(event: Sequence[int], of: Callable[[int], Shingles]) -> l
         hashes = of(d).hashes
         for run in np.unique(hashes[hashes % SAMPLE == 0]).tolist():
             holders[run].append(d)
-    pairs: set[tuple[int, int]] = set()
+    n = max(event, default=0) + 1
+    codes = array("q")  # pair (a, b) as a * n + b: 8 bytes a pair, not a tuple
     for held in {tuple(h) for h in holders.values() if len(h) > 1}:  # runs of one text share holders
-        pairs.update((min(a, b), max(a, b)) for k, a in enumerate(held) for b in held[k + 1 : k + 1 + WINDOW])
-    return sorted(pairs)
+        codes.extend(min(a, b) * n + max(a, b) for k, a in enumerate(held) for b in held[k + 1 : k + 1 + WINDOW])
+    unique = np.unique(np.frombuffer(codes, dtype=np.int64)).tolist()
+    return [(c // n, c % n) for c in unique]
 
 
 def doc_text(doc: Document) -> str:

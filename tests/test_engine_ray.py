@@ -194,3 +194,18 @@ def test_ray_engine_blocks_a_large_corpus_as_the_local_engine_does(ray_cluster: 
     monkeypatch.setattr(report, "group_events", functools.partial(events.group_events, exact_below=0))
     local, remote = _both([str(small_corpus)])
     _assert_same(local, remote)
+
+
+def test_ray_engine_cuts_an_event_the_same_outlets_reported_twice(ray_cluster: Path, tmp_path: Path) -> None:
+    """Undated articles of two happenings by the same three outlets (a bridge closed, then
+    reopened): both engines cut the one found event in two (``framing.event_split``)."""
+    from tests.test_event_split import CLOSED, REOPENED
+
+    rows = []
+    for k, (outlet, title, text) in enumerate(CLOSED + REOPENED):
+        (tmp_path / f"{k}.txt").write_text(f"{title}\n\n{text}\n")
+        rows.append(json.dumps({"file": f"{k}.txt", "outlet": outlet, "title": title}) + "\n")
+    (tmp_path / "manifest.jsonl").write_text("".join(rows))
+    local, remote = _both([str(tmp_path)])
+    _assert_same(local, remote)
+    assert sorted(sorted(e.articles) for e in local.events) == [["0", "1", "2"], ["3", "4", "5"]]

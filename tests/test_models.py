@@ -254,3 +254,24 @@ def test_frame_hypotheses_are_embedded_once_per_model(tmp_path: Path, monkeypatc
     assert np.array_equal(EmbeddingClassifier(fresh).scores(sentence, media_frames(),
                                                             vectors=first.encode(sentence)), scores)
     assert not fresh.loaded
+
+
+def test_setup_refreshes_the_prompt_vectors_when_a_built_in_prompt_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from framing import runtime
+
+    class Runner:
+        def embed(self, texts):  # noqa: ANN001, ANN202
+            return [np.full(3, len(t), dtype=np.float32) for t in texts]
+
+    monkeypatch.setattr(runtime, "_runner", lambda model, folder: Runner())
+    monkeypatch.setattr(runtime, "builtin_prompts", lambda: ["old prompt", "kept"])
+    runtime.ensure_prompts(None, tmp_path)  # type: ignore[arg-type]
+    before = (tmp_path / runtime.PROMPTS_FILE).read_bytes()
+    runtime.ensure_prompts(None, tmp_path)  # type: ignore[arg-type]
+    assert (tmp_path / runtime.PROMPTS_FILE).read_bytes() == before  # up to date: not rewritten
+    monkeypatch.setattr(runtime, "builtin_prompts", lambda: ["a new prompt", "kept"])
+    runtime.ensure_prompts(None, tmp_path)  # type: ignore[arg-type]
+    with np.load(tmp_path / runtime.PROMPTS_FILE) as data:
+        assert sorted(data["texts"].tolist()) == ["a new prompt", "kept"]

@@ -50,7 +50,7 @@ def page_claims(event: Event) -> tuple[Claim, ...]:
     return tuple(event.claims[k] for k in sorted(ranked[:PAGE_CLAIMS]))
 
 
-def wire_groups(articles: Sequence[str], syndicated: dict[str, tuple[str, ...]],
+def wire_groups(articles: Sequence[str], syndicated: Mapping[str, tuple[str, ...]],
                 index: ReportIndex | None = None) -> list[list[str]]:
     """The wire-copy groups among an event's articles, the original first: the others' edits are
     measured against it. With ``index``, the original is the earliest article, then the one whose
