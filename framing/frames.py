@@ -48,7 +48,13 @@ class FrameSpec:
 
     def cue_hit(self, sentence: str) -> bool:
         """Whether a sentence contains one of the frame's cues (whole words, any case)."""
-        return any(re.search(rf"(?<!\w){re.escape(c)}", sentence, re.IGNORECASE) for c in self.cues)
+        return bool(self.cues) and _cue_pattern(self.cues).search(sentence) is not None
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a frame's cues, compiled once (not one search per cue and sentence)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
 
 
 ENTITY_FRAMES = ("names_entity", "calls_on_entity", "attributes_to_entity", "highlights_omission", "veiled_reference")
