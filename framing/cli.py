@@ -13,6 +13,14 @@ from typing import Any, TypeVar
 import click
 
 from framing import __version__
+from framing.cli_options import (
+    build_frame_options,
+    frame_options,
+    load_encoder,
+    model_options,
+    rescorer_from,
+    rescorer_option,
+)
 from framing.errors import FramingError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,124 +107,6 @@ def warn_skipped(err: InputError) -> None:
     click.echo(f"Warning: {err}; skipped", err=True)
 
 
-def model_options(func: F) -> F:
-    """Options shared by every command that embeds sentences."""
-    options = [
-        click.option("--model", "model", default="minilm", show_default=True,
-                     help="Encoder: registry name, local model directory, or hub id."),
-        click.option("--allow-download", is_flag=True,
-                     help="Allow fetching a hub model (never needed for the default)."),
-        click.option("--precision", type=click.Choice(["int8", "fp32", "bf16"]), default="int8",
-                     show_default=True,
-                     help="Encoder backend: int8 (ONNX Runtime, no torch) or fp32/bf16 (torch)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def rescorer_option(func: F) -> F:
-    """The option of every command that aligns sentences."""
-    return click.option(
-        "--rescorer", default=None, metavar="MODEL",
-        help="Cross-encoder (NLI or similarity) that rescores the sentence pairs near the alignment "
-        "threshold: registry name, local directory, or hub id with --allow-download. Default: none.",
-    )(func)
-
-
-def _rescorer(name: str | None, allow_download: bool) -> Any:
-    """The rescorer ``--rescorer`` names, or None."""
-    if name is None:
-        return None
-    from framing.rescore import CrossEncoderRescorer
-
-    return CrossEncoderRescorer(name, allow_download=allow_download)
-
-
-def frame_options(func: F) -> F:
-    """Options shared by every command that detects frames."""
-    options = [
-        click.option("--entity", "entities", multiple=True, metavar="NAME",
-                     help="An entity whose naming, calls, attribution and omission to flag: a "
-                     "country, person, party or organisation (\"Pakistan\", \"Donald Trump\", "
-                     "\"Democrats\", \"NRA\"); repeatable. Countries get demonym and capital, people "
-                     "their surname and title forms, organisations acronyms the text defines."),
-        click.option("--entities", "entities_file", default=None, metavar="FILE", expose_value=False,
-                     callback=_remember, help="TOML file of [[entity]] tables (id, kind, aliases) adding "
-                     "aliases; without --entity, every entity of the file is used."),
-        click.option("--frames", "frames_file", default=None, metavar="FILE",
-                     help="TOML file of user frames ([[frame]] id, label, hypotheses, cues)."),
-        click.option("--classifier", type=click.Choice(["embedding", "nli"]), default="embedding",
-                     show_default=True, help="Zero-shot backend for frames."),
-        click.option("--nli-model", default="deberta-zeroshot", show_default=True,
-                     help="NLI model for --classifier nli: registry name, local directory or hub id."),
-        click.option("--no-inventory", is_flag=True,
-                     help="Leave out the 15 built-in Media Frames Corpus frames."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """Keep an option that every command reads the same way (``--entities``) in the context.
-
-    The file is checked at the boundary first (a regular file within the byte limit, UTF-8), so
-    a pipe or a device never blocks the reader.
-    """
-    if value:
-        from framing.boundary import read_structured
-
-        try:
-            read_structured(Path(value), utf8_only=True)  # entities.py reads it again as UTF-8
-        except FramingError as err:
-            raise click.BadParameter(getattr(err, "problem", str(err))) from None
-    ctx.meta[param.name or ""] = value
-    return value
-
-
-def _frame_options(encoder: Any, entities: tuple[str, ...], frames_file: str | None, classifier: str,
-                   nli_model: str, no_inventory: bool, allow_download: bool, texts: Any = (),
-                   where: str = "the inputs") -> Any:
-    """The FrameOptions the command line asks for; warns about entities none of ``texts`` (called
-    ``where`` in the warning) names."""
-    from framing.classify import get_classifier
-    from framing.compare import FrameOptions
-    from framing.entities import resolve_entities
-
-    ctx = click.get_current_context(silent=True)
-    resolved = resolve_entities(entities, ctx.meta.get("entities_file") if ctx else None)
-    _warn_unnamed(resolved, texts, where)
-    user = _user_frames(frames_file) if frames_file else ()
-    backend = get_classifier(classifier, encoder=encoder, nli_model=nli_model, allow_download=allow_download)
-    return FrameOptions(resolved, tuple(user), backend, not no_inventory)
-
-
-def _warn_unnamed(entities: Any, texts: Any, where: str = "the inputs") -> None:
-    """A warning on stderr for each entity that no input names (a typo shows up here)."""
-    from framing.entities import misspelt, suggest, unnamed
-
-    texts = list(texts)
-    missing = unnamed(entities, texts) if texts else []
-    for entity in missing:
-        hint = suggest(entity.name, texts)
-        tip = f"did you mean '{hint}'? " if hint and hint != entity.name else ""
-        click.echo(f"Warning: --entity '{entity.name}' is named in none of {where}; {tip}"
-                   "check the spelling or add aliases with --entities FILE", err=True)
-    for name, written in misspelt(entities, texts, missing):
-        click.echo(f"Warning: --entity '{name}' is found only through its short forms; the inputs write "
-                   f"'{written}': check the spelling", err=True)
-
-
-def _user_frames(frames_file: str) -> Any:
-    """User frames of a TOML file: read at the boundary (a regular file, size, encoding), then
-    parsed and validated field by field by :func:`framing.frames.parse_frames`."""
-    from framing.boundary import read_structured
-    from framing.frames import parse_frames
-
-    return parse_frames(read_structured(Path(frames_file)), frames_file)
-
-
 def emit(text: str) -> None:
     """Results go to stdout."""
     click.echo(text, nl=not text.endswith("\n"))
@@ -294,13 +184,6 @@ def sentences(inputs: tuple[str, ...], fmt: str) -> None:
                 emit(f"{s.index:>3} [{s.start}:{s.end}] {s.text}")
 
 
-def _encoder(model: str, allow_download: bool, precision: str) -> Any:
-    """The encoder the options ask for."""
-    from framing.models import get_encoder
-
-    return get_encoder(model, allow_download=allow_download, precision=precision)  # type: ignore[arg-type]
-
-
 @cli.command()
 @click.argument("a")
 @click.argument("b")
@@ -342,11 +225,11 @@ def compare(a: str, b: str, fmt: str, output: str, force: bool, labels_file: str
         bar.stage("reading", total=2)
         art_a, art_b = load_article(a), load_article(b)
         bar.advance(2)
-        encoder = _encoder(model, allow_download, precision)
-        options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                                 texts=[art_a.text, art_b.text])
+        encoder = load_encoder(model, allow_download, precision)
+        options = build_frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                                      texts=[art_a.text, art_b.text])
         comp = compare_documents(segment(art_a), segment(art_b), encoder=encoder, options=options,
-                                 labels_file=_checked_file(labels_file), rescorer=_rescorer(rescorer, allow_download),
+                                 labels_file=_checked_file(labels_file), rescorer=rescorer_from(rescorer, allow_download),
                                  progress=bar)
     use_color = sys.stdout.isatty() if color is None else color
     write_output(render_comparison(comp, fmt, color=use_color), output, force=force)
@@ -387,9 +270,9 @@ def frames(inputs: tuple[str, ...], fmt: str, show_all: bool, entities: tuple[st
     from framing.segment import segment
 
     docs = [segment(a) for a in load_articles(list(inputs), on_skip=warn_skipped)]
-    encoder = _encoder(model, allow_download, precision)
-    opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                          texts=[d.article.text for d in docs])
+    encoder = load_encoder(model, allow_download, precision)
+    opts = build_frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                               texts=[d.article.text for d in docs])
     vectors = embed_documents(docs, encoder) if classifier == "embedding" else [None] * len(docs)
     results = [detect_frames(d, classifier=opts.classifier, entities=opts.entities, frames=opts.frames,
                              inventory=opts.inventory, vectors=v) for d, v in zip(docs, vectors, strict=True)]
@@ -487,10 +370,10 @@ def report(inputs: tuple[str, ...], output: str, fmt: str, force: bool, no_cache
     with StageProgress() as bar, resumable(kept):
         bar.stage("reading")
         articles = [] if engine == "ray" else load_articles(list(inputs), on_skip=warn_skipped)
-        encoder = _encoder(model, allow_download, precision)
-        options = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                                 texts=[a.text for a in articles])
-        rescore = _rescorer(rescorer, allow_download)
+        encoder = load_encoder(model, allow_download, precision)
+        options = build_frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                                      texts=[a.text for a in articles])
+        rescore = rescorer_from(rescorer, allow_download)
         bar.pause()  # the batches show their own bar ("articles"), then the events stage starts ours again
         report_corpus(
             engine, list(inputs), articles, encoder=encoder, options=options, rescorer=rescore, bar=bar,
@@ -544,10 +427,10 @@ def exercises(inputs: tuple[str, ...], output: str, seed: int, n_items: int | No
         docs = event_documents([segment(a) for a in articles], event_id)
         if len(docs) < 2:
             raise InputError(", ".join(inputs), "exercises need two or more articles about one event")
-        encoder = _encoder(model, allow_download, precision)
+        encoder = load_encoder(model, allow_download, precision)
         where = "the inputs" if len(docs) == len(articles) else f"the {len(docs)} articles of the event chosen"
-        opts = _frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
-                              texts=[d.article.text for d in docs], where=where)
+        opts = build_frame_options(encoder, entities, frames_file, classifier, nli_model, no_inventory, allow_download,
+                                   texts=[d.article.text for d in docs], where=where)
         ex = exercise_set(docs, encoder=encoder, options=opts, seed=seed, items=n_items, types=wanted, grade=grade,
                           progress=bar)
     write_exercises(ex, out)

@@ -8,16 +8,13 @@ from typing import Any
 
 import click
 
-from framing.cli import (
-    _encoder,
-    _frame_options,
-    _rescorer,
-    cli,
-    emit,
-    handles_errors,
+from framing.cli import cli, emit, handles_errors, warn_skipped
+from framing.cli_options import (
+    build_frame_options,
+    load_encoder,
     model_options,
+    rescorer_from,
     rescorer_option,
-    warn_skipped,
 )
 from framing.output.tables import (
     align_table,
@@ -58,8 +55,8 @@ def eval_align(gold: str, corpus: tuple[str, ...], fmt: str, show_disagreements:
 
     from framing.evaluate import eval_align as run
 
-    report = run(Path(gold), encoder=_encoder(model, allow_download, precision), corpus=corpus,
-                 rescorer=_rescorer(rescorer, allow_download))
+    report = run(Path(gold), encoder=load_encoder(model, allow_download, precision), corpus=corpus,
+                 rescorer=rescorer_from(rescorer, allow_download))
     emit(json.dumps(report, indent=2) if fmt == "json" else align_table(report, disagreements=show_disagreements))
 
 
@@ -154,8 +151,8 @@ def eval_frames(gold: tuple[str, ...], frames_file: str | None, corpus: tuple[st
     from framing.evaluate import eval_frames as run
     from framing.frames import detect_frames
 
-    encoder = _encoder(model, allow_download, precision)
-    opts = _frame_options(encoder, (), frames_file, classifier, nli_model, True, allow_download)
+    encoder = load_encoder(model, allow_download, precision)
+    opts = build_frame_options(encoder, (), frames_file, classifier, nli_model, True, allow_download)
     report = run([Path(g) for g in gold], corpus=corpus, detect=lambda doc, ents: detect_frames(
         doc, classifier=opts.classifier, entities=ents, frames=opts.frames, inventory=False))
     emit(json.dumps(report, indent=2) if fmt == "json" else frames_table(report))
