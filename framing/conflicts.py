@@ -109,12 +109,11 @@ def _counted_words(after: Sequence[str]) -> list[str]:
     number, up to two ("planned operations"); none after a list word ("nine and forced")."""
     if after[:1] and after[0] in _LIST_WORDS:
         return []
-    words = [w.strip("'’-") for w in after if w not in FUNCTION_WORDS]
-    if not words:
-        return []
-    first = after.index(next(w for w in after if w not in FUNCTION_WORDS))
-    second = after[first + 1] if first + 1 < len(after) else None
-    return words[:2] if second is not None and second not in FUNCTION_WORDS else words[:1]
+    for i, word in enumerate(after):
+        if word not in FUNCTION_WORDS:
+            run = after[i:i + 2] if i + 1 < len(after) and after[i + 1] not in FUNCTION_WORDS else after[i:i + 1]
+            return [w.strip("'’-") for w in run]
+    return []
 
 
 def _rounded(m: re.Match[str], factor: float) -> Interval:

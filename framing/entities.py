@@ -354,7 +354,7 @@ def _descriptions(entity: Entity, text: str) -> tuple[str, ...]:
         rf"(?:[A-Z][\w'’&-]*\s+){{1,4}}{re.escape(head)}\b", rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?[A-Z][\w'’-]*")
         for m in re.finditer(pattern, text, flags)}
     own = {m.group().lower() for m in re.finditer(_name_pattern(entity.name), text)}
-    if len({n for n in named if not any(n.endswith(o) or o.endswith(n) or n in o for o in own)}) > 0:
+    if any(not any(n in o or o in n for o in own) for n in named):
         return ()
     description = " ".join(w if w[:1].islower() else w.lower() for w in head_words)
     return (f"the {description}",)
