@@ -96,14 +96,15 @@ def lexical_overlap(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     df_b = sum(((_weights(terms_b[k : k + OVERLAP_BLOCK], vocab) > 0).sum(axis=0)
                 for k in range(0, len(terms_b), OVERLAP_BLOCK)), np.zeros(len(vocab)))
     idf = np.log((len(terms_a) + len(terms_b) + 1) / (df_a + df_b + 0.5))
-    root_a = np.sqrt(w_a) * idf
-    mass_a = (w_a * idf)[:, ~numeric | (df_b > 0)].sum(axis=1)
+    mass_a = w_a @ np.where(~numeric | (df_b > 0), idf, 0.0)  # a number B never gives: no mass
+    root_a = np.sqrt(w_a, out=w_a)
+    root_a *= idf
     out = np.zeros((len(a), len(b)), dtype=np.float32)
     for k in range(0, len(terms_b), OVERLAP_BLOCK):
         w_b = _weights(terms_b[k : k + OVERLAP_BLOCK], vocab)
-        mass_b = (w_b * idf)[:, ~numeric | (df_a > 0)].sum(axis=1)
+        mass_b = w_b @ np.where(~numeric | (df_a > 0), idf, 0.0)
         floor = np.minimum.outer(mass_a, mass_b)
-        out[:, k : k + len(w_b)] = (root_a @ np.sqrt(w_b).T) / np.where(floor == 0, 1.0, floor)
+        out[:, k : k + len(w_b)] = (root_a @ np.sqrt(w_b, out=w_b).T) / np.where(floor == 0, 1.0, floor)
     return out
 
 
