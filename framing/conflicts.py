@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
+
 from framing.align import quoted_words
 from framing.entities import name_kind
 from framing.types import Conflict, Document, Edit
@@ -248,12 +250,12 @@ def _speaker_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=16_384)
 def _speakers(text: str, context: str = "") -> frozenset[str]:
     """Names given as who said something ("Smith said", "said Jane Doe.", "according to Lee");
-    a pronoun ("..., she said.") stands for the last person named before it, in ``text`` or in
-    ``context`` (the sentences before it in its article), and gives no name when there is none."""
+    a pronoun ("..., she said.") stands for the person named in ``context`` (the sentences
+    before it in its article, :func:`_antecedent`), and gives no name when there is none."""
     names = set()
     for m in _speaker_pattern().finditer(text):
         if m.group("pronoun") or m.group("pronoun_after"):
-            name = _last_person(context + " " + text[:m.start()]) or ""
+            name = _antecedent(context) or ""
         else:
             name = (m.group("after") or m.group("source") or m.group("before") or "").rstrip(".")
         if m.group("title") and set(m.group("title").split()) & FUNCTION_WORDS:
@@ -263,14 +265,27 @@ def _speakers(text: str, context: str = "") -> frozenset[str]:
     return frozenset(names)
 
 
-def _last_person(text: str) -> str | None:
-    """The last name in ``text`` shaped like a person's ("Anna Berg", "Mayor Tom Hale"; not "the
-    Energy Safety Authority"), with a speech verb's capitalised neighbours left off."""
-    for m in reversed(list(re.finditer(_NAME, text))):
-        words = [w for w in m.group().split() if w.lower().rstrip(".") not in FUNCTION_WORDS]
-        if len(words) >= 2 and name_kind(" ".join(words)) == "person":
-            return " ".join(words)
+def _antecedent(context: str) -> str | None:
+    """Who a pronoun speaker stands for: the first person named in the nearest sentence before it
+    that names one (a sentence's subject tends to come first: "Mary Lind, who married Ann Poe,
+    wrote ..."), looking back at most :data:`CONTEXT_SENTENCES` sentences."""
+    for sentence in reversed(_sentences(context)[-CONTEXT_SENTENCES:] if context else []):
+        people = [(m.start(), name) for m in re.finditer(_NAME, sentence) if (name := _person(m.group()))]
+        people += [(m.start(), name) for m in _speaker_pattern().finditer(sentence)
+                   if (name := (m.group("before") or m.group("after") or "").rstrip(".")) and not _proper_stop(name)
+                   and name_kind(name) != "organisation"]  # "Berg said" before: a surname that speaks
+        if people:
+            return min(people)[1]
     return None
+
+
+def _person(name: str) -> str | None:
+    """A capitalised run as a person's name ("Anna Berg", "Ms. Berg", "Mayor Tom Hale"; not "the
+    Energy Safety Authority" nor a lone word), its leading function words left off."""
+    words = name.split()
+    while words and words[0].lower().rstrip(".") in FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 and name_kind(" ".join(words)) == "person" else None
 
 
 def _proper_stop(name: str) -> bool:
@@ -327,10 +342,11 @@ CONTEXT_SENTENCES = 2  # sentences before a claim that may name the person its p
 
 
 def context_before(doc: Document, indices: Sequence[int]) -> str:
-    """The sentences just before a claim's first sentence in its article (at most
-    :data:`CONTEXT_SENTENCES`), as one text: where a pronoun speaker was named."""
-    first = min(indices, default=0)
-    return " ".join(s.text for s in doc.sentences[max(0, first - CONTEXT_SENTENCES):first])
+    """The article's sentences before a claim's last sentence, from :data:`CONTEXT_SENTENCES`
+    before its first (the claim's own earlier sentences and those between them included), as
+    one text: where the person a pronoun speaker stands for was named."""
+    first, last = min(indices, default=0), max(indices, default=0)
+    return " ".join(s.text for s in doc.sentences[max(0, first - CONTEXT_SENTENCES):last])
 
 
 def _same_things(keys_a: Iterable[str], keys_b: Iterable[str]) -> list[tuple[str, str]]:
@@ -370,7 +386,7 @@ def _name_conflicts(a: tuple[str, str], b: tuple[str, str], edits: Sequence[Edit
     """Different speakers of one statement, and proper names substituted for one another
     (each claim as its text and the sentences before it)."""
     said_a, said_b = _attributions(*a), _attributions(*b)
-    out = _attribution_conflicts(said_a, said_b) if said_a and said_b else []
+    out = _attribution_conflicts(said_a, said_b, _one_statement(a[0], b[0]))
     spoken = {w for _, names, _ in said_a + said_b for n in names for w in _name_words(n)}
     for e in edits:
         if e.op == "replace" and _proper(e.a) and _proper(e.b) and not _name_words(e.a) & spoken:
@@ -392,45 +408,71 @@ def _sentences(text: str) -> list[str]:
             start = m.end()
     return [*out, text[start:].strip()]
 
-Attribution = tuple[str, frozenset[str], frozenset[str]]  # a sentence, its speakers, its quoted words
+Attribution = tuple[frozenset[str], frozenset[str], frozenset[str]]  # words seen, speakers, quoted words
 
 
 def _attributions(text: str, context: str) -> list[Attribution]:
-    """Each sentence of a claim with the names given as its speakers and the words it quotes:
-    in a one-to-many match each sentence keeps its own speaker."""
-    out, before = [], context
+    """Each sentence of a claim with the words it shows (with the sentences before it when its
+    speaker is a pronoun named there), its speakers and the words it quotes: in a one-to-many
+    match each sentence keeps its own speaker."""
+    out, before = [], ""
     for sentence in _sentences(text):
-        out.append((sentence, _speakers(sentence, before.strip()), quoted_words(sentence, least=3)))
+        at = context.find(sentence) if sentence else -1
+        before = context[:at] if at >= 0 else context if context else before  # the article's sentences before it
+        context_now = " ".join(_sentences(before)[-CONTEXT_SENTENCES:]) if before.strip() else ""
+        names, words = _speakers(sentence, context_now), _text_words(sentence)
+        if any(not _name_words(n) & words for n in names):  # a pronoun stands for someone named before
+            words |= _text_words(context_now)
+        out.append((frozenset(words), names, quoted_words(sentence, least=3)))
         before = f"{before} {sentence}"
     return out
 
 
-def _attribution_conflicts(said_a: list[Attribution], said_b: list[Attribution]) -> list[Conflict]:
-    """One statement given to two people: two sentences quote it (or, when neither claim quotes
-    a shared statement, the two claims as wholes give it) and each names one speaker, neither
-    of whom the other sentence names ("Ms. Berg" and "Anna Berg" are one speaker)."""
-    quoted = [(x, y) for x in said_a for y in said_b if x[2] and y[2] and _shared(x[2], y[2])]
-    if not quoted:
-        whole = [(" ".join(s for s, _, _ in said), frozenset().union(*(n for _, n, _ in said)), frozenset())
-                 for said in (said_a, said_b)]
-        quoted = [(whole[0], whole[1])] if _one_statement(whole[0][0], whole[1][0]) else []
+def _attribution_conflicts(said_a: list[Attribution], said_b: list[Attribution], one_statement: bool) -> list[Conflict]:
+    """One statement given to two people: two sentences quote it (or, when none quotes a shared
+    statement, the two claims as wholes give one) and each names one speaker, neither of whom
+    the other side shows ("Ms. Berg" and "Anna Berg" are one speaker)."""
+    quoted = _closest_quotes(said_a, said_b)
+    if not quoted and one_statement and said_a and said_b:
+        quoted = [tuple((frozenset().union(*(w for w, _, _ in said)), frozenset().union(*(n for _, n, _ in said)), frozenset())
+                        for said in (said_a, said_b))]
     out: list[Conflict] = []
-    for (text_a, names_a, _), (text_b, names_b, _) in quoted:
+    for (seen_a, names_a, _), (seen_b, names_b, _) in quoted:
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         (speaker_a,), (speaker_b,) = names_a, names_b
         na, nb = _name_words(speaker_a), _name_words(speaker_b)
-        if na and nb and not na & _text_words(text_b) and not nb & _text_words(text_a) and \
+        if na and nb and not (na & nb or na & seen_b or nb & seen_a or _initials(speaker_a, speaker_b)) and \
                 not any((c.a, c.b) == (speaker_a, speaker_b) for c in out):
             out.append(Conflict("attribution", speaker_a, speaker_b, f"A attributes it to {speaker_a}, B to {speaker_b}"))
     return out
 
 
-def _shared(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two quotations give one statement: 60 % of the shorter's words in the other."""
+def _initials(x: str, y: str) -> bool:
+    """Whether one name is the other's initials ("FO", "Foreign Office")."""
+    short, long = sorted((x, y), key=len)
+    caps = "".join(w[0] for w in long.split() if w[0].isupper())
+    return short.replace(".", "").isupper() and short.replace(".", "") == caps
+
+
+def _closest_quotes(said_a: list[Attribution], said_b: list[Attribution]) -> list[tuple[Attribution, Attribution]]:
+    """Sentences of the two claims that quote one statement, each the other's closest quotation
+    (a claim that repeats a quote and adds a shorter one pairs the repeated one only)."""
+    share = np.array([[_share(x[2], y[2]) for y in said_b] for x in said_a]).reshape(len(said_a), len(said_b))
+    return [(said_a[i], said_b[j]) for i, j in zip(*np.nonzero(share >= 0.6), strict=True)
+            if share[i, j] == share[i].max() == share[:, j].max()]
+
+
+def _share(x: frozenset[str], y: frozenset[str]) -> float:
+    """The share of the shorter quotation's words the other repeats (0 when one quotes nothing)."""
     words = [x - FUNCTION_WORDS, y - FUNCTION_WORDS]
     shorter = min(len(words[0]), len(words[1]))
-    return shorter > 0 and len(words[0] & words[1]) >= 0.6 * shorter
+    return len(words[0] & words[1]) / shorter if shorter else 0.0
+
+
+def _shared(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two quotations give one statement: 60 % of the shorter's words in the other."""
+    return _share(x, y) >= 0.6
 
 
 def _one_statement(a: str, b: str) -> bool:

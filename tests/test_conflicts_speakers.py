@@ -79,6 +79,15 @@ def test_context_is_the_sentences_just_before_the_claim() -> None:
     doc = segment(Article(id="x", source="x", text="One. Two named Lena Voss. Three. Four."))
     assert context_before(doc, (3,)) == "Two named Lena Voss. Three."
     assert context_before(doc, (0,)) == ""
+    assert context_before(doc, (1, 3)) == "One. Two named Lena Voss. Three."  # what lies between included
+
+
+def test_a_pronoun_in_a_claim_of_sentences_apart_is_the_person_named_just_before_it_in_the_article() -> None:
+    quote = '"If the rules bind nobody, there are no rules,"'
+    claim = f"The hearing lasted four hours. {quote} he said."  # the article's sentences 1 and 3
+    context = "Lawyers for the firm spoke first. The hearing lasted four hours. Justice Ida Berg was not convinced."
+    assert who(claim, f"{quote} said Justice Ida Berg.", context_a=context) == []
+    assert who(claim, f"{quote} said lawyer Tom Hale.", context_a=context) == [("Justice Ida Berg", "Tom Hale")]
 
 
 def test_compare_gives_a_pronoun_speakers_disagreement(tmp_path) -> None:  # noqa: ANN001
@@ -91,3 +100,10 @@ def test_compare_gives_a_pronoun_speakers_disagreement(tmp_path) -> None:  # noq
     assert result.exit_code == 0, result.stderr
     found = [(c["kind"], c["a"], c["b"]) for al in json.loads(result.stdout)["alignments"] for c in al["conflicts"]]
     assert found == [("attribution", "Lena Voss", "Omar Reyes")]
+
+
+def test_a_quote_is_paired_with_its_closest_quotation_only() -> None:
+    one = '"We learned a lot since the flood hit the valley," Mayor Ines Hale said.'
+    merged = f'{one} "The flood hit the valley hard," said farmer Tom Reyes.'
+    assert who(one, merged) == [] and who(merged, one) == []
+    assert who(one, '"We learned a lot since the flood hit the valley," said farmer Tom Reyes.') == [("Mayor Ines Hale", "Tom Reyes")]
