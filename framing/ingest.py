@@ -174,8 +174,8 @@ def _article_files(root: Path) -> list[Path]:
     """Supported regular files below ``root``, sorted; hidden folders (.git, .venv) are not entered.
 
     A folder's documentation is not an article: a text or HTML file named README, LICENSE or
-    CHANGELOG, or, in a folder whose ``manifest.jsonl`` lists its articles, one it does not list.
-    Each file passed over is logged.
+    CHANGELOG, or, in a folder whose ``manifest.jsonl`` lists its article files, a file it does
+    not list (a table there holds gold labels or notes). Each text file passed over is logged.
     """
     found = []
     for folder, dirs, names in os.walk(root):  # symlinked folders are not followed: no loops
@@ -184,8 +184,10 @@ def _article_files(root: Path) -> list[Path]:
                  and name != MANIFEST and p.is_file()]
         listed = _listed(Path(folder), paths)
         for path in paths:
-            if path.suffix.lower() not in TABLE_SUFFIXES and (path.stem.upper() in DOC_STEMS or path not in listed):
-                log.warning("skipped %s: not an article (documentation, or not in its folder's %s)", path, MANIFEST)
+            table = path.suffix.lower() in TABLE_SUFFIXES
+            if path not in listed or (path.stem.upper() in DOC_STEMS and not table):
+                (log.debug if table else log.warning)(  # a table beside listed articles holds gold labels or notes
+                    "skipped %s: not an article (documentation, or not in its folder's %s)", path, MANIFEST)
             else:
                 found.append(path)
     return sorted(found)
