@@ -434,8 +434,7 @@ def _attribution_conflicts(said_a: list[Attribution], said_b: list[Attribution],
     the other side shows ("Ms. Berg" and "Anna Berg" are one speaker)."""
     quoted = _closest_quotes(said_a, said_b)
     if not quoted and one_statement and said_a and said_b:
-        quoted = [tuple((frozenset().union(*(w for w, _, _ in said)), frozenset().union(*(n for _, n, _ in said)), frozenset())
-                        for said in (said_a, said_b))]
+        quoted = [(_whole(said_a), _whole(said_b))]
     out: list[Conflict] = []
     for (seen_a, names_a, _), (seen_b, names_b, _) in quoted:
         if len(names_a) != 1 or len(names_b) != 1:
@@ -446,6 +445,11 @@ def _attribution_conflicts(said_a: list[Attribution], said_b: list[Attribution],
                 not any((c.a, c.b) == (speaker_a, speaker_b) for c in out):
             out.append(Conflict("attribution", speaker_a, speaker_b, f"A attributes it to {speaker_a}, B to {speaker_b}"))
     return out
+
+
+def _whole(said: list[Attribution]) -> Attribution:
+    """A claim's sentences as one: every word shown, every speaker named, no quotation."""
+    return frozenset().union(*(w for w, _, _ in said)), frozenset().union(*(n for _, n, _ in said)), frozenset()
 
 
 def _initials(x: str, y: str) -> bool:
