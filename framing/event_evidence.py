@@ -52,7 +52,7 @@ _MONTHS = [name[:3].lower() for name in _MONTH_NAMES]
 # A score: two numbers of at most three digits joined by a dash, the larger first ("3-1", "23-20";
 # "10-15" counting up is a range), not part of a longer number, a decimal, a date ("2023-24"), a
 # fraction or a percentage; or a vote: "by 61 to 39", "by 54 votes to 41".
-_NUMBER_END = r"(?![\w.,/%:-])"
+_NUMBER_END = r"(?![\w/%:-]|[.,]\d)"  # "3-1," ends a clause; "3-1,000" and "3-1.5" are other numbers
 _SCORE = re.compile(rf"(?<![\w.,/%:-])(\d{{1,3}})[ ]?[-–—][ ]?(\d{{1,3}}){_NUMBER_END}")
 _VOTE = re.compile(rf"\bby[ ]+(\d{{1,3}})(?:[ ]+[a-z]+)?[ ]+to[ ]+(\d{{1,3}}){_NUMBER_END}")
 

@@ -10,13 +10,19 @@ outlets reported twice. It is cut where its sides hold together best: the cut wh
 across the sides is lowest against the similarity within them (an outlet with one article joins
 the side it is most like).
 
-Not cut: a group with an outlet's two articles that are copies of one text (a wire story run
-twice), a cut whose sides both carry dates (the dates have decided: articles far apart never
-joined, and an outlet writing twice about one happening within days is common), and a cut whose
-sides are more alike across than within by more than ``MAX_CROSS_RATIO``. Only groups of at most
-``MAX_GROUP`` articles are examined, and only the orientations of the repeated outlets' pairs are
-enumerated (at most ``2 ** (MAX_REPEATED - 1)``), so the cost is bounded per group and linear in
-the corpus.
+A found event is also cut when two of its articles' own texts say they report different
+happenings (days far apart by their datelines or dated ledes, different lead scores or votes:
+:mod:`framing.event_evidence`), though no outlet reported it twice: its articles are clustered by
+average linkage with those two, and an outlet's two articles, kept apart (:func:`evidence_cut`).
+
+Not cut by the outlets: a group with an outlet's two articles that are copies of one text (a
+wire story run twice), a cut whose sides both carry dates (the dates have decided: articles far
+apart never joined, and an outlet writing twice about one happening within days is common), and
+a cut whose sides are more alike across than within by more than ``MAX_CROSS_RATIO``. Only groups
+of at most ``MAX_GROUP`` articles are examined, and only the orientations of the repeated
+outlets' pairs are enumerated (at most ``2 ** (MAX_REPEATED - 1)``); the text evidence is
+compared only inside groups of at most ``MAX_EVIDENCE_GROUP``. The cost is bounded per group and
+linear in the corpus.
 """
 
 from __future__ import annotations
@@ -113,24 +119,23 @@ def _average_linkage(sims: np.ndarray, apart: set[tuple[int, int]]) -> list[list
     barred = np.zeros((n, n), dtype=bool)
     for a, b in apart:
         barred[a, b] = barred[b, a] = True
-    clusters: list[list[int] | None] = [[k] for k in range(n)]
+    clusters = {k: [k] for k in range(n)}  # by the row that stands for the cluster
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
     while True:
         score = np.where(barred | ~np.outer(alive, alive), -np.inf, total / np.outer(size, size))
         np.fill_diagonal(score, -np.inf)
-        x, y = divmod(int(np.argmax(score)), n)
+        x, y = divmod(int(np.argmax(score)), n)  # ties: the first pair in row order
         if not np.isfinite(score[x, y]):
-            return [c for c in clusters if c is not None]
-        x, y = min(x, y), max(x, y)  # ties: the first pair in order, as the pairs are scanned
+            return list(clusters.values())
+        x, y = min(x, y), max(x, y)
         total[x] += total[y]
         total[:, x] += total[:, y]
         barred[x] |= barred[y]
         barred[:, x] |= barred[:, y]
         size[x] += size[y]
         alive[y] = False
-        clusters[x] = [*clusters[x], *clusters[y]]  # type: ignore[misc]
-        clusters[y] = None
+        clusters[x] += clusters.pop(y)
 
 
 def sibling_cut(group: Sequence[int], outlets: Sequence[str | None], days: Sequence[date | None],

@@ -9,8 +9,11 @@ one event, or articles that lead with different ordinals of one series ("the 19t
 and "the 20th meeting of X"). A shared lead ordinal of one series is a strong link. Two groups
 that already hold together join only when more than one link ties them: a single link between
 them is how plain single linkage chains sibling events (the same people, another happening; a
-report that recalls an earlier one) into one. Nothing here knows any topic: a series is
-whatever noun phrase follows the ordinal.
+report that recalls an earlier one) into one. A found event is then cut where the same outlets
+reported it twice, or where its articles' own texts give days far apart (datelines, a dated
+lede) or lead with different scores or votes (:mod:`framing.event_split`,
+:mod:`framing.event_evidence`). Nothing here knows any topic: a series is whatever noun phrase
+follows the ordinal.
 
 In a large corpus candidate pairs come from blocking (a shared lead ordinal, a shared rare term,
 a shared run of words for wire copies), and a large block is chained rather than compared all
@@ -286,7 +289,8 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one series, into
     one event, or would join two groups of two or more articles that fewer than
     ``CORROBORATION`` links tie (:func:`join_groups`). A found event that the same outlets
-    reported twice is then cut in two (:func:`framing.event_split.split_siblings`).
+    reported twice, or whose articles' texts say they report different happenings, is then cut
+    (:func:`framing.event_split.split_siblings`).
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
