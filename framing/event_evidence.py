@@ -34,12 +34,13 @@ MAX_TALLY = 199  # larger pairs are years, ranges or amounts, not scores or vote
 
 _NUMBER_WORDS = {w: k for k, w in enumerate(
     ["a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1)}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": YEAR_DAYS}
+# Years are not counted: "in March 1990, thirty years ago" says the year, not the day of the report.
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 # A month by name or abbreviation, with its capital ("May", not "may"; not "Mark" or "Junior").
 _MONTH = r"(?-i:(?P<month>" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z]))"
-_COUNT = rf"(?P<count>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})[ ]+(?P<unit>day|week|month|year)s?[ ]+(?:ago|earlier|before)\b"
+_COUNT = rf"(?P<count>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})[ ]+(?P<unit>day|week|month)s?[ ]+(?:ago|earlier|before)\b"
 _DATE = rf"\b{_MONTH}(?:[ ]+(?P<day>\d{{1,2}})(?!\d))?(?:,?[ ]+\d{{4}})?"
 # "on March 2, six weeks ago", "in August 2023 - ten months ago": a date, then at once how long
 # before the report it was; or "Ten months ago, ... the eruption of August 2023": the time ago
