@@ -198,7 +198,10 @@ def _listed(folder: Path, paths: list[Path]) -> set[Path]:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         return set(paths)
-    rows = _read_manifest(str(manifest), manifest.stat().st_mtime_ns)
+    try:
+        rows = _read_manifest(str(manifest), manifest.stat().st_mtime_ns)
+    except InputError:  # reported for each file as it is read
+        return set(paths)
     listed = {p for p in paths if p.name in rows or p.stem in rows}
     return listed or set(paths)
 
