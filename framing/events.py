@@ -56,6 +56,10 @@ _DATE_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTHS}(?:\s|,|$)", re.IGNORECASE)
 _SERIES_END = re.compile(r"[.;:,()\[\]]|\s(?:and|held|was|were|is|are|took|on|at|in|which|that)\s", re.IGNORECASE)
 SERIES_WINDOW = 80  # characters after an ordinal that may name what it counts
 SERIES_OVERLAP = 2  # shared words that make two ordinals count one series
+# Words that, right after an ordinal, count occurrences in time, not a series of things: "the
+# second time this year", "the third straight day", "a fourth consecutive week" name no series.
+OCCURRENCE_WORDS = frozenset({"time", "times", "year", "years", "month", "months", "week", "weeks", "day", "days",
+                              "occasion", "straight", "consecutive", "successive", "running", "row"})
 LEAD_SENTENCES = 4  # ordinals in the headline and first sentences say which happening it is
 HEAD_SENTENCES = 3  # the lede: sentences weighed again (with the title) in event similarity
 HEAD_WEIGHT = 0.25  # weight of headline + lede similarity against whole-text similarity
@@ -96,7 +100,9 @@ def ordinals(text: str) -> set[Ordinal]:
     """Every ordinal of ``text`` that counts a named series ("the 21st meeting of the council").
 
     Dates ("March 5th", "5th of May") are not counts; an ordinal followed by fewer than
-    ``SERIES_OVERLAP`` content words ("for the first time") names no series and is skipped.
+    ``SERIES_OVERLAP`` content words ("for the first time") names no series and is skipped;
+    one that counts a repetition in time (:data:`OCCURRENCE_WORDS`: "the second time this year
+    over pay") names none either.
     """
     found = set()
     for match in _ORDINAL.finditer(text):
@@ -107,9 +113,9 @@ def ordinals(text: str) -> set[Ordinal]:
             continue
         phrase = _SERIES_END.split(" " + after + " ", maxsplit=1)[0]
         phrase = _ORDINAL.split(phrase, maxsplit=1)[0]
-        words = frozenset(w[:6] for w in re.findall(r"[a-z0-9]+", phrase.lower())
-                          if len(w) > 1 and w not in STOPWORDS)
-        if len(words) >= SERIES_OVERLAP:
+        content = [w for w in re.findall(r"[a-z0-9]+", phrase.lower()) if len(w) > 1 and w not in STOPWORDS]
+        words = frozenset(w[:6] for w in content)
+        if len(words) >= SERIES_OVERLAP and content[0] not in OCCURRENCE_WORDS:
             number = int(match.group(1)) if match.group(1) else WORD_ORDINALS[match.group(2).lower()]
             found.add(Ordinal(number, words))
     return found
