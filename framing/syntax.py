@@ -162,21 +162,36 @@ def _store(folder: Path) -> ResultCache:
     return ResultCache(folder / "parses.sqlite", fast=True)
 
 
+def _key(parts: Sequence[str]) -> str:
+    """The findings cache's key of some key parts (with the parser's and framing's versions)."""
+    return hashlib.sha256("\x1f".join([parser_version(), code_fingerprint(), *parts]).encode()).hexdigest()
+
+
+def recalled(parts: Sequence[str]) -> Any:
+    """What :func:`remembered` stored for these key parts, or None (also when the cache
+    directory is unusable)."""
+    return _recall(_key(parts))
+
+
+def _recall(key: str) -> Any:
+    try:
+        found = _store(default_cache_dir()).get_many([key]).get(key)
+    except (sqlite3.Error, OSError):
+        return None
+    return None if found is None else json.loads(found)
+
+
 def remembered(parts: Sequence[str], compute: Callable[[], Any]) -> Any:
     """``compute()`` (a JSON value: what the detectors found) for these key parts, read from the
     findings cache when it holds them, else computed and stored. An unusable cache directory
     only means computing again."""
-    key = hashlib.sha256("\x1f".join([parser_version(), code_fingerprint(), *parts]).encode()).hexdigest()
-    try:
-        store = _store(default_cache_dir())
-        found = store.get_many([key]).get(key)
-    except (sqlite3.Error, OSError):
-        return compute()
+    key = _key(parts)
+    found = _recall(key)
     if found is not None:
-        return json.loads(found)
+        return found
     value = compute()
     try:
-        store.put_many({key: json.dumps(value)})
+        _store(default_cache_dir()).put_many({key: json.dumps(value)})
     except (sqlite3.Error, OSError):
         pass
     return value
