@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +15,7 @@ from framing.evaluate import adjusted_rand
 from framing.events import group_events, ordinal_conflict, ordinals
 from framing.ingest import load_articles
 from framing.segment import segment
-from framing.types import Article
+from framing.types import Article, Voice
 from framing.wires import syndication
 from tests.conftest import CORPUS
 
@@ -110,6 +111,21 @@ def test_report_outputs(report_dir: Path) -> None:
         assert (report_dir / f"event-{e['id']}.html").exists()
     rows = list(csv.DictReader((report_dir / "articles.csv").open()))
     assert {r["id"] for r in rows} == set(ids)
+
+
+def test_report_csv_quotes_each_articles_own_words_and_voices(report_dir: Path) -> None:
+    listed = CliRunner().invoke(cli, ["sentences", str(CORPUS), "--format", "json"])
+    sentences = {d["id"]: [s["text"] for s in d["sentences"]] for d in json.loads(listed.stdout)}
+    rows = list(csv.DictReader((report_dir / "claims.csv").open()))
+    shared = [r for r in rows if r["article"] in sentences]
+    assert shared and any(r["article_text"] != r["claim_text"] for r in shared)
+    for r in shared:  # the article's own sentences, not the claim's longest wording
+        own = [sentences[r["article"]][int(i)] for i in r["sentences"].split()]
+        assert r["article_text"] == " ".join(own)
+    frames = list(csv.DictReader((report_dir / "frames.csv").open()))
+    cited = [f for f in frames if f["evidence"]]
+    assert cited and all(len(f["voice"].split(" | ")) == len(f["evidence"].split(" | ")) for f in cited)
+    assert {v for f in cited for v in f["voice"].split(" | ")} <= set(get_args(Voice))
 
 
 def test_report_html_escapes_article_text(report_dir: Path) -> None:
