@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from framing.cli import cli
 from framing.evaluate import adjusted_rand
-from framing.events import group_events, ordinal_conflict, ordinals
+from framing.events import group_events, ordinal_conflict, ordinals, shared_anchor
 from framing.ingest import load_articles
 from framing.segment import segment
 from framing.types import Article, Voice
@@ -36,6 +36,11 @@ def test_ordinals_name_the_series_they_count() -> None:
         ordinals("The 8th round of climate talks opened in Bonn for the first time.")
     assert [o.number for o in a] == [7] and [o.number for o in b] == [8]
     assert ordinal_conflict(a, b) and not ordinal_conflict(a, a)
+    # a repetition in time is no series: a flood and a strike "for the second time this year" share nothing
+    flood = ordinals("The river burst its banks for the second time this year, flooding 300 homes.")
+    strike = ordinals("Dockers walked out for the second time this year over automation plans.")
+    streak = ordinals("Prices rose for a third straight month and a fourth consecutive week.")
+    assert not flood and not strike and not streak and not shared_anchor(flood, strike)
 
 
 def test_event_labels_read_as_headlines() -> None:
