@@ -23,7 +23,7 @@ from typing import Any, TypeVar, overload
 
 from framing.cache import ResultCache, code_fingerprint
 from framing.compare import FrameOptions, embed_documents
-from framing.frames import detect_frames
+from framing.frames import detect_frames, parse_ahead
 from framing.models import Encoder
 from framing.segment import segment
 from framing.types import Article, Document, Evidence, FrameResult, Sentence
@@ -178,6 +178,7 @@ def _run_batch(articles: Sequence[Article], keys: Sequence[str], encoder: Encode
                options: FrameOptions) -> dict[str, str]:
     """Segment, embed (one call for the batch) and detect the frames of some articles."""
     docs = [segment(a) for a in articles]
+    parse_ahead(docs, options.entities)
     fresh = {}
     for key, doc, vectors in zip(keys, docs, embed_documents(docs, encoder), strict=True):
         frames = detect_frames(doc, classifier=options.classifier, entities=options.entities,

