@@ -31,6 +31,8 @@ def _harmful(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "compound" and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
         return True  # "terror activities"
+    if _in(token, "harm.weapon_handlers") and any(c.dep_ == "compound" and _in(c, "harm.weapons") for c in token.children):
+        return True  # "bomb makers", "rocket smugglers"
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "from") and token.head.head is not token:
         outer = token.head.head  # "terrorists from LeT", "a team of members" that carried out an attack
         if _in(outer, "harm.actors") or (outer.pos_ == "NOUN" and _agent_of_harm(outer)):
@@ -128,7 +130,7 @@ def _blamed(h: Token) -> bool:
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
-        return culprit._culprit(h, head)
+        return any(culprit._culprit(h, verb) for verb in _shared_predicates(head))
     if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
         if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
             return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
@@ -141,6 +143,20 @@ def _blamed(h: Token) -> bool:
     if h.dep_ == "pobj":
         return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h)
     return False
+
+
+def _shared_predicates(verb: Token) -> list[Token]:
+    """A verb and the verbs conjoined to it that share its subject ("X used the funds and then
+    lied to investigators"): a conjunct with a subject of its own, or negated, says nothing of X."""
+    found = [verb]
+    for conj in (c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB"):
+        chain = conj
+        while chain.dep_ == "conj" and chain.head is not verb and chain.head.pos_ == "VERB":
+            chain = chain.head
+        if chain.head is verb and not _negated(conj) and not any(
+                c.dep_ in _SUBJECT + _PASSIVE_SUBJECT for c in conj.children):
+            found.append(conj)
+    return found
 
 
 def _raised_clause(h: Token, verb: Token) -> Token | None:
@@ -487,12 +503,19 @@ def _soil_is_its(sentence: str, entity: Entity, at: int, previous: str) -> bool:
 
 
 def _veiled_blame(sentence: str, entity: Entity) -> int | None:
-    """Blame the sentence puts on someone it leaves unnamed while the outlet says the entity is
-    meant ("blamed 'a neighbouring state' for arming militias, an apparent reference to X")."""
+    """Blame the sentence puts on someone it leaves unnamed while saying the entity is meant:
+    "blamed 'a neighbouring state' for arming militias, an apparent reference to X", or "without
+    naming X, the minister accused 'a neighbour' of plundering" (the remark that X went unnamed
+    makes the unnamed culprit X; there the culprit must be one unnamed party, "a neighbour",
+    "one lender", or the harm condemned in the clause that avoids naming X)."""
+    from framing.detectors.omission import highlights_omission
     from framing.detectors.veiled import veiled_reference
 
     found = mentions(entity, sentence)
-    if not found or veiled_reference(sentence, entity) is None:
+    if not found:
+        return None
+    veiled = veiled_reference(sentence, entity) is not None
+    if not veiled and highlights_omission(sentence, entity) is None:
         return None  # a bare "without naming X" does not say the blame is meant for X
     doc = parse([sentence])[0]
     if doc is None:
@@ -502,8 +525,22 @@ def _veiled_blame(sentence: str, entity: Entity) -> int | None:
     for token in doc:
         if token.pos_ != "NOUN" or token.i in named or any(c.pos_ == "PROPN" for c in token.children):
             continue
-        if _blamed(token) or (token.dep_ in _OBJECT and (_in(token.head, "blame.criticise_verbs") or _in(
-                token.head, "blame.core_blame_verbs")) and _harmful(token) and not _negated(token.head)):
+        condemned = token.dep_ in _OBJECT and (_in(token.head, "blame.criticise_verbs") or _in(
+            token.head, "blame.core_blame_verbs")) and _harmful(token) and not _negated(token.head)
+        if veiled and (_blamed(token) or condemned):
+            return found[0].start()
+        if _one_unnamed(token) and _blamed(token):
             return found[0].start()
     return None
+
+
+_ONE = frozenset(("a", "an", "one", "another", "certain"))
+
+
+def _one_unnamed(noun: Token) -> bool:
+    """One party the sentence does not name: "a neighbouring state", "one lender", "a certain
+    carmaker", "a utility's line" (the possessor)."""
+    owners = [o for o in [noun, *(c for c in noun.children if c.dep_ == "poss")] if o.tag_ == "NN"]
+    return not _in(noun, "harm.nouns") and any(
+        c.dep_ in ("det", "nummod", "amod") and c.lower_ in _ONE for o in owners for c in o.children)
 

@@ -179,8 +179,9 @@ def _culprit(h: Token, verb: Token) -> bool:
         if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
             objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
         objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
-                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"
+        objects += [g for c in [*verb.children, *(o for o in objects if o.dep_ in _OBJECT)]
+                    if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
+                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials $4m in bribes"
         return any(blame._harmful(c) for c in objects) or (verb.lemma_ == "subject" and blame._harm_below(verb))
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (blame._harm_below(c) or blame._harm_below(verb))
@@ -188,9 +189,9 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True  # "X took part in the killings", "X played a role in the attack"
     if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and blame._harm_below(verb):
         return True
-    if _in(verb, "blame.breach_verbs") and any(
-            c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [c, *blame._quantified(c)]) for c in verb.children):
-        return True  # "X broke the law", "X ignored warnings"
+    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [
+            c, *blame._quantified(c), *(m for m in c.children if m.dep_ == "compound")]) for c in verb.children):
+        return True  # "X broke the law", "X ignored warnings", "ignored a stall warning" (misparsed as a compound)
     if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
         return True  # "X turned a blind eye to"
     if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):

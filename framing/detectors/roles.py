@@ -103,7 +103,7 @@ def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
     found = []
     for t in doc:
         if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside):
-            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
+            if _nearest_name(doc, t, entity.kind == "person", inside) in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
                 found.append(t)
     return found
 
@@ -112,15 +112,28 @@ def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
     """Another proper name of the entity's kind before the pronoun: the pronoun may be its (an
     antecedent comes before its pronoun; a name after it, "its forces looted hospitals in Tigray",
     cannot take it)."""
-    return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles()
+    return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles() and not _part_of(t, inside)
+               and not (t.i == 0 and not t.ent_type_)  # "Staff passed a motion": a capitalised first word
                and (t.ent_type_ == "PERSON" or (not t.ent_type_ and person)) == person for t in doc)
 
 
-def _nearest_name(doc: Any, pronoun: Token, person: bool) -> int | None:
-    """Index of the closest proper name before ``pronoun`` that agrees with it in kind."""
+def _part_of(token: Token, inside: set[int]) -> bool:
+    """A word of the entity's own mention the match left out ("Vice-Chancellor" before "Fiona McAllister")."""
+    while token.dep_ in ("compound", "punct") and token.head is not token:
+        token = token.head
+        if token.i in inside:
+            return True
+    return False
+
+
+def _nearest_name(doc: Any, pronoun: Token, person: bool, inside: frozenset[int] | set[int] = frozenset()) -> int | None:
+    """Index of the closest proper name before ``pronoun`` that agrees with it in kind (the
+    entity's own words agree: its kind is known, whatever the tagger guessed)."""
     for t in reversed(doc[: pronoun.i]):
-        if t.pos_ != "PROPN" or t.lower_.strip(".") in _titles():
+        if t.pos_ != "PROPN" or t.lower_.strip(".") in _titles() or _part_of(t, set(inside)):
             continue
+        if t.i in inside:
+            return t.i
         is_person = t.ent_type_ == "PERSON"
         if is_person == person or (not t.ent_type_ and person):
             return t.i
