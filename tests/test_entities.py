@@ -272,6 +272,36 @@ MORE = [  # classes of phrasing added after the challenge sets were measured
 ]
 
 
+SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard negatives
+    # coordinated predicates share the subject
+    ("The audit found that Corvia had sold the land and then lied to the council.", "Corvia", "attributes_to", True),
+    ("The audit found that Corvia had sold the land and then told the council.", "Corvia", "attributes_to", False),
+    ("Corvia sold the land, and the buyers later lied to the council.", "Corvia", "attributes_to", False),
+    # supplying with something harmful, the "with" hung on the object
+    ("Prosecutors said Tomas Rauch supplied two cyclists with banned hormones.", "Tomas Rauch", "attributes_to", True),
+    ("Prosecutors said Tomas Rauch supplied two cyclists with new bicycles.", "Tomas Rauch", "attributes_to", False),
+    # an omission remark whose clause blames one unnamed party
+    ("Without naming Ostland, the envoy accused a neighbouring state of poisoning the river.", "Ostland", "attributes_to", True),
+    ("Without naming Ostland, the envoy thanked a neighbouring state for cleaning the river.", "Ostland", "attributes_to", False),
+    ("Without naming Ostland, the envoy condemned the poisoning of the river.", "Ostland", "attributes_to", False),
+    ("The envoy blamed certain countries for poisoning the river but did not name Ostland.", "Ostland", "attributes_to", False),
+    # harmful things sourced in, made at, owned or run by the entity; events there are not
+    ("Health officials traced the tainted milk to a dairy in Ostland.", "Ostland", "attributes_to", True),
+    ("Health officials traced the award-winning milk to a dairy in Ostland.", "Ostland", "attributes_to", False),
+    ("The counterfeit pills were made by a workshop in Ostland.", "Ostland", "attributes_to", True),
+    ("The vaccines were made by a workshop in Ostland.", "Ostland", "attributes_to", False),
+    ("A Harwick Oil pipeline leaked 900 barrels of crude into the bay.", "Harwick Oil", "attributes_to", True),
+    ("A Harwick Oil pipeline carried 900 barrels of crude into the port.", "Harwick Oil", "attributes_to", False),
+    ("The slick came from a tanker owned by Harwick Oil.", "Harwick Oil", "attributes_to", True),
+    ("The cargo came from a tanker owned by Harwick Oil.", "Harwick Oil", "attributes_to", False),
+    ("A cloud of ammonia released from Delmar Chemicals' plant forced a school to close.", "Delmar Chemicals", "attributes_to", True),
+    ("A bomb exploded at a market in Ostland, killing nine.", "Ostland", "attributes_to", False),
+    ("Fumes from the Delmar Chemicals plant were behind a rise in asthma, doctors said.", "Delmar Chemicals", "attributes_to", True),
+    ("Workers from the Delmar Chemicals plant were behind the charity run, organisers said.", "Delmar Chemicals", "attributes_to", False),
+    ("Rockets struck U.S. bases in Ostland overnight.", "Ostland", "attributes_to", False),
+]
+
+
 OMISSIONS = [
     ("The communique stopped short of naming Freedonia.", "Freedonia", True),
     ("The communique named Freedonia as the aggressor.", "Freedonia", False),
@@ -300,6 +330,7 @@ RELATIONS = [
     *((text, entity, "attributes_to", expected) for text, entity, expected in ATTRIBUTIONS),
     *((text, entity, "highlights_omission", expected) for text, entity, expected in OMISSIONS),
     *MORE,
+    *SESSION8,
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from framing.detectors import culprit
+from framing.detectors import culprit, sources
 from framing.detectors.roles import (
     _OBJECT,
     _PASSIVE_SUBJECT,
@@ -107,6 +107,8 @@ def _harm_below(token: Token) -> bool:
 
 def _quantified(token: Token) -> list[Token]:
     """What a quantifier counts: "most of the deaths" -> deaths."""
+    if _in(token, "blame.trend_nouns"):  # "a rise in asthma"
+        return [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children]
     if not _in(token, "blame.quantifiers"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -139,9 +141,10 @@ def _blamed(h: Token) -> bool:
             return True  # "traced the eggs to Dutch poultry farms"
         if h.dep_ == "poss" and (_at_door(head) or _done_for(head) or _under_command(head)):
             return True  # "laid the blame at X's door", "attacks carried out at X's behest"
-        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
+        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head)) or sources.source_of_harm(h)
     if h.dep_ == "pobj":
-        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h)
+        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h) \
+            or sources.source_of_harm(h)
     return False
 
 
@@ -149,14 +152,22 @@ def _shared_predicates(verb: Token) -> list[Token]:
     """A verb and the verbs conjoined to it that share its subject ("X used the funds and then
     lied to investigators"): a conjunct with a subject of its own, or negated, says nothing of X."""
     found = [verb]
-    for conj in (c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB"):
+    if _reports(verb):
+        return found  # "Y charged that X had opened ... and fueled": the parser may hang the reported verb on Y's
+    for conj in (c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB" and not _reports(c)):
         chain = conj
-        while chain.dep_ == "conj" and chain.head is not verb and chain.head.pos_ == "VERB":
+        while chain.dep_ == "conj" and chain.head.i != verb.i and chain.head.pos_ == "VERB":
             chain = chain.head
-        if chain.head is verb and not _negated(conj) and not any(
+        if chain.head.i == verb.i and not _negated(conj) and not any(
                 c.dep_ in _SUBJECT + _PASSIVE_SUBJECT for c in conj.children):
             found.append(conj)
     return found
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that reports or accuses (its own clause holds someone else's act)."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or _in(verb, "blame.blame_verbs") or _in(
+        verb, "blame.criticise_verbs") or verb.lemma_ in ("say", "claim", "charge", "allege", "report", "tell", "add", "state")
 
 
 def _raised_clause(h: Token, verb: Token) -> Token | None:

@@ -179,7 +179,7 @@ def _culprit(h: Token, verb: Token) -> bool:
         if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
             objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
         objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
-        objects += [g for c in [*verb.children, *(o for o in objects if o.dep_ in _OBJECT)]
+        objects += [g for c in [*verb.children, *(p for o in objects if o.dep_ in _OBJECT for p in o.children)]
                     if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
                     for g in c.children]  # "supplied athletes with banned drugs", "paid officials $4m in bribes"
         return any(blame._harmful(c) for c in objects) or (verb.lemma_ == "subject" and blame._harm_below(verb))
@@ -207,7 +207,8 @@ def _culprit(h: Token, verb: Token) -> bool:
             return child.lemma_ != "responsible" or blame._harm_below(child)
         if verb.lemma_ == "be" and _to_blame(child) and not _negated(child) and not _negated(verb):
             return True  # "X is to blame (for the explosion)": parsed as a to-infinitive, not an adjective
-        if child.dep_ == "prep" and child.lower_ == "behind" and any(blame._harmful(g) for g in child.children):
+        if child.dep_ == "prep" and child.lower_ == "behind" and any(
+                blame._harmful(q) for g in child.children for q in [g, *blame._quantified(g)]):  # "behind a rise in asthma"
             return True
     return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and blame._harm_below(verb)
 
