@@ -299,6 +299,21 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("Fumes from the Delmar Chemicals plant were behind a rise in asthma, doctors said.", "Delmar Chemicals", "attributes_to", True),
     ("Workers from the Delmar Chemicals plant were behind the charity run, organisers said.", "Delmar Chemicals", "attributes_to", False),
     ("Rockets struck U.S. bases in Ostland overnight.", "Ostland", "attributes_to", False),
+    # a sanction with its reason after it
+    ("Striker Leon Vasquez was suspended after a test found a banned stimulant.", "Leon Vasquez", "attributes_to", True),
+    ("Striker Leon Vasquez was suspended after a test found a minor knee injury.", "Leon Vasquez", "attributes_to", False),
+    ("The league fined Harbor City FC after fans set off illegal flares.", "Harbor City FC", "attributes_to", True),
+    ("The league praised Harbor City FC after fans raised money for charity.", "Harbor City FC", "attributes_to", False),
+    # failures of a duty, the infinitive hung elsewhere
+    ("The audit found the Water Board had failed for a decade to repair leaking mains.", "Water Board", "attributes_to", True),
+    ("The audit found the Water Board had tried for a decade to repair leaking mains.", "Water Board", "attributes_to", False),
+    ("Harbor City FC failed to win a match all season.", "Harbor City FC", "attributes_to", False),
+    # holding hostages
+    ("Negotiators urged the Red Hand Front to free the hostages it is holding.", "Red Hand Front", "attributes_to", True),
+    ("Negotiators urged the Red Hand Front to free the hostages others are holding.", "Red Hand Front", "attributes_to", False),
+    # "found X had ...": X parsed as the object of "found"
+    ("The tribunal annulled the vote after finding the Unity Party had bribed polling officials.", "Unity Party", "attributes_to", True),
+    ("The tribunal upheld the vote after finding the Unity Party had trained polling officials.", "Unity Party", "attributes_to", False),
 ]
 
 

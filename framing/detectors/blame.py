@@ -129,6 +129,9 @@ def _blamed(h: Token) -> bool:
     raised = _raised_clause(h, head)
     if raised is not None and culprit._culprit(h, raised):
         return True  # "X was found to have used substandard concrete" reads as "X used ..."
+    clause = _misparsed_clause(h)
+    if clause is not None and any(culprit._culprit(h, verb) for verb in _shared_predicates(clause)):
+        return True  # "after finding X had bribed officials", X parsed as the object of "finding"
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
@@ -168,6 +171,20 @@ def _reports(verb: Token) -> bool:
     """A verb that reports or accuses (its own clause holds someone else's act)."""
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or _in(verb, "blame.blame_verbs") or _in(
         verb, "blame.criticise_verbs") or verb.lemma_ in ("say", "claim", "charge", "allege", "report", "tell", "add", "state")
+
+
+def _misparsed_clause(h: Token) -> Token | None:
+    """The verb of "found X had bribed" when the parser makes X the object of "found" and hangs
+    "had bribed" elsewhere: an auxiliary right after X whose verb has no subject of its own."""
+    if h.dep_ not in _OBJECT or not _in(h.head, "blame.raising_verbs"):
+        return None
+    after = max(t.i for t in h.subtree) + 1
+    if after >= len(h.doc) or h.doc[after].dep_ not in ("aux", "auxpass") or h.doc[after].lemma_ not in ("have", "be"):
+        return None
+    verb = h.doc[after].head
+    if verb.pos_ != "VERB" or verb.i <= after or _negated(verb) or any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT for c in verb.children):
+        return None
+    return verb
 
 
 def _raised_clause(h: Token, verb: Token) -> Token | None:
@@ -353,8 +370,21 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
         if h.dep_ in _PASSIVE_SUBJECT or verb.lemma_ != "involve":
             return _harm_below(verb)  # "X was involved in the plot", "linked X's system to crashes"
         return verb.dep_ == "acl" and _harmful(verb.head)  # "a scandal involving X"
-    if h.dep_ in _PASSIVE_SUBJECT and _in(verb, "harm.verbs"):
-        return False  # X was attacked: X is the victim
+    if _in(verb, "blame.sanction_verbs") and not _negated(verb):
+        return any(_sanctioned_after(c) for c in verb.children)  # "X was suspended after testing positive for a banned drug"
+    return False
+
+
+def _sanctioned_after(clause: Token) -> bool:
+    """A reason given after a sanction: "after a sample tested positive for a banned diuretic",
+    "after investigators found state-run doping" (a harmful word in the clause)."""
+    def wrong(t: Token) -> bool:  # an injury or a death that befell X is no reason
+        return _harmful(t) and not _in(t, "harm.event_nouns")
+
+    if clause.dep_ == "prep" and clause.lower_ in ("after", "following"):
+        return any(wrong(t) for t in clause.subtree if t.i != clause.i)
+    if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in clause.children):
+        return not _negated(clause) and any(wrong(t) for t in clause.subtree)
     return False
 
 

@@ -86,8 +86,9 @@ def _wrongdoer(verb: Token) -> bool:
     if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
         return True  # "prosecutors allege that X installed the software"
     phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
-    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children):
-        return True  # "X opened fire"
+    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children) or (
+            verb.dep_ == "relcl" and verb.head.lemma_.lower() in phrase):
+        return True  # "X opened fire", "the hostages X is holding"
     if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
         return True  # "X hid the findings", "X inflated its revenue"
     if _aims_at_harm(verb) or _harmful_consequence(verb):
@@ -197,7 +198,9 @@ def _culprit(h: Token, verb: Token) -> bool:
     if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
         return True  # "X covered up the abuse"
     if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
-        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
+        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children) or any(
+            t.i > verb.i and _in(t, "blame.duty_verbs") and t.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+            and t.i - verb.i <= 5 for t in verb.subtree)  # "X failed for years to act", the infinitive misattached
     if verb.lemma_ in ("hold", "find", "consider", "deem", "declare"):
         return False  # the subject holds someone else responsible
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
