@@ -314,6 +314,26 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     # "found X had ...": X parsed as the object of "found"
     ("The tribunal annulled the vote after finding the Unity Party had bribed polling officials.", "Unity Party", "attributes_to", True),
     ("The tribunal upheld the vote after finding the Unity Party had trained polling officials.", "Unity Party", "attributes_to", False),
+    # a definite description for the entity ("the company"), not one that owns the doer
+    ("Delmar Chemicals stayed silent as critics accused the company of poisoning the creek.", "Delmar Chemicals", "attributes_to", True),
+    ("A Delmar Chemicals audit found that the charity's treasurer had embezzled donations.", "Delmar Chemicals", "attributes_to", False),
+    # letting or helping others do harm
+    ("The report said the Harbor Authority let smugglers use its docks for years.", "Harbor Authority", "attributes_to", True),
+    ("The report said the Harbor Authority let fishermen use its docks for years.", "Harbor Authority", "attributes_to", False),
+    ("Prosecutors said Cole & Baines helped clients launder the proceeds.", "Cole & Baines", "attributes_to", True),
+    ("The Harbor Authority helped police seize three tonnes of heroin.", "Harbor Authority", "attributes_to", False),
+    ("Regulators said Ostmark League allowed clubs to break the spending rules.", "Ostmark League", "attributes_to", True),
+    ("Regulators said Ostmark League allowed clubs to sign two more players.", "Ostmark League", "attributes_to", False),
+    # a harmful group getting arms or support from the entity; a country getting help is not
+    ("The rebels, who receive weapons and money from Corvia, shelled the airport.", "Corvia", "attributes_to", True),
+    ("The refugees, who receive food and money from Corvia, reached the airport.", "Corvia", "attributes_to", False),
+    # faults in the entity's product or work
+    ("Investigators said a flaw in Skyward Systems' autopilot caused the crash.", "Skyward Systems", "attributes_to", True),
+    ("Investigators said a pilot in Skyward Systems' program caused the crash.", "Skyward Systems", "attributes_to", False),
+    ("Doctors said Ostland's slow lockdown cost thousands of lives.", "Ostland", "attributes_to", True),
+    ("Doctors said Ostland's new hospital cost thousands of dollars.", "Ostland", "attributes_to", False),
+    ("Aid agencies said Corvia had blocked food convoys for a month.", "Corvia", "attributes_to", True),
+    ("Aid agencies said Corvia had blocked the road for a month.", "Corvia", "attributes_to", False),
 ]
 
 

@@ -18,6 +18,7 @@ from framing.detectors.roles import (
     _negated,
     _passive,
 )
+from framing.detectors.unnamed import unnamed_culprit
 from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
 
@@ -416,8 +417,8 @@ def _through_preposition(prep: Token) -> bool:
     word = prep.lower_
     if word == "of" and head.lower_ == "out" and head.dep_ == "prep":  # "operating out of X"
         word, head = "from", head.head
-    if word in ("by", "from") and _harmful(head):
-        return True
+    if word in ("by", "from") and _harmful(head) or sources.sponsored_from(prep):
+        return True  # "attacks by X", "militants who receive weapons from X"
     if word == "on" and head.lemma_ == "blame":
         return True
     if word == "on" and _blame_laid(head) or word == "of" and _at_door(head):
@@ -516,10 +517,10 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True)
+    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True, anaphors=True)
     if found is not None:
         return found
-    unnamed = _veiled_blame(sentence, entity)
+    unnamed = unnamed_culprit(sentence, entity)
     if unnamed is not None:
         return unnamed
     soil = _OWN_SOIL.search(sentence)
@@ -541,47 +542,3 @@ def _soil_is_its(sentence: str, entity: Entity, at: int, previous: str) -> bool:
     if not before:
         return named_in(entity, previous) and not _NAME.search(sentence[:at])
     return not any(m.start() >= before[-1].end() for m in _NAME.finditer(sentence[:at]))
-
-
-def _veiled_blame(sentence: str, entity: Entity) -> int | None:
-    """Blame the sentence puts on someone it leaves unnamed while saying the entity is meant:
-    "blamed 'a neighbouring state' for arming militias, an apparent reference to X", or "without
-    naming X, the minister accused 'a neighbour' of plundering" (the remark that X went unnamed
-    makes the unnamed culprit X; there the culprit must be one unnamed party, "a neighbour",
-    "one lender", or the harm condemned in the clause that avoids naming X)."""
-    from framing.detectors.omission import highlights_omission
-    from framing.detectors.veiled import veiled_reference
-
-    found = mentions(entity, sentence)
-    if not found:
-        return None
-    veiled = veiled_reference(sentence, entity) is not None
-    if not veiled and highlights_omission(sentence, entity) is None:
-        return None  # a bare "without naming X" does not say the blame is meant for X
-    doc = parse([sentence])[0]
-    if doc is None:
-        return None
-    named = {t.i for m in found for span in [doc.char_span(m.start(), m.end(), alignment_mode="expand")]
-             if span is not None for t in span}
-    for token in doc:
-        if token.pos_ != "NOUN" or token.i in named or any(c.pos_ == "PROPN" for c in token.children):
-            continue
-        condemned = token.dep_ in _OBJECT and (_in(token.head, "blame.criticise_verbs") or _in(
-            token.head, "blame.core_blame_verbs")) and _harmful(token) and not _negated(token.head)
-        if veiled and (_blamed(token) or condemned):
-            return found[0].start()
-        if _one_unnamed(token) and _blamed(token):
-            return found[0].start()
-    return None
-
-
-_ONE = frozenset(("a", "an", "one", "another", "certain"))
-
-
-def _one_unnamed(noun: Token) -> bool:
-    """One party the sentence does not name: "a neighbouring state", "one lender", "a certain
-    carmaker", "a utility's line" (the possessor)."""
-    owners = [o for o in [noun, *(c for c in noun.children if c.dep_ == "poss")] if o.tag_ == "NN"]
-    return not _in(noun, "harm.nouns") and any(
-        c.dep_ in ("det", "nummod", "amod") and c.lower_ in _ONE for o in owners for c in o.children)
-

@@ -86,12 +86,12 @@ def _wrongdoer(verb: Token) -> bool:
     if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
         return True  # "prosecutors allege that X installed the software"
     phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
-    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children) or (
+    if any(c.dep_ in _OBJECT and any(q.lemma_.lower() in phrase for q in [c, *blame._quantified(c)]) for c in verb.children) or (
             verb.dep_ == "relcl" and verb.head.lemma_.lower() in phrase):
         return True  # "X opened fire", "the hostages X is holding"
     if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
         return True  # "X hid the findings", "X inflated its revenue"
-    if _aims_at_harm(verb) or _harmful_consequence(verb):
+    if _aims_at_harm(verb) or _harmful_consequence(verb) or _lets_harm(verb):
         return True  # "X used state television to smear rivals", "X shelled the town, killing 12"
     if _in(verb, "harm.cause_verbs") and blame._harm_below(verb):
         return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
@@ -123,6 +123,30 @@ def _to_harm(cause: Token) -> bool:
     """A verb of causing whose outcome is harm or a harmful event ("contributing to the crash")."""
     return blame._harm_below(cause) or any(_in(g, "harm.event_nouns") for p in cause.children if p.dep_ == "prep"
                                            for g in p.children)
+
+
+def _lets_harm(verb: Token) -> bool:
+    """The subject lets, helps or pushes others to do harm: "X let clubs break the rules", "X
+    helped clients hide assets", "X allowed al-Qaeda leaders to shelter there" (a harmful group as
+    the one let act). Not when the clause is negated or under refusal ("X refused to let ...")."""
+    if not _in(verb, "harm.complicity_verbs"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        if _negated(clause):
+            continue
+        doers = [c for c in clause.children if c.dep_ in _SUBJECT] + [c for c in verb.children if c.dep_ in _OBJECT]
+        if (_in(clause, "harm.verbs") and not _in(clause, "harm.enforcement_verbs")) or _wrongdoer(clause) or _breaks_norm(clause):
+            return True
+        if any(_in(d, "harm.actors") or any(m.dep_ in ("compound", "amod") and (_in(m, "harm.actors") or _in(m, "harm.nouns"))
+                                            for m in d.children) for d in doers):
+            return True  # "allowed militants to shelter", "let terror groups operate"
+    return False
+
+
+def _breaks_norm(verb: Token) -> bool:
+    """"break the rules", "ignored warnings": a breach verb with a norm as its object."""
+    return _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [
+        c, *blame._quantified(c), *(m for m in c.children if m.dep_ == "compound")]) for c in verb.children)
 
 
 def _aims_at_harm(verb: Token) -> bool:
@@ -190,8 +214,7 @@ def _culprit(h: Token, verb: Token) -> bool:
         return True  # "X took part in the killings", "X played a role in the attack"
     if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and blame._harm_below(verb):
         return True
-    if _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [
-            c, *blame._quantified(c), *(m for m in c.children if m.dep_ == "compound")]) for c in verb.children):
+    if _breaks_norm(verb):
         return True  # "X broke the law", "X ignored warnings", "ignored a stall warning" (misparsed as a compound)
     if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
         return True  # "X turned a blind eye to"
@@ -210,10 +233,15 @@ def _culprit(h: Token, verb: Token) -> bool:
             return child.lemma_ != "responsible" or blame._harm_below(child)
         if verb.lemma_ == "be" and _to_blame(child) and not _negated(child) and not _negated(verb):
             return True  # "X is to blame (for the explosion)": parsed as a to-infinitive, not an adjective
-        if child.dep_ == "prep" and child.lower_ == "behind" and any(
-                blame._harmful(q) for g in child.children for q in [g, *blame._quantified(g)]):  # "behind a rise in asthma"
+        if _behind_harm(child):
             return True
     return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and blame._harm_below(verb)
+
+
+def _behind_harm(prep: Token) -> bool:
+    """"(X was) behind the attack", "behind a rise in asthma"."""
+    return prep.dep_ == "prep" and prep.lower_ == "behind" and any(
+        blame._harmful(q) for g in prep.children for q in [g, *blame._quantified(g)])
 
 
 def _to_blame(token: Token) -> bool:

@@ -61,6 +61,8 @@ def _tied(token: Token) -> list[Token]:
 
 def _source(noun: Token) -> bool:
     """A thing that is harmful itself, does harm, or is what harm is traced to."""
+    if noun.pos_ == "NOUN" and (_in(noun, "harm.failure_nouns") or noun.lemma_ in ("failure", "negligence", "mistake", "blunder")):
+        return not _negated(noun.head)  # "a design flaw in X's software", "failures in training overseen by X"
     if noun.pos_ != "NOUN" or _in(noun, "harm.nouns") or _in(noun, "harm.event_nouns"):
         return False  # "an attack in X": X is the place
     if _product(noun):
@@ -102,3 +104,20 @@ def _releases(verb: Token) -> bool:
     objects += [g for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     return any(_in(o, "harm.pollutants") or any(_in(m, "harm.pollutants") for m in o.children if m.dep_ == "compound")
                for o in objects)
+
+
+def sponsored_from(prep: Token) -> bool:
+    """"militants who receive weapons and training from X", "the gang got its guns from X": a
+    harmful group that gets support or arms from X (help a country gets from X is not)."""
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ in _OBJECT:  # "received [weapons from X]"
+        verb = verb.head
+    if prep.lower_ != "from" or not _in(verb, "harm.receive_verbs") or _negated(verb):
+        return False
+    gifts = [g for c in verb.children if c.dep_ in _OBJECT for g in [c, *(x for x in c.children if x.dep_ == "conj")]]
+    if not any(_in(g, "harm.sponsor_gifts") or _in(g, "harm.weapons") for g in gifts):
+        return False
+    takers = [verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c for c in verb.children if c.dep_ in _SUBJECT]
+    return any(_in(t, "harm.actors") or any(m.dep_ in ("compound", "amod") and (_in(m, "harm.actors") or _in(m, "harm.nouns"))
+                                            for m in t.children) for t in takers)
+
