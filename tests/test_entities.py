@@ -334,6 +334,15 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("Doctors said Ostland's new hospital cost thousands of dollars.", "Ostland", "attributes_to", False),
     ("Aid agencies said Corvia had blocked food convoys for a month.", "Corvia", "attributes_to", True),
     ("Aid agencies said Corvia had blocked the road for a month.", "Corvia", "attributes_to", False),
+    # a subject pronoun in the entity's own clause is the entity, unless a thing stands between
+    ("Envoys pressed Corvia to return the paintings it looted from the museum.", "Corvia", "attributes_to", True),
+    ("Corvia condemned the raid, saying it looted the museum.", "Corvia", "attributes_to", False),
+    ("Corvia said the dam had passed every check and that it would help the inquiry into the collapse.", "Corvia", "attributes_to", False),
+    # acts done in breach of a norm; "charges that" reports an accusation
+    ("The lecturer was dismissed by Harwell College in breach of employment law, a tribunal found.", "Harwell College", "attributes_to", True),
+    ("The lecturer was hired by Harwell College in time for the new term, a spokesman said.", "Harwell College", "attributes_to", False),
+    ("The lawsuit charges that Delmar Chemicals understated the risks of its solvent.", "Delmar Chemicals", "attributes_to", True),
+    ("The lawsuit says that Delmar Chemicals sold its solvent in twelve states.", "Delmar Chemicals", "attributes_to", False),
 ]
 
 

@@ -87,8 +87,8 @@ def _agent_of_harm(token: Token) -> bool:
                 for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]  # "attacks, which were carried out by"
         if verb.dep_ == "acl":
             done.append(verb.head)  # "killings carried out by X"
-        if _in(verb, "harm.verbs"):
-            return True  # "killed by X"
+        if _in(verb, "harm.verbs") or (culprit._in_breach(verb) and not _negated(verb)):
+            return True  # "killed by X", "sacked by X in breach of the law"
         doer = _in(verb, "harm.perpetrate_verbs") or verb.lemma_ == "claim"  # "carried out by X", not "put out by X"
         return doer and any(_harmful(c) for c in done)
     return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head)
@@ -517,7 +517,8 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True, anaphors=True)
+    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True, anaphors=True,
+                   own_subjects=True)
     if found is not None:
         return found
     unnamed = unnamed_culprit(sentence, entity)

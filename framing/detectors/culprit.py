@@ -83,8 +83,10 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X had hidden losses", parsed as "had [hidden losses]"
     if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
         return True  # "X unlawfully detained 52 activists", "X knowingly sold"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
-        return True  # "prosecutors allege that X installed the software"
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in ("allege", "charge") and not _negated(verb.head):
+        return True  # "prosecutors allege that X installed the software", "the lawsuit charges that X downplayed"
+    if _in_breach(verb):
+        return True  # "X sacked him in breach of whistleblower law"
     phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
     if any(c.dep_ in _OBJECT and any(q.lemma_.lower() in phrase for q in [c, *blame._quantified(c)]) for c in verb.children) or (
             verb.dep_ == "relcl" and verb.head.lemma_.lower() in phrase):
@@ -104,6 +106,12 @@ def _wrongdoer(verb: Token) -> bool:
     return _in(verb, "blame.breach_verbs") and any(
         c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
         for c in verb.children)  # "X skipped mandatory tests"
+
+
+def _in_breach(verb: Token) -> bool:
+    """An act done "in breach of" or "in violation of" a norm ("in violation of the agreement")."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_ in ("breach", "violation", "contravention", "defiance")
+                                                           for g in c.children) for c in verb.children)
 
 
 def _harmful_consequence(verb: Token) -> bool:

@@ -34,10 +34,13 @@ def _in(token: Token, word_class: str) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False) -> Iterator[tuple[int, Token]]:
+def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False,
+           own_subjects: bool = False) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts.
     ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X");
-    ``anaphors`` lets a later definite description of its kind stand for it ("the company")."""
+    ``anaphors`` lets a later definite description of its kind stand for it ("the company");
+    ``own_subjects`` lets a subject pronoun under the entity's own verb be the entity ("X must
+    free the hostages it holds"), which a call must not read ("X said it must act" is no call on X)."""
     found = mentions(entity, sentence)
     if not found:
         return
@@ -48,7 +51,7 @@ def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool =
     for match, span in zip(found, spans, strict=True):
         if span is not None:
             yield match.start(), _climb(span.root, agents)
-    for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
+    for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None], own_subjects):
         yield found[0].start(), _climb(pronoun, agents)
     if anaphors:
         for noun in _descriptions_for(doc, entity, [s for s in spans if s is not None]):
@@ -92,7 +95,7 @@ def _place(token: Token) -> bool:
 _PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
 
 
-def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
+def _pronouns_for(doc: Any, entity: Entity, spans: list[Any], own_subjects: bool = False) -> list[Token]:
     """Pronouns later in the sentence whose nearest possible antecedent is the entity: "called on
     X to resign after she was accused of ...", "urged X to act, accusing it of delay". A proper
     name of the pronoun's kind (a person for "she", anything else for "it") standing between the
@@ -104,10 +107,18 @@ def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
     first = min(span.start for span in spans)
     found = []
     for t in doc:
-        if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside):
+        if t.i > first and t.lower_ in words and t.pos_ == "PRON" and (
+                (own_subjects and t.dep_ == "nsubj" and not _thing_between(doc, inside, t)) or not _object_of_self(t, inside)):
             if _nearest_name(doc, t, entity.kind == "person", inside) in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
                 found.append(t)
     return found
+
+
+def _thing_between(doc: Any, inside: set[int], pronoun: Token) -> bool:
+    """A singular common noun between the entity and "it", which "it" may as well mean ("X
+    condemned the bombing, saying it killed civilians")."""
+    last = max(inside)
+    return pronoun.lower_ == "it" and any(t.tag_ == "NN" for t in doc[last + 1: pronoun.i])
 
 
 def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
@@ -262,12 +273,13 @@ def _passive(verb: Token) -> bool:
 
 
 def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False,
-           anaphors: bool = False) -> int | None:
-    """Offset of the first mention whose role passes ``test``."""
-    for offset, role in _roles(sentence, entity, agents, anaphors):
+           anaphors: bool = False, own_subjects: bool = False) -> int | None:
+    """Offset of the first mention whose role passes ``test`` (flags as in :func:`_roles`)."""
+    for offset, role in _roles(sentence, entity, agents, anaphors, own_subjects):
         if test(role):
             return offset
     return None
+
 
 def _nobody_does(verb: Token) -> bool:
     """A verb whose subject is nobody ("Neither candidate mentioned X", "No speaker named X")."""
