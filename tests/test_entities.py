@@ -343,6 +343,18 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("The lecturer was hired by Harwell College in time for the new term, a spokesman said.", "Harwell College", "attributes_to", False),
     ("The lawsuit charges that Delmar Chemicals understated the risks of its solvent.", "Delmar Chemicals", "attributes_to", True),
     ("The lawsuit says that Delmar Chemicals sold its solvent in twelve states.", "Delmar Chemicals", "attributes_to", False),
+    # counted among those who did harm or are blamed
+    ("Regulators listed Westbury Bank among the lenders that overcharged pensioners.", "Westbury Bank", "attributes_to", True),
+    ("Regulators listed Westbury Bank among the lenders that refunded pensioners.", "Westbury Bank", "attributes_to", False),
+    ("Westbury Bank was not among the lenders accused of overcharging pensioners.", "Westbury Bank", "attributes_to", False),
+    ("Westbury Bank is one of six lenders accused of rigging the rate.", "Westbury Bank", "attributes_to", True),
+    # harm on the entity's watch; promises broken; quantities of unlawful acts
+    ("Critics said the abuse went unchecked on Mayor Adeyemi's watch.", "Tunde Adeyemi", "attributes_to", True),
+    ("Critics said the park was rebuilt on Mayor Adeyemi's watch.", "Tunde Adeyemi", "attributes_to", False),
+    ("Voters said Adeyemi had broken his promise to cut fares.", "Tunde Adeyemi", "attributes_to", True),
+    ("Voters said Adeyemi had kept his promise to cut fares.", "Tunde Adeyemi", "attributes_to", False),
+    ("A monitor found that the Port Police conducted hundreds of unlawful searches.", "Port Police", "attributes_to", True),
+    ("A monitor found that the Port Police conducted hundreds of routine searches.", "Port Police", "attributes_to", False),
 ]
 
 

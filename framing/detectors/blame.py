@@ -118,7 +118,7 @@ def _quantified(token: Token) -> list[Token]:
 def _blamed(h: Token) -> bool:
     """Whether the role token ``h`` is blamed or tied to harm."""
     head = h.head
-    if _described_as_culprit(h) or _culprit_noun(h) or _fined_amount(h):
+    if _described_as_culprit(h) or _culprit_noun(h) or _fined_amount(h) or _among_culprits(h):
         return True
     if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
@@ -143,8 +143,8 @@ def _blamed(h: Token) -> bool:
         if h.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "to" and \
                 _in(head.head.head, "blame.trace_verbs"):
             return True  # "traced the eggs to Dutch poultry farms"
-        if h.dep_ == "poss" and (_at_door(head) or _done_for(head) or _under_command(head)):
-            return True  # "laid the blame at X's door", "attacks carried out at X's behest"
+        if h.dep_ == "poss" and (_at_door(head) or _done_for(head) or _under_command(head) or _on_watch(head)):
+            return True  # "laid the blame at X's door", "attacks carried out at X's behest", "on X's watch"
         return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head)) or sources.source_of_harm(h)
     if h.dep_ == "pobj":
         return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h) \
@@ -474,6 +474,36 @@ def _done_for(noun: Token) -> bool:
     if act.pos_ == "VERB":
         return not _negated(act) and _commits_harm(act)
     return _harmful(act)
+
+
+def _on_watch(noun: Token) -> bool:
+    """Harm that happened "on X's watch" or "under X's watch"."""
+    if noun.lemma_ != "watch" or noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "under"):
+        return False
+    act = noun.head.head
+    while act.pos_ in ("ADJ", "ADV") and act.dep_ in ("acomp", "advmod", "oprd") and act.head.i != act.i:
+        act = act.head  # "went unchecked on X's watch"
+    if act.pos_ == "NOUN":
+        return _harmful(act)
+    return not _negated(act) and (_in(act, "harm.verbs") or any(
+        c.dep_ in _SUBJECT + _PASSIVE_SUBJECT + _OBJECT and _harmful(c) for c in act.children))
+
+
+def _among_culprits(h: Token) -> bool:
+    """X counted in a group that did harm or is blamed: "named X among 11 lenders that had
+    overcharged customers", "X is one of six firms accused of price-fixing"; not "X was not among"."""
+    if _negated(h.head) or _negated(h):
+        return False
+    groups = [g for p in [*h.children, *(c for c in h.head.children if c.i > h.i)] if p.dep_ == "prep" and p.lower_ == "among"
+              for g in p.children]
+    ones = [c for c in h.head.children if c.dep_ in ("attr", "oprd") and c.lower_ == "one"] if h.dep_ in _SUBJECT else []
+    ones += [c for c in h.children if c.dep_ == "appos" and c.lower_ == "one"]
+    groups += [g for one in ones for p in one.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
+        groups += [g for p in h.head.children if p.dep_ == "prep" and p.lower_ == "as" for one in p.children
+                   if one.lower_ == "one" for q in one.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children]
+    return any(_in(g, "harm.actors") or _described_as_culprit(g) or any(
+        c.dep_ == "acl" and _in(c, "blame.blame_verbs") and c.tag_ == "VBN" for c in g.children) for g in groups)
 
 
 def _under_command(noun: Token) -> bool:

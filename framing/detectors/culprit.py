@@ -215,7 +215,8 @@ def _culprit(h: Token, verb: Token) -> bool:
         objects += [g for c in [*verb.children, *(p for o in objects if o.dep_ in _OBJECT for p in o.children)]
                     if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
                     for g in c.children]  # "supplied athletes with banned drugs", "paid officials $4m in bribes"
-        return any(blame._harmful(c) for c in objects) or (verb.lemma_ == "subject" and blame._harm_below(verb))
+        return any(blame._harmful(q) for c in objects for q in [c, *blame._quantified(c)]) or (
+            verb.lemma_ == "subject" and blame._harm_below(verb))  # "conducted thousands of unlawful stops"
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (blame._harm_below(c) or blame._harm_below(verb))
             for c in verb.children):
