@@ -355,6 +355,13 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("Voters said Adeyemi had kept his promise to cut fares.", "Tunde Adeyemi", "attributes_to", False),
     ("A monitor found that the Port Police conducted hundreds of unlawful searches.", "Port Police", "attributes_to", True),
     ("A monitor found that the Port Police conducted hundreds of routine searches.", "Port Police", "attributes_to", False),
+    # co-perpetrators; firms tied to the entity doing wrong; harm done through harmful means
+    ("Witnesses said militiamen burned the houses alongside Eritrean soldiers.", "Eritrea", "attributes_to", True),
+    ("Witnesses said volunteers rebuilt the houses alongside Eritrean soldiers.", "Eritrea", "attributes_to", False),
+    ("Two firms linked to the Unity Party won the contracts through rigged bids, auditors said.", "Unity Party", "attributes_to", True),
+    ("Two firms linked to the Unity Party won the contracts through open bids, auditors said.", "Unity Party", "attributes_to", False),
+    ("Ostland's state-sponsored doping programme cost its athletes their medals.", "Ostland", "attributes_to", True),
+    ("Ostland's state-sponsored training programme won its athletes their medals.", "Ostland", "attributes_to", False),
 ]
 
 

@@ -30,8 +30,8 @@ def _harmful(token: Token) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and _in(c, "harm.false_adjectives") for c in token.children):
         return True  # "false claims", "fake stories"
     if token.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "compound" and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
-        return True  # "terror activities"
+            c.dep_ in ("compound", "amod") and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
+        return True  # "terror activities", "a doping programme" (tagged as a modifier either way)
     if _in(token, "harm.weapon_handlers") and any(c.dep_ == "compound" and _in(c, "harm.weapons") for c in token.children):
         return True  # "bomb makers", "rocket smugglers"
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "from") and token.head.head is not token:
@@ -441,8 +441,11 @@ def _through_preposition(prep: Token) -> bool:
         return _harm_below(head)
     if word in ("in", "on", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
-    if word == "to" and _in(head, "harm.loyalty_adjectives"):
-        return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
+    if word == "to" and _in(head, "harm.loyalty_adjectives"):  # "fighters loyal to X", "firms linked to X won ... through bribes"
+        return any(_harmful(actor) or (actor.dep_ in _SUBJECT and not _negated(actor.head) and culprit._culprit(actor, actor.head))
+                   for actor in _actors(head))
+    if word in ("alongside", "with") and head.pos_ == "VERB" and not _negated(head):
+        return any(c.dep_ in _SUBJECT and culprit._culprit(c, head) for c in head.children)  # "took part in the killings alongside X"
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
     return False

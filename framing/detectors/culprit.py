@@ -85,8 +85,9 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X unlawfully detained 52 activists", "X knowingly sold"
     if verb.dep_ == "ccomp" and verb.head.lemma_ in ("allege", "charge") and not _negated(verb.head):
         return True  # "prosecutors allege that X installed the software", "the lawsuit charges that X downplayed"
-    if _in_breach(verb):
-        return True  # "X sacked him in breach of whistleblower law"
+    if _in_breach(verb) or any(c.dep_ == "prep" and c.lower_ in ("through", "via") and any(
+            blame._harmful(g) and not _in(g, "harm.event_nouns") for g in c.children) for c in verb.children):
+        return True  # "X sacked him in breach of whistleblower law", "X won the contracts through rigged tenders"
     phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
     if any(c.dep_ in _OBJECT and any(q.lemma_.lower() in phrase for q in [c, *blame._quantified(c)]) for c in verb.children) or (
             verb.dep_ == "relcl" and verb.head.lemma_.lower() in phrase):
