@@ -362,6 +362,11 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("Two firms linked to the Unity Party won the contracts through open bids, auditors said.", "Unity Party", "attributes_to", False),
     ("Ostland's state-sponsored doping programme cost its athletes their medals.", "Ostland", "attributes_to", True),
     ("Ostland's state-sponsored training programme won its athletes their medals.", "Ostland", "attributes_to", False),
+    # calls: "called for X to act"; an ultimatum with its threat ("or face")
+    ("Fishermen called for Delmar Chemicals to close the outfall pipe.", "Delmar Chemicals", "calls_on", True),
+    ("Delmar Chemicals called for regulators to close the outfall pipe.", "Delmar Chemicals", "calls_on", False),
+    ("The Commission gave Ostland two months to amend the law or face fines.", "Ostland", "calls_on", True),
+    ("The Commission gave Ostland two months to prepare its bid for the games.", "Ostland", "calls_on", False),
 ]
 
 
