@@ -367,6 +367,10 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("Delmar Chemicals called for regulators to close the outfall pipe.", "Delmar Chemicals", "calls_on", False),
     ("The Commission gave Ostland two months to amend the law or face fines.", "Ostland", "calls_on", True),
     ("The Commission gave Ostland two months to prepare its bid for the games.", "Ostland", "calls_on", False),
+    # omission: a published list that leaves the entity out
+    ("The ministry's list of approved suppliers did not include Delmar Chemicals.", "Delmar Chemicals", "highlights_omission", True),
+    ("The ministry's new contract did not include Delmar Chemicals.", "Delmar Chemicals", "highlights_omission", False),
+    ("The ministry's list of approved suppliers included Delmar Chemicals.", "Delmar Chemicals", "highlights_omission", False),
 ]
 
 
