@@ -371,6 +371,9 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("The ministry's list of approved suppliers did not include Delmar Chemicals.", "Delmar Chemicals", "highlights_omission", True),
     ("The ministry's new contract did not include Delmar Chemicals.", "Delmar Chemicals", "highlights_omission", False),
     ("The ministry's list of approved suppliers included Delmar Chemicals.", "Delmar Chemicals", "highlights_omission", False),
+    # "its" after the entity: places and dates between are no rival antecedents; another party is
+    ("Meeting in Geneva on Friday, envoys urged Corvia to free the reporters its soldiers abducted.", "Corvia", "attributes_to", True),
+    ("Envoys urged Corvia to free the reporters whom Ostland said its soldiers had abducted.", "Corvia", "attributes_to", False),
 ]
 
 

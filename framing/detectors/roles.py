@@ -127,7 +127,12 @@ def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
     cannot take it)."""
     return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles() and not _part_of(t, inside)
                and not (t.i == 0 and not t.ent_type_)  # "Staff passed a motion": a capitalised first word
+               and not (not person and (_place(t) or t.lower_ in _DATES or t.dep_ == "amod"))  # "in Brussels on Thursday", "Nordic"
                and (t.ent_type_ == "PERSON" or (not t.ent_type_ and person)) == person for t in doc)
+
+
+_DATES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                    "march", "april", "june", "july", "august", "september", "october", "november", "december"))
 
 
 def _part_of(token: Token, inside: set[int]) -> bool:
