@@ -374,6 +374,9 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     # "its" after the entity: places and dates between are no rival antecedents; another party is
     ("Meeting in Geneva on Friday, envoys urged Corvia to free the reporters its soldiers abducted.", "Corvia", "attributes_to", True),
     ("Envoys urged Corvia to free the reporters whom Ostland said its soldiers had abducted.", "Corvia", "attributes_to", False),
+    # neglect: something left in a neglected state by its keeper
+    ("Auditors said Westbury Bank had left its payment servers unpatched for a year.", "Westbury Bank", "attributes_to", True),
+    ("Auditors said Westbury Bank had left its payment servers running for a year.", "Westbury Bank", "attributes_to", False),
 ]
 
 

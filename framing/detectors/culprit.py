@@ -85,6 +85,9 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X unlawfully detained 52 activists", "X knowingly sold"
     if verb.dep_ == "ccomp" and verb.head.lemma_ in ("allege", "charge") and not _negated(verb.head):
         return True  # "prosecutors allege that X installed the software", "the lawsuit charges that X downplayed"
+    if verb.lemma_ == "leave" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and _in(c, "blame.neglect_states")
+                                      for c in verb.subtree if c.head.i in (verb.i, *(o.i for o in verb.children))):
+        return True  # "X had left the flaw unpatched", "the flaw X left unpatched"
     if _in_breach(verb) or any(c.dep_ == "prep" and c.lower_ in ("through", "via") and any(
             blame._harmful(g) and not _in(g, "harm.event_nouns") for g in c.children) for c in verb.children):
         return True  # "X sacked him in breach of whistleblower law", "X won the contracts through rigged tenders"
