@@ -210,17 +210,7 @@ def _culprit(h: Token, verb: Token) -> bool:
     if _wrongdoer(verb):
         return True
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
-        if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
-            return True  # "the destruction X caused"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT]
-        if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
-            objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
-        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
-        objects += [g for c in [*verb.children, *(p for o in objects if o.dep_ in _OBJECT for p in o.children)]
-                    if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
-                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials $4m in bribes"
-        return any(blame._harmful(q) for c in objects for q in [c, *blame._quantified(c)]) or (
-            verb.lemma_ == "subject" and blame._harm_below(verb))  # "conducted thousands of unlawful stops"
+        return _backs_harm(verb)
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (blame._harm_below(c) or blame._harm_below(verb))
             for c in verb.children):
@@ -255,6 +245,22 @@ def _behind_harm(prep: Token) -> bool:
     """"(X was) behind the attack", "behind a rise in asthma"."""
     return prep.dep_ == "prep" and prep.lower_ == "behind" and any(
         blame._harmful(q) for g in prep.children for q in [g, *blame._quantified(g)])
+
+
+def _backs_harm(verb: Token) -> bool:
+    """A verb of backing or carrying out whose object is harmful ("armed the militia", "carried
+    out the bombing", "supplied athletes with banned drugs", "conducted hundreds of unlawful stops")."""
+    if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
+        return True  # "the destruction X caused"
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
+    if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
+        objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
+    objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+    objects += [g for c in [*verb.children, *(p for o in objects if o.dep_ in _OBJECT for p in o.children)]
+                if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
+                for g in c.children]  # "supplied athletes with banned drugs", "paid officials $4m in bribes"
+    return any(blame._harmful(q) for c in objects for q in [c, *blame._quantified(c)]) or (
+        verb.lemma_ == "subject" and blame._harm_below(verb))  # "conducted thousands of unlawful stops"
 
 
 def _to_blame(token: Token) -> bool:
