@@ -295,9 +295,10 @@ class _Analyser:
             out.append({"pos": row["pos"], "id": article.id, "article": row["article"], "result": result,
                         "full": json.dumps(list(full.items())), "head": json.dumps(list(head.items())),
                         "lead": json.dumps([[o.number, sorted(o.series)] for o in sig.lead]),
-                        "day": sig.day.toordinal() if sig.day else 0, "outlet": outlet_of(article) or ""})
+                        "day": sig.day.toordinal() if sig.day else 0, "outlet": outlet_of(article) or "",
+                        "text": json.dumps([sig.text.day, sorted(sig.text.tallies)])})
         return _table(out, {"pos": int, "id": str, "article": str, "result": str, "full": str, "head": str,
-                            "lead": str, "day": int, "outlet": str})
+                            "lead": str, "day": int, "outlet": str, "text": str})
 
 
 def _events(arts: Any, workers: int) -> list[list[int]]:
@@ -308,8 +309,9 @@ def _events(arts: Any, workers: int) -> list[list[int]]:
     from framing import engine_ray_events as ev
     from framing.events import day_numbers
 
-    table = arts.select_columns(["pos", "lead", "day", "outlet"]).to_pandas().sort_values("pos")
-    sigs = [ev.signals_of(lead, day) for lead, day in zip(table["lead"], table["day"], strict=True)]
+    table = arts.select_columns(["pos", "lead", "day", "outlet", "text"]).to_pandas().sort_values("pos")
+    sigs = [ev.signals_of(lead, day, text) for lead, day, text in zip(table["lead"], table["day"], table["text"],
+                                                                      strict=True)]
     n, sigs_ref = len(sigs), ray.put(sigs)
     vocab = ev.vocabulary(arts)
     full, head = (vocab["parts"][p] for p in (0, 1))

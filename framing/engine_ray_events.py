@@ -32,6 +32,7 @@ from typing import Any, cast
 import numpy as np
 
 from framing.engine_ray import _table, article_of, partitions, unpack
+from framing.event_evidence import TextEvidence
 from framing.event_split import split_siblings
 from framing.events import (
     EXACT_BELOW,
@@ -55,10 +56,12 @@ RANK = 1 << 20  # a word's first occurrence as one number: article position * RA
 PAIR_COLUMNS = {"i": int, "j": int, "score": float}
 
 
-def signals_of(lead: str, day: int) -> Signals:
-    """An article's event signals from their dataset form."""
+def signals_of(lead: str, day: int, text: str = "[null, []]") -> Signals:
+    """An article's event signals from their dataset form (``text``: its text evidence, day and tallies)."""
     ordinals = frozenset(Ordinal(n, frozenset(words)) for n, words in json.loads(lead))
-    return Signals(ordinals, date.fromordinal(day) if day else None)
+    text_day, tallies = json.loads(text)
+    evidence = TextEvidence(text_day, frozenset((int(a), int(b)) for a, b in tallies))
+    return Signals(ordinals, date.fromordinal(day) if day else None, evidence)
 
 
 def vocabulary(arts: Any) -> dict[str, Any]:
@@ -289,7 +292,7 @@ def _join_component(row: dict[str, Any], sigs: Any, outlets: Any, matrix: Any) -
         return dense_similarity(_get(matrix), [members[k] for k in ks])
 
     groups = join_groups(mine, left, right, cut=lambda found: split_siblings(
-        found, [outlets[m] for m in members], [s.day for s in mine], similarity))
+        found, [outlets[m] for m in members], [s.day for s in mine], similarity, [s.text for s in mine]))
     return {"groups": json.dumps([[members[k] for k in g] for g in groups])}
 
 

@@ -9,8 +9,11 @@ one event, or articles that lead with different ordinals of one series ("the 19t
 and "the 20th meeting of X"). A shared lead ordinal of one series is a strong link. Two groups
 that already hold together join only when more than one link ties them: a single link between
 them is how plain single linkage chains sibling events (the same people, another happening; a
-report that recalls an earlier one) into one. Nothing here knows any topic: a series is
-whatever noun phrase follows the ordinal.
+report that recalls an earlier one) into one. A found event is then cut where the same outlets
+reported it twice, or where its articles' own texts give days far apart (datelines, a dated
+lede) or lead with different scores or votes (:mod:`framing.event_split`,
+:mod:`framing.event_evidence`). Nothing here knows any topic: a series is whatever noun phrase
+follows the ordinal.
 
 In a large corpus candidate pairs come from blocking (a shared lead ordinal, a shared rare term,
 a shared run of words for wire copies), and a large block is chained rather than compared all
@@ -25,12 +28,19 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
 from framing.align import STOPWORDS, content_words
+from framing.event_evidence import (
+    MAX_DAYS_APART,
+    NO_EVIDENCE,
+    TextEvidence,
+    day_of_year,
+    text_evidence,
+)
 from framing.event_split import outlet_of, split_siblings
 from framing.sparse import Rows
 from framing.types import Document
@@ -46,6 +56,10 @@ _DATE_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTHS}(?:\s|,|$)", re.IGNORECASE)
 _SERIES_END = re.compile(r"[.;:,()\[\]]|\s(?:and|held|was|were|is|are|took|on|at|in|which|that)\s", re.IGNORECASE)
 SERIES_WINDOW = 80  # characters after an ordinal that may name what it counts
 SERIES_OVERLAP = 2  # shared words that make two ordinals count one series
+# Words that, right after an ordinal, count occurrences in time, not a series of things: "the
+# second time this year", "the third straight day", "a fourth consecutive week" name no series.
+OCCURRENCE_WORDS = frozenset({"time", "times", "year", "years", "month", "months", "week", "weeks", "day", "days",
+                              "occasion", "straight", "consecutive", "successive", "running", "row"})
 LEAD_SENTENCES = 4  # ordinals in the headline and first sentences say which happening it is
 HEAD_SENTENCES = 3  # the lede: sentences weighed again (with the title) in event similarity
 HEAD_WEIGHT = 0.25  # weight of headline + lede similarity against whole-text similarity
@@ -58,7 +72,6 @@ BLOCK_TERMS = 32  # an article's rarest terms used as blocking keys in a large c
 EXACT_BELOW = 2000  # corpora (or subsets) smaller than this are compared all against all
 WINDOW = 10  # in a large corpus, an article is compared with the next this many of each block
 IDF_PRIOR = 10  # pseudo-articles that share no word: keeps IDF sane in a corpus of two
-MAX_DAYS_APART = 30  # dated articles further apart than this never share an event
 CORROBORATION = 2  # links tying two groups of 2+ articles before they join: a second link confirms the first
 
 
@@ -80,13 +93,16 @@ class Signals:
 
     lead: frozenset[Ordinal]
     day: date | None
+    text: TextEvidence = NO_EVIDENCE  # the day and lead tallies the text gives (framing.event_evidence)
 
 
 def ordinals(text: str) -> set[Ordinal]:
     """Every ordinal of ``text`` that counts a named series ("the 21st meeting of the council").
 
     Dates ("March 5th", "5th of May") are not counts; an ordinal followed by fewer than
-    ``SERIES_OVERLAP`` content words ("for the first time") names no series and is skipped.
+    ``SERIES_OVERLAP`` content words ("for the first time") names no series and is skipped;
+    one that counts a repetition in time (:data:`OCCURRENCE_WORDS`: "the second time this year
+    over pay") names none either.
     """
     found = set()
     for match in _ORDINAL.finditer(text):
@@ -97,9 +113,9 @@ def ordinals(text: str) -> set[Ordinal]:
             continue
         phrase = _SERIES_END.split(" " + after + " ", maxsplit=1)[0]
         phrase = _ORDINAL.split(phrase, maxsplit=1)[0]
-        words = frozenset(w[:6] for w in re.findall(r"[a-z0-9]+", phrase.lower())
-                          if len(w) > 1 and w not in STOPWORDS)
-        if len(words) >= SERIES_OVERLAP:
+        content = [w for w in re.findall(r"[a-z0-9]+", phrase.lower()) if len(w) > 1 and w not in STOPWORDS]
+        words = frozenset(w[:6] for w in content)
+        if len(words) >= SERIES_OVERLAP and content[0] not in OCCURRENCE_WORDS:
             number = int(match.group(1)) if match.group(1) else WORD_ORDINALS[match.group(2).lower()]
             found.add(Ordinal(number, words))
     return found
@@ -137,9 +153,13 @@ def parse_date(value: str | None) -> date | None:
 
 
 def signals(doc: Document) -> Signals:
-    """The event signals of one article: lead ordinals (title and first sentences) and date."""
+    """The event signals of one article: lead ordinals (title and first sentences), date, and the
+    text's own evidence of its day and tallies (the date's day of the year when it has a date)."""
     lead = " ".join([doc.article.title or ""] + [s.text for s in doc.sentences[:LEAD_SENTENCES]])
-    return Signals(frozenset(ordinals(lead)), parse_date(doc.article.date))
+    day, text = parse_date(doc.article.date), text_evidence(doc)
+    if day:
+        text = replace(text, day=day_of_year(day.month, day.day))
+    return Signals(frozenset(ordinals(lead)), day, text)
 
 
 def candidate_pairs(sims: Rows, sigs: Sequence[Signals], *, subset: Sequence[int],
@@ -275,7 +295,8 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     ``MAX_DAYS_APART`` apart, or articles leading with different ordinals of one series, into
     one event, or would join two groups of two or more articles that fewer than
     ``CORROBORATION`` links tie (:func:`join_groups`). A found event that the same outlets
-    reported twice is then cut in two (:func:`framing.event_split.split_siblings`).
+    reported twice, or whose articles' texts say they report different happenings, is then cut
+    (:func:`framing.event_split.split_siblings`).
     """
     sigs = [signals(d) for d in docs]
     sims = tfidf_matrix(docs)
@@ -286,7 +307,7 @@ def group_events(docs: Sequence[Document], *, exact_below: int = EXACT_BELOW) ->
     order = keep[np.lexsort((right[keep], left[keep], -strength))]
     outlets, days = [outlet_of(d.article) for d in docs], [s.day for s in sigs]
     return join_groups(sigs, left[order], right[order], cut=lambda groups: split_siblings(
-        groups, outlets, days, lambda members: dense_similarity(sims, members)))
+        groups, outlets, days, lambda members: dense_similarity(sims, members), [s.text for s in sigs]))
 
 
 def dense_similarity(sims: Rows, members: Sequence[int]) -> np.ndarray:
@@ -351,7 +372,7 @@ def apart(sigs: Sequence[Signals], sides: list[list[int]], found: list[list[int]
     for k, side in enumerate(cut):
         mark = Ordinal(k, frozenset({"#cut", f"#{origin[side[0]]}"}))
         for i in side:
-            marked[i] = Signals(sigs[i].lead | {mark}, sigs[i].day)
+            marked[i] = replace(sigs[i], lead=sigs[i].lead | {mark})
     return marked
 
 

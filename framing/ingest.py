@@ -43,6 +43,7 @@ TABLE_SUFFIXES = {".jsonl", ".csv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 META_FIELDS = ("title", "outlet", "url", "date", "event")
 MANIFEST = "manifest.jsonl"
+DOC_STEMS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}  # a folder's documentation, not articles
 FETCH_TIMEOUT = 20.0
 FETCH_MAX_BYTES = 5 * 1024 * 1024
 
@@ -170,15 +171,39 @@ def _load_dir(root: Path, *, on_skip: ErrorHandler | None) -> list[Article]:
 
 
 def _article_files(root: Path) -> list[Path]:
-    """Supported regular files below ``root``, sorted; hidden folders (.git, .venv) are not entered."""
+    """Supported regular files below ``root``, sorted; hidden folders (.git, .venv) are not entered.
+
+    A folder's documentation is not an article: a text or HTML file named README, LICENSE or
+    CHANGELOG, or, in a folder whose ``manifest.jsonl`` lists its article files, a file it does
+    not list (a table there holds gold labels or notes). Each text file passed over is logged.
+    """
     found = []
     for folder, dirs, names in os.walk(root):  # symlinked folders are not followed: no loops
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            path = Path(folder) / name
-            if path.suffix.lower() in SUPPORTED and name != MANIFEST and path.is_file():
+        paths = [p for name in names if (p := Path(folder) / name).suffix.lower() in SUPPORTED
+                 and name != MANIFEST and p.is_file()]
+        listed = _listed(Path(folder), paths)
+        for path in paths:
+            table = path.suffix.lower() in TABLE_SUFFIXES
+            if path not in listed or (path.stem.upper() in DOC_STEMS and not table):
+                (log.debug if table else log.warning)(  # a table beside listed articles holds gold labels or notes
+                    "skipped %s: not an article (documentation, or not in its folder's %s)", path, MANIFEST)
+            else:
                 found.append(path)
     return sorted(found)
+
+
+def _listed(folder: Path, paths: list[Path]) -> set[Path]:
+    """The files the folder's manifest lists, or all of them when it lists none (or is absent)."""
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return set(paths)
+    try:
+        rows = _read_manifest(str(manifest), manifest.stat().st_mtime_ns)
+    except InputError:  # reported for each file as it is read
+        return set(paths)
+    listed = {p for p in paths if p.name in rows or p.stem in rows}
+    return listed or set(paths)
 
 
 def _manifest_for(path: Path) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Notices: what a reader must know before trusting a comparison of two articles.
 
-``different_events``: the two look like reports of different happenings (dated far apart, leading
-with different ordinals of one series, or sharing few claims); ``same_text``: they are the same
+``different_events``: the two look like reports of different happenings (dated far apart, by
+their dates or their own texts, leading with different ordinals of one series or different
+results, or sharing few claims); ``same_text``: they are the same
 or nearly the same text; ``cut_off``: an article ends mid-text, so what it lacks may be past its end.
 """
 
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from framing.clean import dateline_day
-from framing.events import MAX_DAYS_APART, ordinal_conflict, signals
+from framing.event_evidence import MAX_DAYS_APART, days_apart, text_evidence
+from framing.events import ordinal_conflict, signals
 from framing.types import Alignment, Document, Notice
 from framing.wires import near_identical_share
 
@@ -50,20 +51,19 @@ def _same_text(a: Document, b: Document) -> str | None:
     return None
 
 
-def _dateline_reason(a: Document, b: Document, name_a: str, name_b: str) -> list[str]:
-    """Datelines far apart ("Feb 3" and "July 14", the year unknown: the shorter way round the
-    calendar), when the articles carry no dates of their own."""
-    found = [dateline_day(d.article.text) for d in (a, b)]
-    days = [d for d in found if d is not None]
-    if len(days) < 2:
-        return []
-    ordinal = [date(2001, m, min(d, 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)).timetuple().tm_yday
-               for m, d in days]
-    apart = abs(ordinal[0] - ordinal[1])
-    if min(apart, 365 - apart) <= MAX_DAYS_APART:
-        return []
-    shown = [date(2001, m, 1).strftime("%B") + f" {d}" for m, d in days]
-    return [f"{name_a}'s dateline says {shown[0]}, {name_b}'s {shown[1]}"]
+def _text_reasons(a: Document, b: Document, name_a: str, name_b: str) -> list[str]:
+    """What the articles' own texts say when they carry no dates of their own: days far apart
+    (datelines "Feb 3" and "July 14", or a dated lede; the year unknown, so the shorter way round
+    the calendar) or lead tallies that share nothing ("3-1" and "2-0": two contests), as events read them."""
+    ev_a, ev_b = text_evidence(a), text_evidence(b)
+    reasons = []
+    if ev_a.day is not None and ev_b.day is not None and days_apart(ev_a.day, ev_b.day) > MAX_DAYS_APART:
+        shown = [(date(2001, 1, 1) + timedelta(days=d - 1)).strftime("%B %-d") for d in (ev_a.day, ev_b.day)]
+        reasons.append(f"{name_a}'s text dates it {shown[0]}, {name_b}'s {shown[1]}")
+    if ev_a.tallies and ev_b.tallies and not ev_a.tallies & ev_b.tallies:
+        shown = [", ".join(f"{hi}-{lo}" for lo, hi in sorted(ev.tallies)) for ev in (ev_a, ev_b)]
+        reasons.append(f"{name_a} leads with the result {shown[0]}, {name_b} with {shown[1]}")
+    return reasons
 
 
 def _normal(text: str) -> str:
@@ -78,7 +78,7 @@ def _event_reasons(a: Document, b: Document, alignments: Sequence[Alignment], na
     if sig_a.day and sig_b.day and abs((sig_a.day - sig_b.day).days) > MAX_DAYS_APART:
         reasons.append(f"{name_a} is dated {a.article.date}, {name_b} {b.article.date}")
     elif not (sig_a.day and sig_b.day):
-        reasons.extend(_dateline_reason(a, b, name_a, name_b))
+        reasons.extend(_text_reasons(a, b, name_a, name_b))
     if ordinal_conflict(sig_a.lead, sig_b.lead):
         first_a, first_b = (sorted(s.lead, key=lambda o: o.number) for s in (sig_a, sig_b))
         pairs = [(x, y) for x in first_a for y in first_b if x.same_series(y)]

@@ -97,3 +97,31 @@ def test_datelines_far_apart_say_different_events_when_the_articles_carry_no_dat
     assert any(n["kind"] == "different_events" and "February 3" in n["message"] and "July 14" in n["message"]
                for n in notices[0])
     assert not any(n["kind"] == "different_events" for n in notices[1])
+
+
+def test_a_dated_lede_or_a_different_result_says_different_events(tmp_path) -> None:  # noqa: ANN001
+    """Without dates or datelines, the texts' own evidence (as the event grouping reads it): a lede
+    date with how long ago it was, and the results two match reports lead with."""
+    rest = ("The two clubs have met 14 times in the cup. Both managers named unchanged sides. "
+            "A crowd of 9,000 watched at the Riverside ground. The referee showed four yellow cards.")
+    files = {
+        "first.txt": f"Harlow edge Denby\nHarlow beat Denby 3-1 in the cup quarter-final on Saturday. {rest}\n",
+        "return.txt": f"Denby take revenge\nDenby beat Harlow 2-0 in the league on Saturday. {rest}\n",
+        "same.txt": f"Harlow through\nHarlow won 3-1 against Denby in Saturday's quarter-final. {rest}\n",
+        "later.txt": ("Dam repaired\nThe crack found in the Selby dam on March 2, six weeks ago, has been sealed, "
+                      "engineers said. " + rest + "\n"),
+        "early.txt": ("Dam cracked\nEngineers found a crack in the Selby dam, they said on Monday. "
+                      + rest + "\n"),
+        "dated.txt": ("Dam cracked\nSELBY, March 3 (Northwire) - Engineers found a crack in the Selby dam. " + rest + "\n"),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+
+    def notices(x: str, y: str) -> str:
+        out = CliRunner().invoke(cli, ["compare", str(tmp_path / x), str(tmp_path / y), "--format", "json"]).stdout
+        return " ".join(n["message"] for n in json.loads(out)["notices"] if n["kind"] == "different_events")
+
+    assert "leads with the result 3-1" in notices("first.txt", "return.txt") and "2-0" in notices("first.txt", "return.txt")
+    assert "result" not in notices("first.txt", "same.txt")
+    assert "April 13" in notices("later.txt", "dated.txt") and "March 3" in notices("later.txt", "dated.txt")
+    assert "dates it" not in notices("later.txt", "early.txt")  # one text gives no day: nothing to compare

@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from click.testing import CliRunner
 
 from framing.cli import cli
 from framing.evaluate import adjusted_rand
-from framing.events import group_events, ordinal_conflict, ordinals
+from framing.events import group_events, ordinal_conflict, ordinals, shared_anchor
 from framing.ingest import load_articles
 from framing.segment import segment
-from framing.types import Article
+from framing.types import Article, Voice
 from framing.wires import syndication
 from tests.conftest import CORPUS
 
@@ -35,6 +36,11 @@ def test_ordinals_name_the_series_they_count() -> None:
         ordinals("The 8th round of climate talks opened in Bonn for the first time.")
     assert [o.number for o in a] == [7] and [o.number for o in b] == [8]
     assert ordinal_conflict(a, b) and not ordinal_conflict(a, a)
+    # a repetition in time is no series: a flood and a strike "for the second time this year" share nothing
+    flood = ordinals("The river burst its banks for the second time this year, flooding 300 homes.")
+    strike = ordinals("Dockers walked out for the second time this year over automation plans.")
+    streak = ordinals("Prices rose for a third straight month and a fourth consecutive week.")
+    assert not flood and not strike and not streak and not shared_anchor(flood, strike)
 
 
 def test_event_labels_read_as_headlines() -> None:
@@ -110,6 +116,21 @@ def test_report_outputs(report_dir: Path) -> None:
         assert (report_dir / f"event-{e['id']}.html").exists()
     rows = list(csv.DictReader((report_dir / "articles.csv").open()))
     assert {r["id"] for r in rows} == set(ids)
+
+
+def test_report_csv_quotes_each_articles_own_words_and_voices(report_dir: Path) -> None:
+    listed = CliRunner().invoke(cli, ["sentences", str(CORPUS), "--format", "json"])
+    sentences = {d["id"]: [s["text"] for s in d["sentences"]] for d in json.loads(listed.stdout)}
+    rows = list(csv.DictReader((report_dir / "claims.csv").open()))
+    shared = [r for r in rows if r["article"] in sentences]
+    assert shared and any(r["article_text"] != r["claim_text"] for r in shared)
+    for r in shared:  # the article's own sentences, not the claim's longest wording
+        own = [sentences[r["article"]][int(i)] for i in r["sentences"].split()]
+        assert r["article_text"] == " ".join(own)
+    frames = list(csv.DictReader((report_dir / "frames.csv").open()))
+    cited = [f for f in frames if f["evidence"]]
+    assert cited and all(len(f["voice"].split(" | ")) == len(f["evidence"].split(" | ")) for f in cited)
+    assert {v for f in cited for v in f["voice"].split(" | ")} <= set(get_args(Voice))
 
 
 def test_report_html_escapes_article_text(report_dir: Path) -> None:

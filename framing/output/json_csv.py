@@ -93,14 +93,22 @@ def frames_jsonl(docs: Sequence[Document], results: Sequence[Sequence[FrameResul
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in frames_records(docs, results))
 
 
+def evidence_cells(f: FrameResult) -> list[str]:
+    """A frame's evidence as CSV cells: sentence numbers, texts, and voices ("outlet": the
+    outlet's own words; "quoted", "attributed": someone it quotes or reports), aligned by " | "."""
+    return [" ".join(str(e.sentence) for e in f.evidence), " | ".join(e.text for e in f.evidence),
+            " | ".join(e.voice for e in f.evidence)]
+
+
 def frames_csv(docs: Sequence[Document], results: Sequence[Sequence[FrameResult]]) -> str:
-    """One row per article and frame: id, source, outlet, frame, entity, present, score, evidence."""
+    """One row per article and frame: id, source, outlet, frame, entity, present, score, evidence
+    (sentence numbers, texts) and the evidence's voices."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["id", "source", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"])
+    writer.writerow(["id", "source", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence",
+                     "voice"])
     for doc, frames in zip(docs, results, strict=True):
         for f in frames:
             writer.writerow(csv_row([doc.id, doc.article.source, doc.article.outlet or "", f.frame, f.entity or "",
-                                     f.present, round(f.score, 4), " ".join(str(e.sentence) for e in f.evidence),
-                                     " | ".join(e.text for e in f.evidence)]))
+                                     f.present, round(f.score, 4), *evidence_cells(f)]))
     return buf.getvalue()

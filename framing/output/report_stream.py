@@ -153,6 +153,7 @@ class ReportWriter:
         self.csv: dict[str, CsvTable] = {}
         self.json: JsonArrays | None = None
         self.html: Any = None
+        self.report: CorpusReport | None = None
 
     def __enter__(self) -> Self:
         return self
@@ -172,6 +173,7 @@ class ReportWriter:
                 self.files.append(self.csv[name].target)
             self.csv["articles.csv"].rows(article_rows(report))
             self.csv["frames.csv"].rows(frame_rows(report))
+            self.report = report  # claims.csv quotes each article's own sentences
         if "json" in self.parts:
             self._open_json()
         if "html" in self.parts and self.out is not None:
@@ -199,8 +201,8 @@ class ReportWriter:
         :meth:`alignments` or all of them)."""
         if self.json is not None:
             self.json.item(event_json(event))
-        if self.csv:
-            self.csv["claims.csv"].rows(claim_rows(event))
+        if self.csv and self.report is not None:
+            self.csv["claims.csv"].rows(claim_rows(event, self.report))
         if isinstance(pairs, PairSink):
             pairs = pairs.kept  # their rows are written
         elif self.csv:

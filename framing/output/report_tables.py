@@ -12,16 +12,17 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from framing.output.json_csv import csv_row, document_json, frame_json
+from framing.output.json_csv import csv_row, document_json, evidence_cells, frame_json
 from framing.output_files import replace_dir
 from framing.report import CorpusReport
 from framing.types import Alignment, Document, Event, FrameResult
 
 HEADERS = {
     "articles.csv": ["id", "source", "outlet", "title", "date", "event", "syndicated_with", "sentences", "url"],
-    "claims.csv": ["event", "claim", "article", "sentences", "claim_text"],
+    "claims.csv": ["event", "claim", "article", "sentences", "claim_text", "article_text"],
     "alignments.csv": ["event", "a", "b", "a_sentences", "b_sentences", "relation", "score"],
-    "frames.csv": ["id", "event", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence"],
+    "frames.csv": ["id", "event", "outlet", "frame", "entity", "present", "score", "evidence_sentences", "evidence",
+                   "voice"],
 }
 Pairs = Mapping[tuple[str, str], tuple[Alignment, ...]]
 
@@ -66,14 +67,16 @@ def frame_rows(report: CorpusReport) -> Iterator[list[Any]]:
     for d, fs in zip(report.docs, report.frames, strict=True):
         for f in fs:
             yield [d.id, report.event_of[d.id], d.article.outlet or "", f.frame, f.entity or "", f.present,
-                   round(f.score, 4), " ".join(str(e.sentence) for e in f.evidence), " | ".join(e.text for e in f.evidence)]
+                   round(f.score, 4), *evidence_cells(f)]
 
 
-def claim_rows(e: Event) -> Iterator[list[Any]]:
-    """The rows of claims.csv for one event."""
+def claim_rows(e: Event, report: CorpusReport) -> Iterator[list[Any]]:
+    """The rows of claims.csv for one event: per claim and article, the claim's text (its longest
+    wording) and the article's own words for it."""
     for c in e.claims:
         for a, s in c.sentences:
-            yield [e.id, c.id, a, " ".join(map(str, s)), c.text]
+            sentences = report.doc(a).sentences
+            yield [e.id, c.id, a, " ".join(map(str, s)), c.text, " ".join(sentences[i].text for i in s)]
 
 
 def alignment_rows(event_id: str, pairs: Pairs) -> Iterator[list[Any]]:
@@ -94,7 +97,7 @@ def _csv(rows: Iterable[list[Any]], header: list[str]) -> str:
 def csv_tables(report: CorpusReport) -> dict[str, str]:
     """articles, claims, alignments and frames as CSV texts, by file name (in memory: the
     report writer, ``framing.output.report_stream``, writes the same files row by row)."""
-    claims = (row for e in report.events for row in claim_rows(e))
+    claims = (row for e in report.events for row in claim_rows(e, report))
     aligns = (row for (a, b), als in report.pair_alignments.items()
               for row in alignment_rows(report.event_of[a], {(a, b): als}))
     tables = {"articles.csv": article_rows(report), "claims.csv": claims, "alignments.csv": aligns,
