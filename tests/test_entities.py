@@ -377,6 +377,30 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     # neglect: something left in a neglected state by its keeper
     ("Auditors said Westbury Bank had left its payment servers unpatched for a year.", "Westbury Bank", "attributes_to", True),
     ("Auditors said Westbury Bank had left its payment servers running for a year.", "Westbury Bank", "attributes_to", False),
+    # hard negatives written against the classes above: nature, victims, places, the entity's own object
+    ("Floods in Ostland killed 40 people last week.", "Ostland", "attributes_to", False),
+    ("A heatwave in Ostland caused hundreds of deaths.", "Ostland", "attributes_to", False),
+    ("An earthquake in Ostland destroyed three villages.", "Ostland", "attributes_to", False),
+    ("Smoke from wildfires in Ostland choked cities across the border.", "Ostland", "attributes_to", False),
+    ("Storms from the Ostland coast damaged the harbour.", "Ostland", "attributes_to", False),
+    ("Ostland said it had been hit by a cyberattack.", "Ostland", "attributes_to", False),
+    ("Ostland said its embassy had been attacked by a mob.", "Ostland", "attributes_to", False),
+    ("Ostland's goalkeeper was sent off after a foul that injured a striker.", "Ostland", "attributes_to", False),
+    ("Ostland banned the newspaper after gunmen attacked its office.", "Ostland", "attributes_to", False),
+    ("The newspaper was banned after gunmen attacked its office.", "Delmar Times", "attributes_to", False),
+    ("Ostland helped the army rebuild bridges destroyed in the war.", "Ostland", "attributes_to", False),
+    ("Ostland was among the countries hit by the cyberattack.", "Ostland", "attributes_to", False),
+    ("Ostland is one of six countries that suffered attacks.", "Ostland", "attributes_to", False),
+    ("Refugees from Ostland said soldiers had burned their homes.", "Ostland", "attributes_to", False),
+    ("Ostland worked with Corvia to stop the smugglers.", "Ostland", "attributes_to", False),
+    ("Delmar Chemicals was fined after a leak at a rival's plant.", "Delmar Chemicals", "attributes_to", True),
+    ("A fire at the Delmar Chemicals plant killed two workers.", "Delmar Chemicals", "attributes_to", False),
+    ("Rebels attacked a Delmar Chemicals plant in the north.", "Delmar Chemicals", "attributes_to", False),
+    ("Ostland let refugees cross the border.", "Ostland", "attributes_to", False),
+    ("The virus spread from Ostland's neighbours to the capital.", "Ostland", "attributes_to", False),
+    ("Ostland took in refugees who fled attacks by militias.", "Ostland", "attributes_to", False),
+    ("Gunmen killed five Ostland soldiers at the border.", "Ostland", "attributes_to", False),
+    ("Ostland's drought caused crop failures across the region.", "Ostland", "attributes_to", False),
 ]
 
 

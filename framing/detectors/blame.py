@@ -91,7 +91,8 @@ def _agent_of_harm(token: Token) -> bool:
             return True  # "killed by X", "sacked by X in breach of the law"
         doer = _in(verb, "harm.perpetrate_verbs") or verb.lemma_ == "claim"  # "carried out by X", not "put out by X"
         return doer and any(_harmful(c) for c in done)
-    return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head)
+    return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head) \
+        and not _in(token, "harm.natural_events")
 
 
 def _harm_below(token: Token) -> bool:

@@ -197,6 +197,8 @@ def _named_agent(h: Token, entity: Entity) -> bool:
 
 def _culprit(h: Token, verb: Token) -> bool:
     """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
+    if _in(h, "harm.natural_events") or any(c.dep_ == "compound" and _in(c, "harm.natural_events") for c in h.children):
+        return False  # "floods in X killed 40": nature is no one's act
     if _accused_subject(verb) or _stops_harm(verb):
         return True
     if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (blame._harmful(c) or c.lemma_ == "responsibility") for c in verb.children):

@@ -75,8 +75,9 @@ def _descriptions_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]
     for t in doc[first + 1:]:
         if t.i in inside or t.text not in nouns or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             continue
-        if t.dep_ == "poss" and t.head.dep_ in _SUBJECT:
-            continue  # "the charity's founder diverted ...": a description owning the doer may be another party
+        if (t.dep_ == "poss" and t.head.dep_ in _SUBJECT) or (t.dep_ in _OBJECT and any(
+                c.dep_ in _SUBJECT and c.i in inside for c in t.head.children)):
+            continue  # "the charity's founder diverted ...", "X banned the newspaper": another party
         if any(c.dep_ in ("compound", "amod", "appos", "prep") or c.pos_ == "PROPN" for c in t.children):
             continue  # "the state oil company", "the company Acme", "the bank of Y": another one
         if not any(r.pos_ == "PROPN" and r.i not in inside and not _place(r) and r.lower_.strip(".") not in _titles()

@@ -63,8 +63,8 @@ def _source(noun: Token) -> bool:
     """A thing that is harmful itself, does harm, or is what harm is traced to."""
     if noun.pos_ == "NOUN" and (_in(noun, "harm.failure_nouns") or noun.lemma_ in ("failure", "negligence", "mistake", "blunder")):
         return not _negated(noun.head)  # "a design flaw in X's software", "failures in training overseen by X"
-    if noun.pos_ != "NOUN" or _in(noun, "harm.nouns") or _in(noun, "harm.event_nouns"):
-        return False  # "an attack in X": X is the place
+    if noun.pos_ != "NOUN" or _in(noun, "harm.nouns") or _in(noun, "harm.event_nouns") or _in(noun, "harm.natural_events"):
+        return False  # "an attack in X", "floods in X": X is the place
     if _product(noun):
         return True
     verb = noun.head
