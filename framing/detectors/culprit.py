@@ -22,7 +22,10 @@ from framing.entities import Entity
 
 
 def _stops_harm(verb: Token) -> bool:
-    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
+    """"X must stop dumping cars", "X needs to stop subsidising": harm X is asked to end is X's. Not
+    when X asks someone else ("X urged Y to stop the militias": the stopping is Y's)."""
+    if any(c.dep_ in _OBJECT for c in verb.children) and _in(verb, "calls.demand_verbs"):
+        return False
     return any(c.dep_ in ("xcomp", "ccomp") and _ends_harm(c) for c in [verb, *verb.children])
 
 

@@ -75,8 +75,7 @@ def _descriptions_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]
     for t in doc[first + 1:]:
         if t.i in inside or t.text not in nouns or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             continue
-        if (t.dep_ == "poss" and t.head.dep_ in _SUBJECT) or (t.dep_ in _OBJECT and any(
-                c.dep_ in _SUBJECT and c.i in inside for c in t.head.children)):
+        if (t.dep_ == "poss" and t.head.dep_ in _SUBJECT) or (t.dep_ in _OBJECT and _done_by(t.head, inside)) or _other_party(doc, first, t):
             continue  # "the charity's founder diverted ...", "X banned the newspaper": another party
         if any(c.dep_ in ("compound", "amod", "appos", "prep") or c.pos_ == "PROPN" for c in t.children):
             continue  # "the state oil company", "the company Acme", "the bank of Y": another one
@@ -84,6 +83,25 @@ def _descriptions_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]
                    for r in doc[first: t.i]):
             found.append(t)
     return found
+
+
+def _done_by(verb: Token, inside: set[int]) -> bool:
+    """Whether the entity is the subject of ``verb`` or of the verb it is conjoined to."""
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECT and c.i in inside for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.dep_ == "ccomp":
+            return False  # "concluded that X had breached the rules, and ordered the channel": the parser's conjunct
+        verb = verb.head
+    return False
+
+
+def _other_party(doc: Any, first: int, description: Token) -> bool:
+    """A party introduced between the entity and the description ("a supplier", "a rival
+    lender"), which "the company" may mean instead."""
+    return any(t.pos_ == "NOUN" and _in(t, "roles.other_parties") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                                          for c in t.children)
+               for t in doc[first: description.i])
 
 
 def _place(token: Token) -> bool:
