@@ -159,7 +159,8 @@ def _shared_predicates(verb: Token) -> list[Token]:
     found = [verb]
     if _reports(verb):
         return found  # "Y charged that X had opened ... and fueled": the parser may hang the reported verb on Y's
-    for conj in (c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB" and not _reports(c)):
+    for conj in (c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB" and not _reports(c)
+                 and not _in(c, "harm.enforcement_verbs")):  # "scored and struck the post", "lost and fired the coach"
         chain = conj
         while chain.dep_ == "conj" and chain.head.i != verb.i and chain.head.pos_ == "VERB":
             chain = chain.head

@@ -31,7 +31,24 @@ def lexicon() -> dict[str, Any]:
 def _in(token: Token, word_class: str) -> bool:
     """Whether a token's lemma (or lower-case text) belongs to a word class of the lexicon."""
     words = lexicon()[word_class]
-    return token.lemma_.lower() in words or token.lower_ in words
+    if not (token.lemma_.lower() in words or token.lower_ in words):
+        return False
+    return word_class != "harm.verbs" or not _idiom(token)
+
+
+def _idiom(verb: Token) -> bool:
+    """A harm verb made an idiom by its object ("struck a deal", "fired its coach", "shot to the top")."""
+    objects = lexicon()["harm.idiom_objects"].get(verb.lemma_.lower())
+    if objects is None:
+        return False
+    if verb.lemma_.lower() in ("shoot", "fire"):
+        preps = {c.lower_ for c in verb.subtree if c.dep_ in ("prt", "prep") and c.head.i in (verb.i, *(o.i for o in verb.children))}
+        if preps & {"at", "on", "upon", "into"}:
+            return False  # "fired shots at a rescue ship"
+        if preps & {"up", "to"}:
+            return True  # "shot to the top", "fired up"
+    return any(c.dep_ in ("dobj", "obj", "prt") and any(t.lemma_.lower() in objects or t.lower_ in objects for t in (c, *(
+        m for m in c.children if m.dep_ == "compound"))) for c in verb.children)
 
 
 def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False,
