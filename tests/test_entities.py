@@ -460,6 +460,10 @@ SESSION8 = [  # session 8 (attribution recall on sets A-E): each class with hard
     ("Ostland shot to the top of the table.", "Ostland", "attributes_to", False),
     ("Ostland hit its inflation target.", "Ostland", "attributes_to", False),
     ("Ostland executed a plan to cut debt.", "Ostland", "attributes_to", False),
+    # a harm word on those who fight, study or suffer the harm does not make them harmful
+    ("Ostland's counter-terrorism chief met the envoy in Geneva.", "Ostland", "attributes_to", False),
+    ("Fraud investigators from Ostland arrived in the capital.", "Ostland", "attributes_to", False),
+    ("Terror cells from Ostland plotted the bombing, police said.", "Ostland", "attributes_to", True),
 ]
 
 

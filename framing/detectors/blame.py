@@ -29,7 +29,7 @@ def _harmful(token: Token) -> bool:
         return True
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and _in(c, "harm.false_adjectives") for c in token.children):
         return True  # "false claims", "fake stories"
-    if token.pos_ in ("NOUN", "PROPN") and any(
+    if token.pos_ in ("NOUN", "PROPN") and not _in(token, "harm.opposing_heads") and any(
             c.dep_ in ("compound", "amod") and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
         return True  # "terror activities", "a doping programme" (tagged as a modifier either way)
     if _in(token, "harm.weapon_handlers") and any(c.dep_ == "compound" and _in(c, "harm.weapons") for c in token.children):
