@@ -2,7 +2,8 @@
 
 Every sentence pair is scored by meaning and by wording: the encoder's cosine similarity plus the
 IDF-weighted share of content words (numbers, names, quoted words) the two sentences have in
-common. Matching then runs in two steps:
+common, a name of several words counting as one word and a figure the other article never gives
+counting neither way (see :func:`lexical_overlap`). Matching then runs in two steps:
 
 1. an assignment step (Hungarian algorithm, the same pairs as scipy's ``linear_sum_assignment``
    without importing scipy) pairs each sentence with at most one counterpart,
@@ -38,6 +39,8 @@ STOPWORDS = frozenset(
     says say will would shall should can could may might must into under over than such other all
     any not no nor but if so very more most there here he she his her we our us i you your""".split()
 )
+HEDGES = frozenset("about around roughly nearly almost some approximately least".split())  # a hedge shares no claim
+_NOT_TERMS = STOPWORDS | HEDGES
 LEXICAL_WEIGHT = 0.6  # how much shared content words add to the cosine similarity
 THRESHOLD = 0.5  # score (0..1) from which two sentences report the same claim, at least in part
 MERGE_MARGIN = 0.15  # a further counterpart must score within this of the sentence's best
@@ -75,43 +78,66 @@ def lexical_overlap(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     """IDF-weighted share of content words two sentences have in common, (len(a), len(b)).
 
     The IDF comes from the two articles' own sentences, so words that every sentence of this
-    story repeats ("India", "terrorism") count less than the distinctive ones. Computed as
-    products of word-incidence matrices (``b`` in blocks), not sentence pair by pair.
+    story repeats ("India", "terrorism") count less than the distinctive ones. A name of several
+    words counts as much as one word ("Energy Safety Authority" is one thing named, not three
+    things shared). A number the other article gives nowhere does not count against a pair: a
+    different figure for one fact is a disagreement inside one claim (``framing.conflicts``),
+    not a sign of two claims; a number the other article gives elsewhere counts as a word.
+    Computed as products of term-weight matrices (``b`` in blocks), not sentence pair by pair.
     """
-    bags_a = [_bag(s) for s in a]
-    bags_b = [_bag(s) for s in b]
+    terms_a, terms_b = [_terms(s) for s in a], [_terms(s) for s in b]
     vocab: dict[str, int] = {}
-    for bag in bags_a + bags_b:
-        for word in bag:
-            vocab.setdefault(word, len(vocab))
-    inc_a = _incidence(bags_a, vocab)
-    df = inc_a.sum(axis=0) + sum((_incidence(bags_b[k : k + OVERLAP_BLOCK], vocab).sum(axis=0)
-                                  for k in range(0, len(bags_b), OVERLAP_BLOCK)), np.zeros(len(vocab)))
-    idf = np.log((len(bags_a) + len(bags_b) + 1) / (df + 0.5))
-    weighted = inc_a * idf
-    mass_a = weighted.sum(axis=1)
+    for terms in terms_a + terms_b:
+        for term in terms:
+            vocab.setdefault(term, len(vocab))
+    numeric = np.array([t[0].isdigit() for t in vocab], dtype=bool)
+    w_a = _weights(terms_a, vocab)
+    df_a = (w_a > 0).sum(axis=0)
+    df_b = sum(((_weights(terms_b[k : k + OVERLAP_BLOCK], vocab) > 0).sum(axis=0)
+                for k in range(0, len(terms_b), OVERLAP_BLOCK)), np.zeros(len(vocab)))
+    idf = np.log((len(terms_a) + len(terms_b) + 1) / (df_a + df_b + 0.5))
+    mass_a = w_a @ np.where(~numeric | (df_b > 0), idf, 0.0)  # a number B never gives: no mass
+    root_a = np.sqrt(w_a, out=w_a)
+    root_a *= idf
     out = np.zeros((len(a), len(b)), dtype=np.float32)
-    for k in range(0, len(bags_b), OVERLAP_BLOCK):
-        inc_b = _incidence(bags_b[k : k + OVERLAP_BLOCK], vocab)
-        floor = np.minimum.outer(mass_a, inc_b @ idf)
-        out[:, k : k + len(inc_b)] = (weighted @ inc_b.T) / np.where(floor == 0, 1.0, floor)
+    for k in range(0, len(terms_b), OVERLAP_BLOCK):
+        w_b = _weights(terms_b[k : k + OVERLAP_BLOCK], vocab)
+        mass_b = w_b @ np.where(~numeric | (df_a > 0), idf, 0.0)
+        floor = np.minimum.outer(mass_a, mass_b)
+        out[:, k : k + len(w_b)] = (root_a @ np.sqrt(w_b, out=w_b).T) / np.where(floor == 0, 1.0, floor)
     return out
 
 
-OVERLAP_BLOCK = 256  # sentences of ``b`` whose word incidence is held at once
+OVERLAP_BLOCK = 256  # sentences of ``b`` whose term weights are held at once
+_NAME_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|de|la|van|von)\s+)?[A-Z][\w’'&.-]*)+")
+_TERM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[a-z0-9]+(?:[-/][a-z0-9]+)*")
+TITLE_CASE_SHARE = 0.6  # a capitalised run this share of a sentence's words is a title-case headline, not a name
 
 
 @lru_cache(maxsize=65_536)
-def _bag(text: str) -> frozenset[str]:
-    """The content words of a sentence, as a set (kept: a claim's sentence is compared often)."""
-    return frozenset(content_words(text))
+def _terms(text: str) -> dict[str, float]:
+    """A sentence's content words (stemmed as :func:`content_words` does) and whole numbers
+    ("3,200" -> "3200"), each with its weight: 1, or 1/k for a word of a k-word name."""
+    terms: dict[str, float] = {}
+    total = max(1, len(text.split()))
+    for run in _NAME_RUN.finditer(text):
+        words = [t for t in _stems(run.group()) if not t[0].isdigit()]
+        if len(words) > 1 and len(run.group().split()) < TITLE_CASE_SHARE * total:
+            terms.update({w: min(terms.get(w, 1.0), 1.0 / len(words)) for w in words})
+    return {t: terms.get(t, 1.0) for t in _stems(text)}
 
 
-def _incidence(bags: Sequence[frozenset[str]], vocab: dict[str, int]) -> np.ndarray:
-    """A (len(bags), len(vocab)) 0/1 matrix: which words each bag holds."""
-    out = np.zeros((len(bags), len(vocab)))
-    rows = [r for r, bag in enumerate(bags) for _ in bag]
-    out[rows, [vocab[w] for bag in bags for w in bag]] = 1.0
+def _stems(text: str) -> list[str]:
+    """Content words of ``text`` stemmed to six letters, numbers whole without their commas."""
+    words = _TERM.findall(text.lower())
+    return [w.replace(",", "") if w[0].isdigit() else w[:6] for w in words if w not in _NOT_TERMS]
+
+
+def _weights(terms: Sequence[dict[str, float]], vocab: dict[str, int]) -> np.ndarray:
+    """A (len(terms), len(vocab)) matrix of each sentence's term weights (0: absent)."""
+    out = np.zeros((len(terms), len(vocab)))
+    rows = [r for r, bag in enumerate(terms) for _ in bag]
+    out[rows, [vocab[t] for bag in terms for t in bag]] = [w for bag in terms for w in bag.values()]
     return out
 
 

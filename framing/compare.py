@@ -10,7 +10,7 @@ import numpy as np
 
 from framing.align import Rescorer, align
 from framing.classify import Classifier, EmbeddingClassifier
-from framing.conflicts import find_conflicts
+from framing.conflicts import context_before, find_conflicts
 from framing.differences import frame_differences
 from framing.entities import Entity
 from framing.frames import FrameSpec, detect_frames
@@ -50,7 +50,8 @@ def with_edits(alignment: Alignment, a: Document, b: Document, labels: Sequence[
     edits = word_edits(text_a, text_b, labels=labels) if diffable else loaded_words(text_a, text_b, labels=labels)
     # a short fragment standing for a long sentence reports only part of it
     relation = "partial" if alignment.relation == "same" and long < EDIT_MIN_OVERLAP[1] else alignment.relation
-    return replace(alignment, relation=relation, edits=edits, conflicts=find_conflicts(text_a, text_b, edits))
+    return replace(alignment, relation=relation, edits=edits, conflicts=find_conflicts(
+        text_a, text_b, edits, context_a=context_before(a, alignment.a), context_b=context_before(b, alignment.b)))
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,11 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
+
 from framing.align import quoted_words
-from framing.types import Conflict, Edit
+from framing.entities import name_kind
+from framing.types import Conflict, Document, Edit
 from framing.wording import FUNCTION_WORDS
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(re.findall(r"\w+", "zero one two three four five six seven eight nine ten eleven twelve"))}
@@ -41,17 +44,6 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 _NAME_WORD = r"[A-Z][\w.-]*(?<![’'])(?:[’'][A-Za-z]\w+)?"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
 _TITLE = r"(?:[a-z][\w-]+\s+){0,3}"
-# "said Jane Doe." / "said party chief Dan Kole," (the name ends the clause), "according to Lee",
-# "Lee said" / "Lee of Ohio told". "told X" names the listener and "said X ..." a reported clause.
-# Verbs that give what someone said, with the speaker before or after ("crowed Tom Vance"); "told",
-# "asked" and "urged" name the listener when the name follows, so they count only before it.
-_SAY = ("said|says|added|adds|stated|declared|insisted|claimed|argued|explained|noted|warned|crowed|"
-        "boasted|admitted|conceded|replied|responded|wrote|tweeted|complained|countered|stressed|"
-        "maintained|asserted|recalled|cautioned|predicted|acknowledged")
-_SPEAKER = re.compile(
-    rf"\b(?:{_SAY})\s+(?P<title>{_TITLE})(?P<after>{_NAME})(?=\s*(?:[,.;:!?”\"')]|$|\s+(?:of|who)\b))"
-    rf"|\baccording\s+to\s+(?:the\s+)?(?P<source>{_NAME})"
-    rf"|(?P<before>{_NAME})(?:,?\s+(?:of|from)\s+{_NAME})?,?\s+(?:{_SAY}|told|tells)\b")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "minister",
                      "prime", "chief", "governor", "judge", "sheriff", "mayor", "secretary", "director"})
 
@@ -237,17 +229,63 @@ def _overlap(a: set[Interval], b: set[Interval]) -> bool:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in a for y0, y1 in b)
 
 
+@lru_cache(maxsize=1)
+def _speaker_pattern() -> re.Pattern[str]:
+    """Who said it, from the verbs of ``data/speech.toml``: "said Jane Doe." / "said party chief
+    Dan Kole," (the name ends the clause), "according to Lee", "Lee said" / "Lee of Ohio told",
+    and a pronoun speaker ("she said", "said he."). The verbs that name a listener after them
+    ("told X") count only with the speaker before; "said he ..." starts a reported clause."""
+    data = tomllib.loads(files("framing").joinpath("data/speech.toml").read_text(encoding="utf-8"))
+    say = "|".join(re.escape(w) for w in data["verbs"])
+    before = "|".join(re.escape(w) for w in data["verbs"] + data["before_only"])
+    pronoun = "|".join(re.escape(w) for p in data["person_pronouns"] for w in (p, p.title()))
+    end = r"\s*(?:[,.;:!?”\"')]|$)"  # the name ends the clause
+    return re.compile(
+        rf"\b(?:{say})\s+(?P<title>{_TITLE})(?P<after>{_NAME})(?={end}|\s+(?:of|who)\b)"
+        rf"|\baccording\s+to\s+(?:the\s+)?(?P<source>{_NAME})"
+        rf"|\b(?P<pronoun>{pronoun})\s+(?:{before})\b|\b(?:{say})\s+(?P<pronoun_after>{pronoun})(?={end})"
+        rf"|(?P<before>{_NAME})(?:,?\s+(?:of|from)\s+{_NAME})?,?\s+(?:{before})\b")
+
+
 @lru_cache(maxsize=16_384)
-def _speakers(text: str) -> frozenset[str]:
-    """Names given as who said something ("Smith said", "said Jane Doe.", "according to Lee")."""
+def _speakers(text: str, context: str = "") -> frozenset[str]:
+    """Names given as who said something ("Smith said", "said Jane Doe.", "according to Lee");
+    a pronoun ("..., she said.") stands for the person named in ``context`` (the sentences
+    before it in its article, :func:`_antecedent`), and gives no name when there is none."""
     names = set()
-    for m in _SPEAKER.finditer(text):
-        name = (m.group("after") or m.group("source") or m.group("before") or "").rstrip(".")
+    for m in _speaker_pattern().finditer(text):
+        if m.group("pronoun") or m.group("pronoun_after"):
+            name = _antecedent(context) or ""
+        else:
+            name = (m.group("after") or m.group("source") or m.group("before") or "").rstrip(".")
         if m.group("title") and set(m.group("title").split()) & FUNCTION_WORDS:
             continue
         if name and not _proper_stop(name):
             names.add(name)
     return frozenset(names)
+
+
+def _antecedent(context: str) -> str | None:
+    """Who a pronoun speaker stands for: the first person named in the nearest sentence before it
+    that names one (a sentence's subject tends to come first: "Mary Lind, who married Ann Poe,
+    wrote ..."), looking back at most :data:`CONTEXT_SENTENCES` sentences."""
+    for sentence in reversed(_sentences(context)[-CONTEXT_SENTENCES:] if context else []):
+        people = [(m.start(), name) for m in re.finditer(_NAME, sentence) if (name := _person(m.group()))]
+        people += [(m.start(), name) for m in _speaker_pattern().finditer(sentence)
+                   if (name := (m.group("before") or m.group("after") or "").rstrip(".")) and not _proper_stop(name)
+                   and name_kind(name) != "organisation"]  # "Berg said" before: a surname that speaks
+        if people:
+            return min(people)[1]
+    return None
+
+
+def _person(name: str) -> str | None:
+    """A capitalised run as a person's name ("Anna Berg", "Ms. Berg", "Mayor Tom Hale"; not "the
+    Energy Safety Authority" nor a lone word), its leading function words left off."""
+    words = name.split()
+    while words and words[0].lower().rstrip(".") in FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 and name_kind(" ".join(words)) == "person" else None
 
 
 def _proper_stop(name: str) -> bool:
@@ -274,13 +312,17 @@ def forget_texts() -> None:
         read.cache_clear()
 
 
-def find_conflicts(a: str, b: str, edits: Sequence[Edit] = ()) -> tuple[Conflict, ...]:
+def find_conflicts(a: str, b: str, edits: Sequence[Edit] = (), *, context_a: str = "",
+                   context_b: str = "") -> tuple[Conflict, ...]:
     """The facts on which two aligned claims disagree, numbers and dates first.
 
     Args:
         a: the claim's text in article A (all its aligned sentences).
         b: the claim's text in article B.
         edits: the word edits between them (a substituted proper name is a name conflict).
+        context_a: the sentences just before the claim in article A (see :func:`context_before`):
+            who "she" is in "..., she said."
+        context_b: the same for article B.
     """
     qa, qb = _quantities(a), _quantities(b)
     all_a, all_b = _all_values(a), _all_values(b)
@@ -292,8 +334,19 @@ def find_conflicts(a: str, b: str, edits: Sequence[Edit] = ()) -> tuple[Conflict
         if only_a and only_b and not any((c.a, c.b) == (va, vb) for c in out):
             out.append(Conflict("date" if ka.startswith("date:") else "number", va, vb, f"A says {va}, B says {vb}"))
     out.extend(_weekday_conflicts(a, b))
-    out.extend(_name_conflicts(a, b, edits))
+    out.extend(_name_conflicts((a, context_a), (b, context_b), edits))
     return tuple(out)
+
+
+CONTEXT_SENTENCES = 2  # sentences before a claim that may name the person its pronoun stands for
+
+
+def context_before(doc: Document, indices: Sequence[int]) -> str:
+    """The article's sentences before a claim's last sentence, from :data:`CONTEXT_SENTENCES`
+    before its first (the claim's own earlier sentences and those between them included), as
+    one text: where the person a pronoun speaker stands for was named."""
+    first, last = min(indices, default=0), max(indices, default=0)
+    return " ".join(s.text for s in doc.sentences[max(0, first - CONTEXT_SENTENCES):last])
 
 
 def _same_things(keys_a: Iterable[str], keys_b: Iterable[str]) -> list[tuple[str, str]]:
@@ -329,28 +382,107 @@ def _before(text: str, at: int) -> set[str]:
     return {w[:5] for w in words[-1:]}
 
 
-def _name_conflicts(a: str, b: str, edits: Sequence[Edit]) -> list[Conflict]:
-    """Different speakers of one claim, and proper names substituted for one another."""
-    out = []
-    sa, sb = _speakers(a), _speakers(b)
-    if len(sa) == 1 and len(sb) == 1:
-        (speaker_a,), (speaker_b,) = sa, sb
-        na, nb = _name_words(speaker_a), _name_words(speaker_b)
-        if na and nb and not na & _text_words(b) and not nb & _text_words(a) and _one_statement(a, b):
-            out.append(Conflict("attribution", speaker_a, speaker_b, f"A attributes it to {speaker_a}, B to {speaker_b}"))
-    spoken = {w for n in sa | sb for w in _name_words(n)}
+def _name_conflicts(a: tuple[str, str], b: tuple[str, str], edits: Sequence[Edit]) -> list[Conflict]:
+    """Different speakers of one statement, and proper names substituted for one another
+    (each claim as its text and the sentences before it)."""
+    said_a, said_b = _attributions(*a), _attributions(*b)
+    out = _attribution_conflicts(said_a, said_b, _one_statement(a[0], b[0]))
+    spoken = {w for _, names, _ in said_a + said_b for n in names for w in _name_words(n)}
     for e in edits:
         if e.op == "replace" and _proper(e.a) and _proper(e.b) and not _name_words(e.a) & spoken:
             out.append(Conflict("name", e.a, e.b, f"A names {e.a}, B names {e.b}"))
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z])")
+_ABBREVIATION = re.compile(  # "Ms." / "J." / "U.S." / "Gov.": no sentence ends there
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Rev|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Cllr|St|Mt|Jr|Sr|Co|Corp|Inc|No)\.$")
+
+
+def _sentences(text: str) -> list[str]:
+    """A claim's text (its sentences joined by spaces) split back into its sentences."""
+    out, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if not _ABBREVIATION.search(text[start:m.start()]):
+            out.append(text[start:m.end()].strip())
+            start = m.end()
+    return [*out, text[start:].strip()]
+
+Attribution = tuple[frozenset[str], frozenset[str], frozenset[str]]  # words seen, speakers, quoted words
+
+
+def _attributions(text: str, context: str) -> list[Attribution]:
+    """Each sentence of a claim with the words it shows (with the sentences before it when its
+    speaker is a pronoun named there), its speakers and the words it quotes: in a one-to-many
+    match each sentence keeps its own speaker."""
+    out, before = [], ""
+    for sentence in _sentences(text):
+        at = context.find(sentence) if sentence else -1
+        before = context[:at] if at >= 0 else context if context else before  # the article's sentences before it
+        context_now = " ".join(_sentences(before)[-CONTEXT_SENTENCES:]) if before.strip() else ""
+        names, words = _speakers(sentence, context_now), _text_words(sentence)
+        if any(not _name_words(n) & words for n in names):  # a pronoun stands for someone named before
+            words |= _text_words(context_now)
+        out.append((frozenset(words), names, quoted_words(sentence, least=3)))
+        before = f"{before} {sentence}"
+    return out
+
+
+def _attribution_conflicts(said_a: list[Attribution], said_b: list[Attribution], one_statement: bool) -> list[Conflict]:
+    """One statement given to two people: two sentences quote it (or, when none quotes a shared
+    statement, the two claims as wholes give one) and each names one speaker, neither of whom
+    the other side shows ("Ms. Berg" and "Anna Berg" are one speaker)."""
+    quoted = _closest_quotes(said_a, said_b)
+    if not quoted and one_statement and said_a and said_b:
+        quoted = [(_whole(said_a), _whole(said_b))]
+    out: list[Conflict] = []
+    for (seen_a, names_a, _), (seen_b, names_b, _) in quoted:
+        if len(names_a) != 1 or len(names_b) != 1:
+            continue
+        (speaker_a,), (speaker_b,) = names_a, names_b
+        na, nb = _name_words(speaker_a), _name_words(speaker_b)
+        if na and nb and not (na & nb or na & seen_b or nb & seen_a or _initials(speaker_a, speaker_b)) and \
+                not any((c.a, c.b) == (speaker_a, speaker_b) for c in out):
+            out.append(Conflict("attribution", speaker_a, speaker_b, f"A attributes it to {speaker_a}, B to {speaker_b}"))
+    return out
+
+
+def _whole(said: list[Attribution]) -> Attribution:
+    """A claim's sentences as one: every word shown, every speaker named, no quotation."""
+    return frozenset().union(*(w for w, _, _ in said)), frozenset().union(*(n for _, n, _ in said)), frozenset()
+
+
+def _initials(x: str, y: str) -> bool:
+    """Whether one name is the other's initials ("FO", "Foreign Office")."""
+    short, long = sorted((x, y), key=len)
+    caps = "".join(w[0] for w in long.split() if w[0].isupper())
+    return short.replace(".", "").isupper() and short.replace(".", "") == caps
+
+
+def _closest_quotes(said_a: list[Attribution], said_b: list[Attribution]) -> list[tuple[Attribution, Attribution]]:
+    """Sentences of the two claims that quote one statement, each the other's closest quotation
+    (a claim that repeats a quote and adds a shorter one pairs the repeated one only)."""
+    share = np.array([[_share(x[2], y[2]) for y in said_b] for x in said_a]).reshape(len(said_a), len(said_b))
+    return [(said_a[i], said_b[j]) for i, j in zip(*np.nonzero(share >= 0.6), strict=True)
+            if share[i, j] == share[i].max() == share[:, j].max()]
+
+
+def _share(x: frozenset[str], y: frozenset[str]) -> float:
+    """The share of the shorter quotation's words the other repeats (0 when one quotes nothing)."""
+    words = [x - FUNCTION_WORDS, y - FUNCTION_WORDS]
+    shorter = min(len(words[0]), len(words[1]))
+    return len(words[0] & words[1]) / shorter if shorter else 0.0
+
+
+def _shared(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two quotations give one statement: 60 % of the shorter's words in the other."""
+    return _share(x, y) >= 0.6
+
+
 def _one_statement(a: str, b: str) -> bool:
     """Whether two claims give one statement: their quotes (or, with none, their words) share
     at least 60 % of the content words of the shorter."""
-    words = [(quoted_words(text, least=3) or _text_words(text)) - FUNCTION_WORDS for text in (a, b)]
-    shorter = min(len(words[0]), len(words[1]))
-    return shorter > 0 and len(words[0] & words[1]) >= 0.6 * shorter
+    return _shared(*(quoted_words(text, least=3) or frozenset(_text_words(text)) for text in (a, b)))
 
 
 def _proper(text: str) -> bool:

@@ -139,6 +139,11 @@ def gazetteer() -> dict[str, Entity]:
     return out
 
 
+def name_kind(name: str) -> str:
+    """"person", "organisation" or "name", from the shape of a name (see ``entity_forms.toml``)."""
+    return _guess_kind(name)
+
+
 def _guess_kind(name: str) -> str:
     """person, organisation or name, from the shape of a name that no list knows."""
     words = name.replace(".", ". ").split()

@@ -193,7 +193,7 @@ def test_conflicts_of_an_event_read_each_pair_of_texts_once(monkeypatch) -> None
     report = CorpusReport(docs=tuple(docs), frames=((),) * 3, events=(), event_of={}, syndicated={})
     calls: list[tuple[str, str]] = []
     real = page.find_conflicts
-    monkeypatch.setattr(page, "find_conflicts", lambda a, b: calls.append((a, b)) or real(a, b))
+    monkeypatch.setattr(page, "find_conflicts", lambda a, b, **context: calls.append((a, b)) or real(a, b, **context))
     found, more = page._conflicts(pairs, docs, build_index(report, load_outlets()))
     assert len(calls) == 2 and len(set(calls)) == 2  # d0-d2 and d1-d2 are the same two texts
     assert more == 0 and [[s["value"] for s in c["sides"]] for c in found] == [["40 people", "45 people"]]

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
-from framing.conflicts import find_conflicts, forget_texts
+from framing.conflicts import context_before, find_conflicts, forget_texts
 from framing.differences import frame_differences
 from framing.headlines import headline, shorten
 from framing.output.report_common import ReportIndex, blindspots, coverage, frame_key, safe_url
@@ -199,7 +199,8 @@ def _conflicts(pairs: Pairs, docs: list[Document], index: ReportIndex) -> tuple[
         for al in pairs.get((left.id, right.id), ()):
             text_a, text_b = _join(left, al.a), _join(right, al.b)
             if not al.conflicts and (text_a, text_b) not in seen:
-                seen[text_a, text_b] = find_conflicts(text_a, text_b)
+                seen[text_a, text_b] = find_conflicts(text_a, text_b, context_a=context_before(left, al.a),
+                                                      context_b=context_before(right, al.b))
             for c in al.conflicts or seen[text_a, text_b]:
                 sides = found.setdefault((c.kind, frozenset((c.a, c.b))), {})
                 for value, doc, text in ((c.a, left, text_a), (c.b, right, text_b)):
