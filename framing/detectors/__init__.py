@@ -12,8 +12,10 @@ administration", "Democrats like Mr. Reid") and asks who does what to whom:
 - attributes to: the entity is blamed ("accused X of", "blamed X for", "blamed it on X", "held X
   responsible", "X is guilty"), is the agent of a harmful act ("X shelled the town", "attacks by
   X", "X's invasion", "X's role in the bombing"), or harmful groups or acts are tied to it
-  ("X-backed militias", "militants operating from X", "rockets fired from X"). Help, roles in
-  talks, protection of X, X as a place where something happened are not.
+  ("X-backed militias", "militants operating from X", "rockets fired from X"), or harmful things
+  come from it ("fake pills made in X", "a X pipeline leaked crude": :mod:`.sources`). Help, roles
+  in talks, protection of X, X as a place where something happened (an attack, a flood) are not;
+  nor are harm verbs made idioms by their objects ("struck a deal", "fired its coach").
 - highlights omission: a negated or avoided naming whose object is the entity or a stand-in
   for it ("stopped short of naming X", "did not mention X by name", "no mention of X", "X was
   conspicuously absent from the statement").

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from framing.detectors import culprit
+from framing.detectors import culprit, sources
 from framing.detectors.roles import (
     _OBJECT,
     _PASSIVE_SUBJECT,
@@ -18,6 +18,7 @@ from framing.detectors.roles import (
     _negated,
     _passive,
 )
+from framing.detectors.unnamed import unnamed_culprit
 from framing.entities import Entity, mentions, named_in
 from framing.syntax import parse
 
@@ -28,9 +29,11 @@ def _harmful(token: Token) -> bool:
         return True
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and _in(c, "harm.false_adjectives") for c in token.children):
         return True  # "false claims", "fake stories"
-    if token.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "compound" and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
-        return True  # "terror activities"
+    if token.pos_ in ("NOUN", "PROPN") and not _in(token, "harm.opposing_heads") and any(
+            c.dep_ in ("compound", "amod") and (_in(c, "harm.nouns") or _in(c, "harm.actors")) for c in token.children):
+        return True  # "terror activities", "a doping programme" (tagged as a modifier either way)
+    if _in(token, "harm.weapon_handlers") and any(c.dep_ == "compound" and _in(c, "harm.weapons") for c in token.children):
+        return True  # "bomb makers", "rocket smugglers"
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "from") and token.head.head is not token:
         outer = token.head.head  # "terrorists from LeT", "a team of members" that carried out an attack
         if _in(outer, "harm.actors") or (outer.pos_ == "NOUN" and _agent_of_harm(outer)):
@@ -84,11 +87,12 @@ def _agent_of_harm(token: Token) -> bool:
                 for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]  # "attacks, which were carried out by"
         if verb.dep_ == "acl":
             done.append(verb.head)  # "killings carried out by X"
-        if _in(verb, "harm.verbs"):
-            return True  # "killed by X"
+        if _in(verb, "harm.verbs") or (culprit._in_breach(verb) and not _negated(verb)):
+            return True  # "killed by X", "sacked by X in breach of the law"
         doer = _in(verb, "harm.perpetrate_verbs") or verb.lemma_ == "claim"  # "carried out by X", not "put out by X"
         return doer and any(_harmful(c) for c in done)
-    return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head)
+    return token.dep_ in _SUBJECT and head.pos_ == "VERB" and _in(head, "harm.verbs") and not _passive(head) \
+        and not _in(token, "harm.natural_events")
 
 
 def _harm_below(token: Token) -> bool:
@@ -105,6 +109,8 @@ def _harm_below(token: Token) -> bool:
 
 def _quantified(token: Token) -> list[Token]:
     """What a quantifier counts: "most of the deaths" -> deaths."""
+    if _in(token, "blame.trend_nouns"):  # "a rise in asthma"
+        return [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children]
     if not _in(token, "blame.quantifiers"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -113,7 +119,7 @@ def _quantified(token: Token) -> list[Token]:
 def _blamed(h: Token) -> bool:
     """Whether the role token ``h`` is blamed or tied to harm."""
     head = h.head
-    if _described_as_culprit(h) or _culprit_noun(h) or _fined_amount(h):
+    if _described_as_culprit(h) or _culprit_noun(h) or _fined_amount(h) or _among_culprits(h):
         return True
     if _negated(head) or _hypothetical(head) or _avoided_by(head):
         return False
@@ -125,22 +131,63 @@ def _blamed(h: Token) -> bool:
     raised = _raised_clause(h, head)
     if raised is not None and culprit._culprit(h, raised):
         return True  # "X was found to have used substandard concrete" reads as "X used ..."
+    clause = _misparsed_clause(h)
+    if clause is not None and any(culprit._culprit(h, verb) for verb in _shared_predicates(clause)):
+        return True  # "after finding X had bribed officials", X parsed as the object of "finding"
     if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT or _misparsed_object(h, head):
         return _object_of_blame(h, head)
     if h.dep_ in _SUBJECT:
-        return culprit._culprit(h, head)
+        return any(culprit._culprit(h, verb) for verb in _shared_predicates(head))
     if h.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
         if h.dep_ in ("compound", "amod") and head.dep_ in _OBJECT + _PASSIVE_SUBJECT and _in(head.head, "blame.core_blame_verbs"):
             return not _negated(head.head)  # "blamed the UAW strike", "accused Vietnamese exporters"
         if h.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "to" and \
                 _in(head.head.head, "blame.trace_verbs"):
             return True  # "traced the eggs to Dutch poultry farms"
-        if h.dep_ == "poss" and (_at_door(head) or _done_for(head) or _under_command(head)):
-            return True  # "laid the blame at X's door", "attacks carried out at X's behest"
-        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head))
+        if h.dep_ == "poss" and (_at_door(head) or _done_for(head) or _under_command(head) or _on_watch(head)):
+            return True  # "laid the blame at X's door", "attacks carried out at X's behest", "on X's watch"
+        return _owner_of_harm(h, head) or (h.dep_ in ("poss", "amod") and _thing_blamed(head)) or sources.source_of_harm(h)
     if h.dep_ == "pobj":
-        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h)
+        return _through_preposition(head) or _agent_through(h, head) or _activity_at(h, head) or _under_command(h) \
+            or sources.source_of_harm(h)
     return False
+
+
+def _shared_predicates(verb: Token) -> list[Token]:
+    """A verb and the verbs conjoined to it that share its subject ("X used the funds and then
+    lied to investigators"): a conjunct with a subject of its own, or negated, says nothing of X."""
+    found = [verb]
+    if _reports(verb):
+        return found  # "Y charged that X had opened ... and fueled": the parser may hang the reported verb on Y's
+    for conj in (c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB" and not _reports(c)
+                 and not _in(c, "harm.enforcement_verbs")):  # "scored and struck the post", "lost and fired the coach"
+        chain = conj
+        while chain.dep_ == "conj" and chain.head.i != verb.i and chain.head.pos_ == "VERB":
+            chain = chain.head
+        if chain.head.i == verb.i and not _negated(conj) and not any(
+                c.dep_ in _SUBJECT + _PASSIVE_SUBJECT for c in conj.children):
+            found.append(conj)
+    return found
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that reports or accuses (its own clause holds someone else's act)."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or _in(verb, "blame.blame_verbs") or _in(
+        verb, "blame.criticise_verbs") or verb.lemma_ in ("say", "claim", "charge", "allege", "report", "tell", "add", "state")
+
+
+def _misparsed_clause(h: Token) -> Token | None:
+    """The verb of "found X had bribed" when the parser makes X the object of "found" and hangs
+    "had bribed" elsewhere: an auxiliary right after X whose verb has no subject of its own."""
+    if h.dep_ not in _OBJECT or not _in(h.head, "blame.raising_verbs"):
+        return None
+    after = max(t.i for t in h.subtree) + 1
+    if after >= len(h.doc) or h.doc[after].dep_ not in ("aux", "auxpass") or h.doc[after].lemma_ not in ("have", "be"):
+        return None
+    verb = h.doc[after].head
+    if verb.pos_ != "VERB" or verb.i <= after or _negated(verb) or any(c.dep_ in _SUBJECT + _PASSIVE_SUBJECT for c in verb.children):
+        return None
+    return verb
 
 
 def _raised_clause(h: Token, verb: Token) -> Token | None:
@@ -326,8 +373,21 @@ def _object_of_blame(h: Token, verb: Token) -> bool:
         if h.dep_ in _PASSIVE_SUBJECT or verb.lemma_ != "involve":
             return _harm_below(verb)  # "X was involved in the plot", "linked X's system to crashes"
         return verb.dep_ == "acl" and _harmful(verb.head)  # "a scandal involving X"
-    if h.dep_ in _PASSIVE_SUBJECT and _in(verb, "harm.verbs"):
-        return False  # X was attacked: X is the victim
+    if _in(verb, "blame.sanction_verbs") and not _negated(verb):
+        return any(_sanctioned_after(c) for c in verb.children)  # "X was suspended after testing positive for a banned drug"
+    return False
+
+
+def _sanctioned_after(clause: Token) -> bool:
+    """A reason given after a sanction: "after a sample tested positive for a banned diuretic",
+    "after investigators found state-run doping" (a harmful word in the clause)."""
+    def wrong(t: Token) -> bool:  # an injury or a death that befell X is no reason
+        return _harmful(t) and not _in(t, "harm.event_nouns")
+
+    if clause.dep_ == "prep" and clause.lower_ in ("after", "following"):
+        return any(wrong(t) for t in clause.subtree if t.i != clause.i)
+    if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in clause.children):
+        return not _negated(clause) and any(wrong(t) for t in clause.subtree)
     return False
 
 
@@ -359,8 +419,8 @@ def _through_preposition(prep: Token) -> bool:
     word = prep.lower_
     if word == "of" and head.lower_ == "out" and head.dep_ == "prep":  # "operating out of X"
         word, head = "from", head.head
-    if word in ("by", "from") and _harmful(head):
-        return True
+    if word in ("by", "from") and _harmful(head) or sources.sponsored_from(prep):
+        return True  # "attacks by X", "militants who receive weapons from X"
     if word == "on" and head.lemma_ == "blame":
         return True
     if word == "on" and _blame_laid(head) or word == "of" and _at_door(head):
@@ -383,8 +443,11 @@ def _through_preposition(prep: Token) -> bool:
         return _harm_below(head)
     if word in ("in", "on", "from", "inside", "within", "out", "by", "for") and (_in(head, "harm.operate_verbs") or _in(head, "harm.tie_adjectives")):
         return any(_harmful(actor) for actor in _actors(head))
-    if word == "to" and _in(head, "harm.loyalty_adjectives"):
-        return any(_harmful(actor) for actor in _actors(head))  # "fighters loyal to X", "a hacking group linked to X"
+    if word == "to" and _in(head, "harm.loyalty_adjectives"):  # "fighters loyal to X", "firms linked to X won ... through bribes"
+        return any(_harmful(actor) or (actor.dep_ in _SUBJECT and not _negated(actor.head) and culprit._culprit(actor, actor.head))
+                   for actor in _actors(head))
+    if word in ("alongside", "with") and head.pos_ == "VERB" and not _negated(head):
+        return any(c.dep_ in _SUBJECT and culprit._culprit(c, head) for c in head.children)  # "took part in the killings alongside X"
     if word in ("in", "inside", "within", "from") and _in(head, "harm.actors"):
         return True
     return False
@@ -416,6 +479,36 @@ def _done_for(noun: Token) -> bool:
     if act.pos_ == "VERB":
         return not _negated(act) and _commits_harm(act)
     return _harmful(act)
+
+
+def _on_watch(noun: Token) -> bool:
+    """Harm that happened "on X's watch" or "under X's watch"."""
+    if noun.lemma_ != "watch" or noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "under"):
+        return False
+    act = noun.head.head
+    while act.pos_ in ("ADJ", "ADV") and act.dep_ in ("acomp", "advmod", "oprd") and act.head.i != act.i:
+        act = act.head  # "went unchecked on X's watch"
+    if act.pos_ == "NOUN":
+        return _harmful(act)
+    return not _negated(act) and (_in(act, "harm.verbs") or any(
+        c.dep_ in _SUBJECT + _PASSIVE_SUBJECT + _OBJECT and _harmful(c) for c in act.children))
+
+
+def _among_culprits(h: Token) -> bool:
+    """X counted in a group that did harm or is blamed: "named X among 11 lenders that had
+    overcharged customers", "X is one of six firms accused of price-fixing"; not "X was not among"."""
+    if _negated(h.head) or _negated(h):
+        return False
+    groups = [g for p in [*h.children, *(c for c in h.head.children if c.i > h.i)] if p.dep_ == "prep" and p.lower_ == "among"
+              for g in p.children]
+    ones = [c for c in h.head.children if c.dep_ in ("attr", "oprd") and c.lower_ == "one"] if h.dep_ in _SUBJECT else []
+    ones += [c for c in h.children if c.dep_ == "appos" and c.lower_ == "one"]
+    groups += [g for one in ones for p in one.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if h.dep_ in _OBJECT or h.dep_ in _PASSIVE_SUBJECT:
+        groups += [g for p in h.head.children if p.dep_ == "prep" and p.lower_ == "as" for one in p.children
+                   if one.lower_ == "one" for q in one.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children]
+    return any(_in(g, "harm.actors") or _described_as_culprit(g) or any(
+        c.dep_ == "acl" and _in(c, "blame.blame_verbs") and c.tag_ == "VBN" for c in g.children) for g in groups)
 
 
 def _under_command(noun: Token) -> bool:
@@ -459,10 +552,11 @@ def attributes_to(sentence: str, entity: Entity, previous: str = "") -> int | No
     "operating from its soil" counts when the entity is named in this sentence or the one before
     and the phrase belongs to harmful actors or acts.
     """
-    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True)
+    found = _first(sentence, entity, lambda h: _blamed(h) or culprit._named_agent(h, entity), agents=True, anaphors=True,
+                   own_subjects=True)
     if found is not None:
         return found
-    unnamed = _veiled_blame(sentence, entity)
+    unnamed = unnamed_culprit(sentence, entity)
     if unnamed is not None:
         return unnamed
     soil = _OWN_SOIL.search(sentence)
@@ -484,26 +578,3 @@ def _soil_is_its(sentence: str, entity: Entity, at: int, previous: str) -> bool:
     if not before:
         return named_in(entity, previous) and not _NAME.search(sentence[:at])
     return not any(m.start() >= before[-1].end() for m in _NAME.finditer(sentence[:at]))
-
-
-def _veiled_blame(sentence: str, entity: Entity) -> int | None:
-    """Blame the sentence puts on someone it leaves unnamed while the outlet says the entity is
-    meant ("blamed 'a neighbouring state' for arming militias, an apparent reference to X")."""
-    from framing.detectors.veiled import veiled_reference
-
-    found = mentions(entity, sentence)
-    if not found or veiled_reference(sentence, entity) is None:
-        return None  # a bare "without naming X" does not say the blame is meant for X
-    doc = parse([sentence])[0]
-    if doc is None:
-        return None
-    named = {t.i for m in found for span in [doc.char_span(m.start(), m.end(), alignment_mode="expand")]
-             if span is not None for t in span}
-    for token in doc:
-        if token.pos_ != "NOUN" or token.i in named or any(c.pos_ == "PROPN" for c in token.children):
-            continue
-        if _blamed(token) or (token.dep_ in _OBJECT and (_in(token.head, "blame.criticise_verbs") or _in(
-                token.head, "blame.core_blame_verbs")) and _harmful(token) and not _negated(token.head)):
-            return found[0].start()
-    return None
-

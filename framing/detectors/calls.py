@@ -26,6 +26,8 @@ def _called_on(h: Token) -> bool:
         return False
     if h.dep_ in _OBJECT and _in(verb, "calls.demand_verbs"):
         return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
+    if h.dep_ in _OBJECT and _ultimatum(verb, h.i):
+        return True
     if h.dep_ in _PASSIVE_SUBJECT and (_in(verb, "calls.demand_verbs")):
         return (_to_infinitive(verb, h.i) or _told_must(verb, h.i)) and not _negated(verb)
     if h.dep_ == "pobj":
@@ -36,6 +38,21 @@ def _called_on(h: Token) -> bool:
         return _demanded_clause(verb)
     if h.dep_ == "poss" or (h.dep_ == "pobj" and verb.lower_ == "of"):
         return _action_demanded(h.head if h.dep_ == "poss" else verb.head)
+    return False
+
+
+_THREATS = frozenset(("face", "risk", "lose", "be", "pay", "suffer"))
+
+
+def _ultimatum(verb: Token, after: int) -> bool:
+    """"gave X two months to amend the law or face proceedings": time given to act, with what
+    follows if X does not ("or face", "or risk"); time alone ("gave X two weeks to appeal") is a right."""
+    if verb.lemma_ not in ("give", "set", "grant", "allow") or _negated(verb):
+        return False
+    for act in (c for c in verb.children if c.i > after and c.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp")):
+        if any(a.lower_ == "to" for a in act.children) and any(
+                c.dep_ == "conj" and c.lemma_ in _THREATS and any(o.lower_ == "or" for o in act.children) for c in act.children):
+            return True
     return False
 
 
@@ -71,6 +88,8 @@ def _called_on_through(h: Token, prep: Token) -> bool:
         return True  # "pressure is mounting on X to", "calls grew on X"
     if prep.lower_ == "for" and _in(verb, "calls.demand_nouns") and verb.pos_ == "NOUN":
         return _to_infinitive(verb, h.i) and not _negated(verb)  # "demands for X to drop the tax"
+    if prep.lower_ == "for" and _in(verb, "calls.demand_for_verbs") and verb.pos_ == "VERB":
+        return _to_infinitive(verb, h.i) and not _negated(verb)  # "called for X to suspend drilling"
     if prep.lower_ == "of" and _in(verb, "calls.action_nouns"):
         return _action_demanded(verb)
     if prep.lower_ != "from":

@@ -22,7 +22,10 @@ from framing.entities import Entity
 
 
 def _stops_harm(verb: Token) -> bool:
-    """"X must stop dumping cars", "urged X to stop subsidising": harm X is asked to end is X's."""
+    """"X must stop dumping cars", "X needs to stop subsidising": harm X is asked to end is X's. Not
+    when X asks someone else ("X urged Y to stop the militias": the stopping is Y's)."""
+    if any(c.dep_ in _OBJECT for c in verb.children) and _in(verb, "calls.demand_verbs"):
+        return False
     return any(c.dep_ in ("xcomp", "ccomp") and _ends_harm(c) for c in [verb, *verb.children])
 
 
@@ -83,14 +86,21 @@ def _wrongdoer(verb: Token) -> bool:
         return True  # "X had hidden losses", parsed as "had [hidden losses]"
     if any(c.dep_ == "advmod" and _in(c, "blame.wrongdoing_adverbs") for c in verb.children):
         return True  # "X unlawfully detained 52 activists", "X knowingly sold"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ == "allege" and not _negated(verb.head):
-        return True  # "prosecutors allege that X installed the software"
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in ("allege", "charge") and not _negated(verb.head):
+        return True  # "prosecutors allege that X installed the software", "the lawsuit charges that X downplayed"
+    if verb.lemma_ == "leave" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and _in(c, "blame.neglect_states")
+                                      for c in verb.subtree if c.head.i in (verb.i, *(o.i for o in verb.children))):
+        return True  # "X had left the flaw unpatched", "the flaw X left unpatched"
+    if _in_breach(verb) or any(c.dep_ == "prep" and c.lower_ in ("through", "via") and any(
+            blame._harmful(g) and not _in(g, "harm.event_nouns") for g in c.children) for c in verb.children):
+        return True  # "X sacked him in breach of whistleblower law", "X won the contracts through rigged tenders"
     phrase = lexicon()["harm.verb_objects"].get(verb.lemma_.lower(), ())
-    if any(c.dep_ in _OBJECT and c.lemma_.lower() in phrase for c in verb.children):
-        return True  # "X opened fire"
+    if any(c.dep_ in _OBJECT and any(q.lemma_.lower() in phrase for q in [c, *blame._quantified(c)]) for c in verb.children) or (
+            verb.dep_ == "relcl" and verb.head.lemma_.lower() in phrase):
+        return True  # "X opened fire", "the hostages X is holding"
     if _in(verb, "harm.object_verbs") and any(c.dep_ in _OBJECT for c in verb.children):
         return True  # "X hid the findings", "X inflated its revenue"
-    if _aims_at_harm(verb) or _harmful_consequence(verb):
+    if _aims_at_harm(verb) or _harmful_consequence(verb) or _lets_harm(verb):
         return True  # "X used state television to smear rivals", "X shelled the town, killing 12"
     if _in(verb, "harm.cause_verbs") and blame._harm_below(verb):
         return True  # "X's decision led to the deaths", "material X promoted contributed to the death"
@@ -103,6 +113,12 @@ def _wrongdoer(verb: Token) -> bool:
     return _in(verb, "blame.breach_verbs") and any(
         c.dep_ in _OBJECT and any(a.dep_ == "amod" and _in(a, "blame.binding_adjectives") for a in c.children)
         for c in verb.children)  # "X skipped mandatory tests"
+
+
+def _in_breach(verb: Token) -> bool:
+    """An act done "in breach of" or "in violation of" a norm ("in violation of the agreement")."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_ in ("breach", "violation", "contravention", "defiance")
+                                                           for g in c.children) for c in verb.children)
 
 
 def _harmful_consequence(verb: Token) -> bool:
@@ -122,6 +138,30 @@ def _to_harm(cause: Token) -> bool:
     """A verb of causing whose outcome is harm or a harmful event ("contributing to the crash")."""
     return blame._harm_below(cause) or any(_in(g, "harm.event_nouns") for p in cause.children if p.dep_ == "prep"
                                            for g in p.children)
+
+
+def _lets_harm(verb: Token) -> bool:
+    """The subject lets, helps or pushes others to do harm: "X let clubs break the rules", "X
+    helped clients hide assets", "X allowed al-Qaeda leaders to shelter there" (a harmful group as
+    the one let act). Not when the clause is negated or under refusal ("X refused to let ...")."""
+    if not _in(verb, "harm.complicity_verbs"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        if _negated(clause):
+            continue
+        doers = [c for c in clause.children if c.dep_ in _SUBJECT] + [c for c in verb.children if c.dep_ in _OBJECT]
+        if (_in(clause, "harm.verbs") and not _in(clause, "harm.enforcement_verbs")) or _wrongdoer(clause) or _breaks_norm(clause):
+            return True
+        if any(_in(d, "harm.actors") or any(m.dep_ in ("compound", "amod") and (_in(m, "harm.actors") or _in(m, "harm.nouns"))
+                                            for m in d.children) for d in doers):
+            return True  # "allowed militants to shelter", "let terror groups operate"
+    return False
+
+
+def _breaks_norm(verb: Token) -> bool:
+    """"break the rules", "ignored warnings": a breach verb with a norm as its object."""
+    return _in(verb, "blame.breach_verbs") and any(c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [
+        c, *blame._quantified(c), *(m for m in c.children if m.dep_ == "compound")]) for c in verb.children)
 
 
 def _aims_at_harm(verb: Token) -> bool:
@@ -160,6 +200,8 @@ def _named_agent(h: Token, entity: Entity) -> bool:
 
 def _culprit(h: Token, verb: Token) -> bool:
     """X as subject: agent of a harmful act, backer of harmful groups, or culpable ("X is guilty")."""
+    if _in(h, "harm.natural_events") or any(c.dep_ == "compound" and _in(c, "harm.natural_events") for c in h.children):
+        return False  # "floods in X killed 40": nature is no one's act
     if _accused_subject(verb) or _stops_harm(verb):
         return True
     if verb.lemma_ == "claim" and any(c.dep_ in _OBJECT and (blame._harmful(c) or c.lemma_ == "responsibility") for c in verb.children):
@@ -173,30 +215,23 @@ def _culprit(h: Token, verb: Token) -> bool:
     if _wrongdoer(verb):
         return True
     if _in(verb, "harm.support_verbs") or _in(verb, "harm.perpetrate_verbs"):
-        if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
-            return True  # "the destruction X caused"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT]
-        if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
-            objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
-        objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
-                    for g in c.children]  # "supplied athletes with banned drugs", "paid officials in bribes"
-        return any(blame._harmful(c) for c in objects) or (verb.lemma_ == "subject" and blame._harm_below(verb))
+        return _backs_harm(verb)
     if verb.lemma_ in ("take", "play", "have", "bear") and any(
             c.dep_ in _OBJECT and _in(c, "blame.involvement_nouns") and (blame._harm_below(c) or blame._harm_below(verb))
             for c in verb.children):
         return True  # "X took part in the killings", "X played a role in the attack"
     if verb.lemma_ in ("participate", "engage", "collude", "conspire", "preside", "oversee") and blame._harm_below(verb):
         return True
-    if _in(verb, "blame.breach_verbs") and any(
-            c.dep_ in _OBJECT and any(_in(q, "blame.norms") for q in [c, *blame._quantified(c)]) for c in verb.children):
-        return True  # "X broke the law", "X ignored warnings"
+    if _breaks_norm(verb):
+        return True  # "X broke the law", "X ignored warnings", "ignored a stall warning" (misparsed as a compound)
     if verb.lemma_ == "turn" and any(c.lemma_ == "eye" and any(g.lower_ == "blind" for g in c.children) for c in verb.children):
         return True  # "X turned a blind eye to"
     if verb.lemma_ in ("cover", "hush", "sweep", "whitewash") and any(c.dep_ == "prt" and c.lower_ in ("up", "under") for c in verb.subtree):
         return True  # "X covered up the abuse"
     if verb.lemma_ == "fail":  # "X failed to report the abuse", "X failed its researchers"
-        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children)
+        return any((c.dep_ == "xcomp" and _in(c, "blame.duty_verbs")) or c.dep_ in _OBJECT for c in verb.children) or any(
+            t.i > verb.i and _in(t, "blame.duty_verbs") and t.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+            and t.i - verb.i <= 5 for t in verb.subtree)  # "X failed for years to act", the infinitive misattached
     if verb.lemma_ in ("hold", "find", "consider", "deem", "declare"):
         return False  # the subject holds someone else responsible
     if _in(verb, "blame.culpable_adjectives") and verb.pos_ == "ADJ":  # "holds X responsible for"
@@ -206,9 +241,31 @@ def _culprit(h: Token, verb: Token) -> bool:
             return child.lemma_ != "responsible" or blame._harm_below(child)
         if verb.lemma_ == "be" and _to_blame(child) and not _negated(child) and not _negated(verb):
             return True  # "X is to blame (for the explosion)": parsed as a to-infinitive, not an adjective
-        if child.dep_ == "prep" and child.lower_ == "behind" and any(blame._harmful(g) for g in child.children):
+        if _behind_harm(child):
             return True
     return verb.dep_ in ("ccomp", "acl") and _in(verb.head, "blame.allegation_nouns") and blame._harm_below(verb)
+
+
+def _behind_harm(prep: Token) -> bool:
+    """"(X was) behind the attack", "behind a rise in asthma"."""
+    return prep.dep_ == "prep" and prep.lower_ == "behind" and any(
+        blame._harmful(q) for g in prep.children for q in [g, *blame._quantified(g)])
+
+
+def _backs_harm(verb: Token) -> bool:
+    """A verb of backing or carrying out whose object is harmful ("armed the militia", "carried
+    out the bombing", "supplied athletes with banned drugs", "conducted hundreds of unlawful stops")."""
+    if verb.dep_ == "relcl" and _in(verb.head, "harm.nouns") and not any(c.dep_ in _OBJECT for c in verb.children):
+        return True  # "the destruction X caused"
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
+    if not objects:  # "X armed and trained the militia": the object the conjoined verb shares
+        objects = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ in _OBJECT]
+    objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in _SUBJECT]
+    objects += [g for c in [*verb.children, *(p for o in objects if o.dep_ in _OBJECT for p in o.children)]
+                if c.dep_ == "prep" and c.lower_ in ("with", "through", "in", "via")
+                for g in c.children]  # "supplied athletes with banned drugs", "paid officials $4m in bribes"
+    return any(blame._harmful(q) for c in objects for q in [c, *blame._quantified(c)]) or (
+        verb.lemma_ == "subject" and blame._harm_below(verb))  # "conducted thousands of unlawful stops"
 
 
 def _to_blame(token: Token) -> bool:

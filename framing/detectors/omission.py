@@ -53,6 +53,8 @@ def _unnamed(h: Token) -> bool:
     if h.dep_ in _OBJECT + ("pobj",) and _in(head if h.dep_ != "pobj" else head.head, "naming.omit_verbs"):
         verb = head if h.dep_ != "pobj" else head.head
         return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)  # "the speech skipped over X"
+    if h.dep_ in _OBJECT and head.lemma_ in ("include", "list", "feature") and _negated(head):
+        return _stated_by(head)  # "the Fed's list of banks did not include X"
     if h.dep_ == "pobj" and h.head.lower_ in ("on", "about") and h.head.head.lemma_ in ("silent", "silence"):
         return True  # "the statement was silent on X"
     if h.dep_ in _PASSIVE_SUBJECT and _in(head, "naming.omit_verbs") and head.lemma_ != "leave":
@@ -60,6 +62,11 @@ def _unnamed(h: Token) -> bool:
     if h.dep_ in _SUBJECT + _PASSIVE_SUBJECT:
         return _absent(head)
     return False
+
+
+def _stated_by(verb: Token) -> bool:
+    """The subject of ``verb`` is a statement or list ("the report", "the Fed's list of banks")."""
+    return any(c.dep_ in _SUBJECT and _in(c, "naming.statement_nouns") for c in verb.children)
 
 
 def _naming_verb(verb: Token) -> bool:

@@ -31,13 +31,33 @@ def lexicon() -> dict[str, Any]:
 def _in(token: Token, word_class: str) -> bool:
     """Whether a token's lemma (or lower-case text) belongs to a word class of the lexicon."""
     words = lexicon()[word_class]
-    return token.lemma_.lower() in words or token.lower_ in words
+    if not (token.lemma_.lower() in words or token.lower_ in words):
+        return False
+    return word_class != "harm.verbs" or not _idiom(token)
 
 
-def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False) -> Iterator[tuple[int, Token]]:
+def _idiom(verb: Token) -> bool:
+    """A harm verb made an idiom by its object ("struck a deal", "fired its coach", "shot to the top")."""
+    objects = lexicon()["harm.idiom_objects"].get(verb.lemma_.lower())
+    if objects is None:
+        return False
+    if verb.lemma_.lower() in ("shoot", "fire"):
+        preps = {c.lower_ for c in verb.subtree if c.dep_ in ("prt", "prep") and c.head.i in (verb.i, *(o.i for o in verb.children))}
+        if preps & {"at", "on", "upon", "into"}:
+            return False  # "fired shots at a rescue ship"
+        if preps & {"up", "to"}:
+            return True  # "shot to the top", "fired up"
+    return any(c.dep_ in ("dobj", "obj", "prt") and any(t.lemma_.lower() in objects or t.lower_ in objects for t in (c, *(
+        m for m in c.children if m.dep_ == "compound"))) for c in verb.children)
+
+
+def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool = False,
+           own_subjects: bool = False) -> Iterator[tuple[int, Token]]:
     """(offset, role token) for each mention: the token whose relation to the rest counts.
     ``agents`` lets those who act for the entity carry its role too ("X pilots", "managers at X");
-    ``anaphors`` lets a later definite description of its kind stand for it ("the company")."""
+    ``anaphors`` lets a later definite description of its kind stand for it ("the company");
+    ``own_subjects`` lets a subject pronoun under the entity's own verb be the entity ("X must
+    free the hostages it holds"), which a call must not read ("X said it must act" is no call on X)."""
     found = mentions(entity, sentence)
     if not found:
         return
@@ -48,7 +68,7 @@ def _roles(sentence: str, entity: Entity, agents: bool = False, anaphors: bool =
     for match, span in zip(found, spans, strict=True):
         if span is not None:
             yield match.start(), _climb(span.root, agents)
-    for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None]):
+    for pronoun in _pronouns_for(doc, entity, [s for s in spans if s is not None], own_subjects):
         yield found[0].start(), _climb(pronoun, agents)
     if anaphors:
         for noun in _descriptions_for(doc, entity, [s for s in spans if s is not None]):
@@ -72,12 +92,33 @@ def _descriptions_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]
     for t in doc[first + 1:]:
         if t.i in inside or t.text not in nouns or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             continue
+        if (t.dep_ == "poss" and t.head.dep_ in _SUBJECT) or (t.dep_ in _OBJECT and _done_by(t.head, inside)) or _other_party(doc, first, t):
+            continue  # "the charity's founder diverted ...", "X banned the newspaper": another party
         if any(c.dep_ in ("compound", "amod", "appos", "prep") or c.pos_ == "PROPN" for c in t.children):
             continue  # "the state oil company", "the company Acme", "the bank of Y": another one
         if not any(r.pos_ == "PROPN" and r.i not in inside and not _place(r) and r.lower_.strip(".") not in _titles()
                    for r in doc[first: t.i]):
             found.append(t)
     return found
+
+
+def _done_by(verb: Token, inside: set[int]) -> bool:
+    """Whether the entity is the subject of ``verb`` or of the verb it is conjoined to."""
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECT and c.i in inside for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.dep_ == "ccomp":
+            return False  # "concluded that X had breached the rules, and ordered the channel": the parser's conjunct
+        verb = verb.head
+    return False
+
+
+def _other_party(doc: Any, first: int, description: Token) -> bool:
+    """A party introduced between the entity and the description ("a supplier", "a rival
+    lender"), which "the company" may mean instead."""
+    return any(t.pos_ == "NOUN" and _in(t, "roles.other_parties") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                                          for c in t.children)
+               for t in doc[first: description.i])
 
 
 def _place(token: Token) -> bool:
@@ -90,7 +131,7 @@ def _place(token: Token) -> bool:
 _PRONOUNS = {"person": {"he", "him", "she", "her", "his"}, "other": {"it", "its"}}
 
 
-def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
+def _pronouns_for(doc: Any, entity: Entity, spans: list[Any], own_subjects: bool = False) -> list[Token]:
     """Pronouns later in the sentence whose nearest possible antecedent is the entity: "called on
     X to resign after she was accused of ...", "urged X to act, accusing it of delay". A proper
     name of the pronoun's kind (a person for "she", anything else for "it") standing between the
@@ -102,25 +143,51 @@ def _pronouns_for(doc: Any, entity: Entity, spans: list[Any]) -> list[Token]:
     first = min(span.start for span in spans)
     found = []
     for t in doc:
-        if t.i > first and t.lower_ in words and t.pos_ == "PRON" and not _object_of_self(t, inside):
-            if _nearest_name(doc, t, entity.kind == "person") in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
+        if t.i > first and t.lower_ in words and t.pos_ == "PRON" and (
+                (own_subjects and t.dep_ == "nsubj" and not _thing_between(doc, inside, t)) or not _object_of_self(t, inside)):
+            if _nearest_name(doc, t, entity.kind == "person", inside) in inside and not _rival_names(doc[: t.i], inside, entity.kind == "person"):
                 found.append(t)
     return found
+
+
+def _thing_between(doc: Any, inside: set[int], pronoun: Token) -> bool:
+    """A singular common noun between the entity and "it", which "it" may as well mean ("X
+    condemned the bombing, saying it killed civilians")."""
+    last = max(inside)
+    return pronoun.lower_ == "it" and any(t.tag_ == "NN" for t in doc[last + 1: pronoun.i])
 
 
 def _rival_names(doc: Any, inside: set[int], person: bool) -> bool:
     """Another proper name of the entity's kind before the pronoun: the pronoun may be its (an
     antecedent comes before its pronoun; a name after it, "its forces looted hospitals in Tigray",
     cannot take it)."""
-    return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles()
+    return any(t.pos_ == "PROPN" and t.i not in inside and t.lower_.strip(".") not in _titles() and not _part_of(t, inside)
+               and not (t.i == 0 and not t.ent_type_)  # "Staff passed a motion": a capitalised first word
+               and not (not person and (_place(t) or t.lower_ in _DATES or t.dep_ == "amod"))  # "in Brussels on Thursday", "Nordic"
                and (t.ent_type_ == "PERSON" or (not t.ent_type_ and person)) == person for t in doc)
 
 
-def _nearest_name(doc: Any, pronoun: Token, person: bool) -> int | None:
-    """Index of the closest proper name before ``pronoun`` that agrees with it in kind."""
+_DATES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                    "march", "april", "june", "july", "august", "september", "october", "november", "december"))
+
+
+def _part_of(token: Token, inside: set[int]) -> bool:
+    """A word of the entity's own mention the match left out ("Vice-Chancellor" before "Fiona McAllister")."""
+    while token.dep_ in ("compound", "punct") and token.head is not token:
+        token = token.head
+        if token.i in inside:
+            return True
+    return False
+
+
+def _nearest_name(doc: Any, pronoun: Token, person: bool, inside: frozenset[int] | set[int] = frozenset()) -> int | None:
+    """Index of the closest proper name before ``pronoun`` that agrees with it in kind (the
+    entity's own words agree: its kind is known, whatever the tagger guessed)."""
     for t in reversed(doc[: pronoun.i]):
-        if t.pos_ != "PROPN" or t.lower_.strip(".") in _titles():
+        if t.pos_ != "PROPN" or t.lower_.strip(".") in _titles() or _part_of(t, set(inside)):
             continue
+        if t.i in inside:
+            return t.i
         is_person = t.ent_type_ == "PERSON"
         if is_person == person or (not t.ent_type_ and person):
             return t.i
@@ -247,12 +314,13 @@ def _passive(verb: Token) -> bool:
 
 
 def _first(sentence: str, entity: Entity, test: Callable[[Token], bool], agents: bool = False,
-           anaphors: bool = False) -> int | None:
-    """Offset of the first mention whose role passes ``test``."""
-    for offset, role in _roles(sentence, entity, agents, anaphors):
+           anaphors: bool = False, own_subjects: bool = False) -> int | None:
+    """Offset of the first mention whose role passes ``test`` (flags as in :func:`_roles`)."""
+    for offset, role in _roles(sentence, entity, agents, anaphors, own_subjects):
         if test(role):
             return offset
     return None
+
 
 def _nobody_does(verb: Token) -> bool:
     """A verb whose subject is nobody ("Neither candidate mentioned X", "No speaker named X")."""
