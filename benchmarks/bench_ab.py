@@ -22,17 +22,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from child import measure  # benchmarks/child.py: the script's folder is on the path
+
 
 def _run(tree: Path, args: list[str], cache: str) -> tuple[float, float]:
     """CPU seconds and max RSS (MB) of one ``python -m framing`` process running ``tree``'s code."""
-    env = {**os.environ, "FRAMING_CACHE_DIR": cache, "PYTHONPATH": str(tree)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package: compiled modules
-    child = subprocess.Popen([sys.executable, "-m", "framing", *args], env=env, cwd=tempfile.gettempdir(),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status):
+    try:
+        cpu, mb, _ = measure([sys.executable, "-m", "framing", *args], {"FRAMING_CACHE_DIR": cache, "PYTHONPATH": str(tree)},
+                             cwd=tempfile.gettempdir())
+    except subprocess.CalledProcessError:
         sys.exit(f"failed: framing {' '.join(args)} with {tree}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return cpu, mb
 
 
 def main() -> None:

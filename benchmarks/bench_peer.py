@@ -20,11 +20,12 @@ framing's own: the 15 Media Frames, the five entity frames and the user frames.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from child import measure  # benchmarks/child.py: the script's folder is on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -74,13 +75,11 @@ def peer(a: str, b: str, entity: str) -> None:
 
 def _measure(args: list[str]) -> tuple[float, float]:
     """CPU seconds and max RSS (MB) of one child process with a fresh cache (its own rusage)."""
-    env = {**os.environ, "FRAMING_CACHE_DIR": tempfile.mkdtemp(prefix="framing-peer-"), "HF_HUB_OFFLINE": "1"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package: compiled modules
-    child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status):
+    try:
+        cpu, mb, _ = measure(args, {"FRAMING_CACHE_DIR": tempfile.mkdtemp(prefix="framing-peer-"), "HF_HUB_OFFLINE": "1"})
+    except subprocess.CalledProcessError:
         sys.exit(f"failed: {' '.join(args)}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return cpu, mb
 
 
 def main() -> None:

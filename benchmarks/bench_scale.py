@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from child import measure  # noqa: E402
+
 ENCODER_SAMPLE = 3000
 
 
@@ -124,17 +126,8 @@ def child(name: str) -> dict[str, float]:
 
 
 def _run(args: list[str], cache: str) -> tuple[float, float, str]:
-    """CPU seconds and max RSS (MB) of one child process (its own rusage, from wait4), and its stdout."""
-    env = {**os.environ, "FRAMING_CACHE_DIR": cache}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package: compiled modules
-    with tempfile.TemporaryFile("w+") as out:
-        child = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode:
-            raise subprocess.CalledProcessError(child.returncode, args)
-        out.seek(0)
-        return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
+    """CPU seconds and max RSS (MB) of one child process, and its stdout."""
+    return measure(args, {"FRAMING_CACHE_DIR": cache})
 
 
 def bench_compare() -> None:
