@@ -10,7 +10,11 @@ counting neither way (see :func:`lexical_overlap`). Matching then runs in two st
    keeping pairs whose score reaches ``threshold``;
 2. a merge step attaches every further pair above ``threshold`` that scores nearly as well as
    the sentence's best counterpart to the alignment of that sentence, so an outlet that merges two claims into one sentence (or splits one) gives a
-   one-to-many (or many-to-one) alignment.
+   one-to-many (or many-to-one) alignment;
+3. a rescue step (:func:`rescue`) links two sentences left unlinked that score below
+   ``threshold`` but are each other's clear best counterpart: a paraphrase that shares few words
+   ("3,200 nurses began a strike" / "4,000 nurses walked out") scores low in absolute terms yet far
+   above anything else either sentence could be paired with.
 
 An optional rescorer (``framing.rescore``: a cross-encoder) first revises the scores of the
 pairs near the threshold. Whatever is left is a coverage gap, except where the other article is
@@ -48,6 +52,8 @@ SAME_THRESHOLD = 0.75  # score from which a one-to-one pair is the same claim, n
 QUOTE_SCORE = 0.6  # the least score of two sentences that quote one statement (see shared_quotes)
 QUOTE_WORDS = 5  # words a quotation needs to identify a statement
 QUOTE_SHARE = 0.6  # share of the shorter quotation's words the other must repeat
+RESCUE_FLOOR = 0.3  # least score of a pair the rescue step links (see rescue)
+RESCUE_GAP = 0.14  # how far it must stand above every other counterpart of either sentence
 
 
 class Rescorer(Protocol):
@@ -187,6 +193,28 @@ def match(
         if scores[i, j] >= min(best_a[i], best_b[j]) - margin:
             links.add((int(i), int(j)))
     return sorted(links)
+
+
+def rescue(scores: np.ndarray, links: Sequence[tuple[int, int]], *, floor: float = RESCUE_FLOOR,
+           gap: float = RESCUE_GAP) -> list[tuple[int, int]]:
+    """Further (a, b) pairs of sentences that ``links`` leaves unlinked and that are each other's
+    clear best counterpart: the pair scores at least ``floor`` and at least ``gap`` more than any
+    other pair of its row and of its column. A relative threshold: it needs competitors, so both
+    articles must have two sentences or more. The pairs are one-to-one and between unlinked
+    sentences only, so the alignments ``links`` makes are left as they are.
+    """
+    if min(scores.shape, default=0) < 2:
+        return []
+    runner_a = np.sort(scores, axis=1)[:, -2]  # each row's second-best score
+    runner_b = np.sort(scores, axis=0)[-2, :]
+    linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
+    out = []
+    for i, j in zip(*np.nonzero(scores >= floor), strict=True):
+        if i in linked_a or j in linked_b or scores[i, j] < max(scores[i].max(), scores[:, j].max()):
+            continue
+        if scores[i, j] - max(runner_a[i], runner_b[j]) >= gap:
+            out.append((int(i), int(j)))
+    return out
 
 
 def assignment(scores: np.ndarray) -> list[tuple[int, int]]:
@@ -357,6 +385,7 @@ def align(a: Document, b: Document, emb_a: np.ndarray, emb_b: np.ndarray, *, thr
     scores = score_matrix(emb_a, emb_b, texts_a, texts_b, rescorer=rescorer, threshold=threshold) if (
         texts_a and texts_b) else np.zeros((len(texts_a), len(texts_b)), dtype=np.float32)
     links = match(scores, threshold=threshold)
+    links = sorted(links + rescue(scores, links))
     unmatched_a = sorted(set(range(len(texts_a))) - {i for i, _ in links})
     unmatched_b = sorted(set(range(len(texts_b))) - {j for _, j in links})
     cut_a = cut_off_gaps(unmatched_a, links, b)
