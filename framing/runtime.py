@@ -9,13 +9,6 @@ Beside the model, the export keeps the vectors of the built-in frame prompts
 (``prompts.npz``, its sha256 in ``prompts.json``), made by the same runner, so that a first
 ``compare`` or ``frames`` call does not embed them.
 
-Beside them, the graph as ONNX Runtime optimises it (``model.opt.onnx``, level "extended": no
-layout change that depends on the processor), saved once so that a session loads it without
-optimising again (0.03-0.07 CPU-s a process); it is kept only if its vectors of the probe
-sentences are bit for bit those of the export, and used only by the ONNX Runtime version and
-machine type that made it (``optimised.json``, with its sha256, checked on every load instead of
-the export's).
-
 Each text runs on its own: no padding is computed, and since dynamic quantisation scales the
 activations of a whole input tensor, a batch would make a sentence's vector depend on its
 neighbours. Alone, a text gets the same vector whatever else is encoded with it.
@@ -46,8 +39,6 @@ MODEL_FILE = "model.onnx"
 MANIFEST = "manifest.json"
 PROMPTS_FILE = "prompts.npz"  # the built-in frame prompts' vectors, made with the export
 PROMPTS_MANIFEST = "prompts.json"  # their sha256
-OPTIMISED_FILE = "model.opt.onnx"  # the export's graph as ONNX Runtime optimises it, saved
-OPTIMISED_MANIFEST = "optimised.json"  # its sha256, the export's sha256 and the runtime that made it
 PROBES = ("The council and the union called on the company to act against the delays.", "Talks resumed.")
 MIN_PROBE_COSINE = 0.95  # an export this far from the weights it came from is broken, not lossy
 
@@ -114,7 +105,6 @@ def export(model: ResolvedModel, root: Path) -> Path:
         manifest = {"model": model.name, "source": model.fingerprint, "recipe": RECIPE,
                     "sha256": file_sha256(tmp / MODEL_FILE)}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
-        ensure_optimised(model, tmp)
         try:
             tmp.rename(target)
         except OSError:
@@ -255,8 +245,7 @@ def _no_exporter(model: ResolvedModel) -> str:
 
 
 def load_export(model: ResolvedModel, *, threads: int = 1, max_length: int = 256) -> OnnxRunner:
-    """The model's int8 export, checked against the sha256 recorded when it was made (its saved
-    optimised graph where there is one for this runtime, checked against its own sha256).
+    """The model's int8 export, checked against the sha256 recorded when it was made.
 
     Raises:
         ModelLoadError: the export cannot be made, or its file does not match its checksum.
@@ -267,70 +256,19 @@ def load_export(model: ResolvedModel, *, threads: int = 1, max_length: int = 256
                              "encoder; use --precision fp32")
     folder = ensure_export(model)
     manifest = json.loads((folder / MANIFEST).read_text())
-    optimised = _optimised_manifest(folder, manifest)
-    onnx_file = folder / (OPTIMISED_FILE if optimised else MODEL_FILE)
-    expected = (optimised or manifest).get("sha256")
+    onnx_file = folder / MODEL_FILE
     actual = file_sha256(onnx_file) if onnx_file.is_file() else "missing"
-    if actual != expected:
+    if actual != manifest.get("sha256"):
         raise ModelLoadError(
-            f"model '{model.name}': sha256 of {onnx_file} is {actual}, expected {expected} "
+            f"model '{model.name}': sha256 of {onnx_file} is {actual}, expected {manifest.get('sha256')} "
             f"(recorded at export); delete {folder} and it is exported again on next use")
-    return OnnxRunner(onnx_file, tokenizer, max_length=max_length, threads=threads, optimised=bool(optimised))
-
-
-def _runtime_tag() -> str:
-    """The ONNX Runtime version and machine type: who may read a saved optimised graph."""
-    import platform
-
-    import onnxruntime
-
-    return f"onnxruntime {onnxruntime.__version__} {platform.machine()}"
-
-
-def _optimised_manifest(folder: Path, manifest: dict[str, Any]) -> dict[str, Any] | None:
-    """The saved optimised graph's manifest, if it was made from this export by this runtime."""
-    try:
-        found = json.loads((folder / OPTIMISED_MANIFEST).read_text())
-    except (OSError, ValueError):
-        return None
-    if found.get("from") != manifest.get("sha256") or found.get("runtime") != _runtime_tag():
-        return None
-    return found
-
-
-def ensure_optimised(model: ResolvedModel, folder: Path) -> None:
-    """Save the export's optimised graph beside it (see the module's docstring), unless one for
-    this runtime is there; nothing is kept if its probe vectors differ from the export's by a bit.
-    A folder that cannot be written to only means optimising on every load."""
-    manifest = json.loads((folder / MANIFEST).read_text())
-    if _optimised_manifest(folder, manifest):
-        return
-    tokenizer = Path(model.location) / "tokenizer.json"
-    tmp = folder / f".{OPTIMISED_FILE}"
-    try:
-        OnnxRunner(folder / MODEL_FILE, tokenizer, max_length=256, save_optimised=tmp)
-        texts = [*PROBES, *builtin_prompts()]
-        plain = OnnxRunner(folder / MODEL_FILE, tokenizer, max_length=256).embed(texts)
-        saved = OnnxRunner(tmp, tokenizer, max_length=256, optimised=True).embed(texts)
-        same = all(np.array_equal(a, b) for a, b in zip(plain, saved, strict=True))
-        if same:
-            tmp.replace(folder / OPTIMISED_FILE)
-            record = {"sha256": file_sha256(folder / OPTIMISED_FILE), "from": manifest.get("sha256"),
-                      "runtime": _runtime_tag()}
-            (folder / OPTIMISED_MANIFEST).write_text(json.dumps(record, indent=2) + "\n")
-    except (OSError, ModelLoadError):
-        pass
-    finally:
-        tmp.unlink(missing_ok=True)
+    return OnnxRunner(onnx_file, tokenizer, max_length=max_length, threads=threads)
 
 
 class OnnxRunner:
     """An ONNX transformer and its tokenizer: mean-pooled, L2-normalised vectors, one text a run."""
 
-    def __init__(self, model_file: Path, tokenizer_file: Path, *, max_length: int, threads: int = 1,
-                 optimised: bool = False, save_optimised: Path | None = None) -> None:
-        """``optimised``: the file is a saved optimised graph (not optimised again);
-        ``save_optimised``: where to save the graph as optimised on this load."""
+    def __init__(self, model_file: Path, tokenizer_file: Path, *, max_length: int, threads: int = 1) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -341,11 +279,6 @@ class OnnxRunner:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        if optimised:
-            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
-        elif save_optimised is not None:
-            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-            options.optimized_model_filepath = str(save_optimised)
         try:
             self.session = onnxruntime.InferenceSession(str(model_file), options,
                                                         providers=["CPUExecutionProvider"])
@@ -380,7 +313,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = resolve(args.model)
         folder = ensure_export(model, root=args.to)
         ensure_prompts(model, folder)
-        ensure_optimised(model, folder)
     except (ModelLoadError, OSError) as err:
         sys.stderr.write(f"Error: {args.model}: {err}\n")
         return 2

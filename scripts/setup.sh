@@ -36,7 +36,7 @@ EXTRAS=${FRAMING_EXTRAS:-test,ray}
 say "installing framing (editable) with its extras: $EXTRAS"
 "${PIP[@]}" install -q -e ".[$EXTRAS]"
 
-say "exporting the default encoder to int8 ONNX, with its built-in prompt vectors and its optimised graph (once; checked by sha256 on every load)"
+say "exporting the default encoder to int8 ONNX, with its built-in prompt vectors (once; checked by sha256 on every load)"
 .venv/bin/python -m framing.runtime --to .venv/share/framing/onnx >/dev/null \
   || say "could not export it now; framing will export it on first use"
 
