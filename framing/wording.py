@@ -6,7 +6,7 @@ import fnmatch
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from framing.errors import FrameSpecError
 from framing.types import Edit, EditOp
 
+MEMO_WORDS = 50_000  # words whose answer an entry remembers (bounded: a corpus has more)
 MAX_LABELLED_WORDS = 8  # a longer edit rewrites the claim; its label words are not a word choice
 _TOKEN = re.compile(r"\w+(?:[-–’'/]\w+)*|[^\w\s]")
 
@@ -27,10 +28,17 @@ class LabelEntry:
     name: str
     words: tuple[str, ...]
     neutral: tuple[str, ...] = ()
+    # answers of :meth:`marked` by word: the same words come back edit after edit
+    _marked: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def marked(self, word: str) -> bool:
         """Whether one word is a marked (loaded) word of this entry, not a neutral one."""
-        return bool(self.patterns(word)) and not any(_hits(self.neutral, t) for t in _label_tokens(word))
+        found = self._marked.get(word)
+        if found is None:
+            found = bool(self.patterns(word)) and not any(_hits(self.neutral, t) for t in _label_tokens(word))
+            if len(self._marked) < MEMO_WORDS:
+                self._marked[word] = found
+        return found
 
     def matched(self, text: str) -> set[str]:
         """The words (or phrases) of this entry that ``text`` contains, lower-cased."""
@@ -302,9 +310,16 @@ def _label_words(old: Sequence[re.Match[str]], new: Sequence[re.Match[str]], a: 
                  labels: Sequence[LabelEntry]) -> list[Edit]:
     """One edit per word of ``old`` (dropped) or ``new`` (added) whose label family differs."""
     out = []
+    differs: dict[int, bool] = {}  # per entry: do the two claims use different words of it?
+
+    def changed(k: int) -> bool:
+        if k not in differs:
+            differs[k] = labels[k].patterns(a) != labels[k].patterns(b)
+        return differs[k]
+
     for words, side in ((old, "a"), (new, "b")):
         for m in words:
-            names = tuple(e.name for e in labels if e.marked(m.group()) and e.patterns(a) != e.patterns(b))
+            names = tuple(e.name for k, e in enumerate(labels) if e.marked(m.group()) and changed(k))
             if names:
                 op: EditOp = "delete" if side == "a" else "insert"
                 out.append(Edit(op=op, a=m.group() if side == "a" else "", b=m.group() if side == "b" else "",
