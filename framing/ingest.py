@@ -43,7 +43,7 @@ TABLE_SUFFIXES = {".jsonl", ".csv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 META_FIELDS = ("title", "outlet", "url", "date", "event")
 MANIFEST = "manifest.jsonl"
-DOC_STEMS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}  # a folder's documentation, not articles
+DOC_STEMS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}  # names of a folder's documentation
 FETCH_TIMEOUT = 20.0
 FETCH_MAX_BYTES = 5 * 1024 * 1024
 
@@ -173,9 +173,10 @@ def _load_dir(root: Path, *, on_skip: ErrorHandler | None) -> list[Article]:
 def _article_files(root: Path) -> list[Path]:
     """Supported regular files below ``root``, sorted; hidden folders (.git, .venv) are not entered.
 
-    A folder's documentation is not an article: a text or HTML file named README, LICENSE or
-    CHANGELOG, or, in a folder whose ``manifest.jsonl`` lists its article files, a file it does
-    not list (a table there holds gold labels or notes). Each text file passed over is logged.
+    Every one is read (CONTRACT.md); a text or HTML file that looks like the folder's
+    documentation rather than an article (named README, LICENSE or CHANGELOG, or left out of a
+    ``manifest.jsonl`` that lists the folder's other files) is named on stderr, so a stray
+    document is seen before it is grouped as news.
     """
     found = []
     for folder, dirs, names in os.walk(root):  # symlinked folders are not followed: no loops
@@ -184,12 +185,10 @@ def _article_files(root: Path) -> list[Path]:
                  and name != MANIFEST and p.is_file()]
         listed = _listed(Path(folder), paths)
         for path in paths:
-            table = path.suffix.lower() in TABLE_SUFFIXES
-            if path not in listed or (path.stem.upper() in DOC_STEMS and not table):
-                (log.debug if table else log.warning)(  # a table beside listed articles holds gold labels or notes
-                    "skipped %s: not an article (documentation, or not in its folder's %s)", path, MANIFEST)
-            else:
-                found.append(path)
+            if path.suffix.lower() not in TABLE_SUFFIXES and (path not in listed or path.stem.upper() in DOC_STEMS):
+                log.warning("%s is read as an article but looks like the folder's documentation (a README, or not "
+                            "in its %s); move it out of the folder if it is not news", path, MANIFEST)
+            found.append(path)
     return sorted(found)
 
 

@@ -92,7 +92,10 @@ def test_directory_with_manifest(tmp_path: Path) -> None:
     assert arts["058"].outlet == "x.in" and arts["058"].event == "e1"
 
 
-def test_a_folders_documentation_is_not_an_article(tmp_path: Path) -> None:
+def test_a_folders_documentation_is_read_as_the_contract_says_and_named(tmp_path: Path,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """CONTRACT.md: a directory is every supported file inside it; one that looks like the folder's
+    documentation (a README, or a text its manifest leaves out) is named on stderr."""
     listed, unlisted = tmp_path / "listed", tmp_path / "unlisted"
     for folder in (listed, unlisted):
         folder.mkdir()
@@ -100,15 +103,16 @@ def test_a_folders_documentation_is_not_an_article(tmp_path: Path) -> None:
         (folder / "notes.md").write_text("How this folder was made. " + BODY)
         (folder / "README.md").write_text("# About\n\nThese articles were collected by hand. " + BODY)
     (listed / "manifest.jsonl").write_text(json.dumps({"id": "a1", "outlet": "x.in"}) + "\n")
-    (listed / "gold_spans.jsonl").write_text(json.dumps({"id": "a1", "text": "a loaded phrase", "bias": "lex"}) + "\n")
-    assert sorted(a.id for a in load_articles([str(listed)])) == ["a1"]  # the manifest lists the articles
-    rows = tmp_path / "rows"
-    rows.mkdir()
-    (rows / "articles.jsonl").write_text(json.dumps({"id": "r1", "text": BODY}) + "\n")
-    (rows / "manifest.jsonl").write_text(json.dumps({"id": "r1", "outlet": "x.in"}) + "\n")
-    assert [a.id for a in load_articles([str(rows)])] == ["r1"]  # a manifest of rows, not files: all read
-    assert sorted(a.id for a in load_articles([str(unlisted)])) == ["a1", "notes"]  # no manifest: all but README
-    assert [a.id for a in load_articles([str(listed / "README.md")])] == ["README"]  # named, it is read
+    with caplog.at_level("WARNING"):
+        assert sorted(a.id for a in load_articles([str(listed)])) == ["README", "a1", "notes"]
+    named = " ".join(r.getMessage() for r in caplog.records)
+    assert "README.md is read as an article" in named and "notes.md is read as an article" in named
+    assert "a1.txt" not in named
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        assert sorted(a.id for a in load_articles([str(unlisted)])) == ["README", "a1", "notes"]
+    named = " ".join(r.getMessage() for r in caplog.records)
+    assert "README.md" in named and "notes.md" not in named  # no manifest: only the README looks like one
 
 
 def test_corpus_directory_reads_the_seeds() -> None:
