@@ -16,16 +16,15 @@ short changed stretch is a proper name on both sides ("led by Anna Berg" vs "led
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib.resources import files
 
 import numpy as np
 
 from framing.align import quoted_words
 from framing.entities import name_kind
+from framing.packaged import packaged_toml
 from framing.types import Conflict, Document, Edit
 from framing.wording import FUNCTION_WORDS
 
@@ -128,7 +127,7 @@ def _rounded(m: re.Match[str], factor: float) -> Interval:
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
     """The words that count people in general, and each role's words (``data/quantities.toml``)."""
-    data = tomllib.loads(files("framing").joinpath("data/quantities.toml").read_text(encoding="utf-8"))
+    data = packaged_toml("quantities.toml")
 
     def pattern(words: Sequence[str]) -> re.Pattern[str]:
         alts = (re.escape(w[:-1]) + r"[\w'’-]*" if w.endswith("*") else re.escape(w) for w in words)
@@ -235,7 +234,7 @@ def _speaker_pattern() -> re.Pattern[str]:
     Dan Kole," (the name ends the clause), "according to Lee", "Lee said" / "Lee of Ohio told",
     and a pronoun speaker ("she said", "said he."). The verbs that name a listener after them
     ("told X") count only with the speaker before; "said he ..." starts a reported clause."""
-    data = tomllib.loads(files("framing").joinpath("data/speech.toml").read_text(encoding="utf-8"))
+    data = packaged_toml("speech.toml")
     say = "|".join(re.escape(w) for w in data["verbs"])
     before = "|".join(re.escape(w) for w in data["verbs"] + data["before_only"])
     pronoun = "|".join(re.escape(w) for p in data["person_pronouns"] for w in (p, p.title()))

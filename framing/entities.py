@@ -15,11 +15,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from framing.errors import EntitySpecError
+from framing.packaged import packaged_text, packaged_toml
 from framing.types import Voice
 
 KINDS = ("country", "person", "party", "organisation", "name")
@@ -117,7 +117,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, Any]:
     """``framing/data/entity_forms.toml``: titles, suffixes, organisation words, aliases."""
-    return tomllib.loads(files("framing").joinpath("data/entity_forms.toml").read_text(encoding="utf-8"))
+    return packaged_toml("entity_forms.toml")
 
 
 def stand_ins() -> frozenset[str]:
@@ -128,7 +128,7 @@ def stand_ins() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Entity]:
     """Every country of ``framing/data/gazetteer.json`` by lower-case name and alias."""
-    data = json.loads(files("framing").joinpath("data/gazetteer.json").read_text(encoding="utf-8"))
+    data = json.loads(packaged_text("gazetteer.json"))
     out: dict[str, Entity] = {}
     for row in data:
         entity = Entity(row["name"], tuple(row["aliases"]), kind="country")

@@ -12,7 +12,6 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from framing import detectors
 from framing.classify import Classifier
 from framing.entities import Entity, in_document, mentions, resolve_entity, voice
 from framing.errors import FrameSpecError
+from framing.packaged import packaged_text, packaged_toml
 from framing.syntax import parse, recalled, remembered
 from framing.types import Document, Evidence, FrameResult
 
@@ -60,7 +60,7 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 ENTITY_FRAMES = ("names_entity", "calls_on_entity", "attributes_to_entity", "highlights_omission", "veiled_reference")
 def _entity_hypotheses() -> dict[str, tuple[str, ...]]:
     """The entity frames' hypotheses ({e}: the entity), from ``data/entity_hypotheses.toml``."""
-    data = tomllib.loads(files("framing").joinpath("data/entity_hypotheses.toml").read_text(encoding="utf-8"))
+    data = packaged_toml("entity_hypotheses.toml")
     return {frame: tuple(lines) for frame, lines in data.items()}
 
 
@@ -117,7 +117,7 @@ def load_frames(path: str | Path) -> tuple[FrameSpec, ...]:
 @lru_cache(maxsize=1)
 def media_frames() -> tuple[FrameSpec, ...]:
     """The built-in inventory: the 15 Media Frames Corpus policy frames."""
-    text = files("framing").joinpath("data/media_frames.toml").read_text(encoding="utf-8")
+    text = packaged_text("media_frames.toml")
     return parse_frames(text, "media_frames.toml")
 
 

@@ -8,12 +8,12 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
 from framing.errors import FrameSpecError
+from framing.packaged import packaged_text
 from framing.types import Edit, EditOp
 
 MEMO_WORDS = 50_000  # words whose answer an entry remembers (bounded: a corpus has more)
@@ -109,7 +109,7 @@ def load_labels(path: str | Path | None = None) -> tuple[LabelEntry, ...]:
 @lru_cache(maxsize=1)
 def _builtin_labels() -> tuple[LabelEntry, ...]:
     """The label words shipped in ``framing/data/label_words.toml``."""
-    text = files("framing").joinpath("data/label_words.toml").read_text(encoding="utf-8")
+    text = packaged_text("label_words.toml")
     return _parse_labels(text, "label_words.toml")
 
 

@@ -4,13 +4,12 @@ mention (through stand-ins, conjuncts and pronouns) and negation.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from framing.entities import Entity, mentions, stand_ins
+from framing.packaged import packaged_toml
 from framing.syntax import parse
 
 Token = Any  # a spaCy Token
@@ -23,7 +22,7 @@ _SUBJECT = ("nsubj", "csubj")
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """``framing/data/relations.toml`` with every list turned into a frozenset."""
-    data = tomllib.loads(files("framing").joinpath("data/relations.toml").read_text(encoding="utf-8"))
+    data = packaged_toml("relations.toml")
     return {f"{section}.{key}": frozenset(value) if isinstance(value, list) else value
             for section, table in data.items() for key, value in table.items()}
 
