@@ -58,7 +58,6 @@ def parser() -> Any:
     for name in stand_ins:
         sys.modules[name] = _stand_in(name)
     try:
-        _index_entry_points()
         import spacy
 
         return spacy.load(PARSER_PACKAGE, exclude=list(_EXCLUDE))
@@ -70,36 +69,6 @@ def parser() -> Any:
             del sys.modules[name]
         if "spacy" in sys.modules and getattr(sys.modules["spacy"], "cli", None) is not None:
             delattr(sys.modules["spacy"], "cli")
-
-
-def _index_entry_points() -> None:
-    """Answer spaCy's registries' entry-point lookups from an index by group.
-
-    catalogue (the registries' library) reads the installed packages' entry points once, then
-    on each of its ~120 lookups while spaCy loads flattens them all and filters by group (0.03-0.05
-    CPU-s). Python 3.11 gives them grouped already (``SelectableGroups``, a dict of group to
-    entry points, each group's in the order the flat filter gives): a lookup of one group reads
-    its entry. Any other query, and any other Python's type, is left as it was.
-    ``importlib.metadata`` is imported here, not at module level: a cached ``compare`` does not
-    need it.
-    """
-    import importlib.metadata as metadata
-
-    import catalogue
-
-    grouped = getattr(metadata, "SelectableGroups", None)
-    if grouped is None or type(getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)) is not grouped:
-        return
-
-    class ByGroup(grouped):  # type: ignore[misc, valid-type]
-        """The same groups, with ``select(group=...)`` read from the group's own entry."""
-
-        def select(self, **params: Any) -> Any:
-            if params.keys() == {"group"}:
-                return metadata.EntryPoints(dict.get(self, params["group"], ()))
-            return super().select(**params)
-
-    catalogue.AVAILABLE_ENTRY_POINTS = ByGroup(dict.items(catalogue.AVAILABLE_ENTRY_POINTS))
 
 
 def _stand_in(name: str) -> Any:

@@ -1,7 +1,6 @@
 """The load-time cuts of a first call give the same parser.
 
-- spaCy loads with pydantic's v1 API hidden and with its registries' entry points looked up by
-  group from an index: the same entry points, the same parse.
+- spaCy loads with pydantic's v1 API hidden: the same parse.
 """
 
 from __future__ import annotations
@@ -15,31 +14,11 @@ import pytest
 
 from tests.conftest import ROOT
 
-
-def test_entry_points_by_group_are_those_of_the_full_list() -> None:
-    import importlib.metadata as metadata
-
-    from framing import syntax
-
-    syntax.parser()
-    import catalogue
-
-    indexed, full = catalogue.AVAILABLE_ENTRY_POINTS, metadata.entry_points()
-    assert type(indexed).__name__ == "ByGroup"
-    groups = set(dict.keys(full)) if isinstance(full, dict) else {ep.group for ep in full}
-    assert "console_scripts" in groups
-    for group in sorted(groups) + ["spacy_factories", "no such group"]:
-        assert list(indexed.select(group=group)) == list(full.select(group=group)), group
-    name = next(iter(full.select(group="console_scripts"))).name
-    assert list(indexed.select(group="console_scripts", name=name)) == list(full.select(group="console_scripts", name=name))
-
-
 _PARSE = """
 import json, sys
 from framing import syntax
 if sys.argv[1] == "plain":  # spaCy as it loads without the cuts
     syntax._HIDDEN = ("torch",)
-    syntax._index_entry_points = lambda: None
 doc = syntax.parse([sys.argv[2]])[0]
 print(json.dumps({"v1": "pydantic.v1" in sys.modules,
                   "tokens": [[t.text, t.lemma_, t.tag_, t.pos_, t.dep_, t.head.i] for t in doc]}))
