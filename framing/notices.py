@@ -58,7 +58,8 @@ def _text_reasons(a: Document, b: Document, name_a: str, name_b: str) -> list[st
     ev_a, ev_b = text_evidence(a), text_evidence(b)
     reasons = []
     if ev_a.day is not None and ev_b.day is not None and days_apart(ev_a.day, ev_b.day) > MAX_DAYS_APART:
-        shown = [(date(2001, 1, 1) + timedelta(days=d - 1)).strftime("%B %-d") for d in (ev_a.day, ev_b.day)]
+        days = [date(2001, 1, 1) + timedelta(days=d - 1) for d in (ev_a.day, ev_b.day)]
+        shown = [f"{d:%B} {d.day}" for d in days]  # "April 13" ("%-d" is not portable)
         reasons.append(f"{name_a}'s text dates it {shown[0]}, {name_b}'s {shown[1]}")
     if ev_a.tallies and ev_b.tallies and not ev_a.tallies & ev_b.tallies:
         shown = [", ".join(f"{hi}-{lo}" for lo, hi in sorted(ev.tallies)) for ev in (ev_a, ev_b)]
